@@ -1,0 +1,5 @@
+// Every `tessera` sub-command, in the order --help lists them.
+import type { CliCommand } from './cli-command';
+import { serveCommand } from './commands/serve';
+
+export const cliCommands: CliCommand[] = [serveCommand];

@@ -1,0 +1,77 @@
+// Handlers for the app itself: identity, store, counts, sync state and sync issues.
+import type { AppInfo, CacheCounts, SyncIssueRow } from '../../../shared/api/app-methods';
+import type { CoreDeps } from '../host/core-deps';
+import type { HandlerSlice } from './handlers';
+
+type AppMethod = 'getAppInfo' | 'getCacheCounts' | 'getSyncProgress' | 'syncNow' | 'listSyncIssues' | 'setIdentity';
+
+function cacheStateValue(deps: CoreDeps, key: string): string | null {
+  const row = deps.cache.sqlite.prepare('SELECT value FROM cache_state WHERE key = ?').get(key) as
+    | { value: string }
+    | undefined;
+  return row?.value ?? null;
+}
+
+function personExists(deps: CoreDeps, id: string): boolean {
+  return deps.cache.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(id) !== undefined;
+}
+
+function appInfo(deps: CoreDeps, transport: 'ipc' | 'http', canWrite: boolean): AppInfo {
+  const identity = deps.settings.get().identity ?? null;
+  return {
+    version: deps.config.version,
+    storeName: cacheStateValue(deps, 'store_name') ?? (deps.config.isDemo ? 'Demo lab' : 'Lab store'),
+    storeUrl: deps.config.storeUrl,
+    isDemo: deps.config.isDemo,
+    dbFile: deps.config.dbFile,
+    canWrite,
+    identity,
+    identityKnown: identity !== null && personExists(deps, identity),
+    transport,
+    lastSyncAt: cacheStateValue(deps, 'last_sync_at'),
+  };
+}
+
+export function createAppHandlers(deps: CoreDeps): HandlerSlice<AppMethod> {
+  const { sqlite } = deps.cache;
+  return {
+    async getAppInfo(_input, ctx) {
+      return appInfo(deps, ctx.transport === 'ipc' ? 'ipc' : 'http', ctx.canWrite);
+    },
+    async getCacheCounts() {
+      const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+      const counts: CacheCounts = {
+        runs: count('SELECT count(*) AS n FROM runs'),
+        points: count('SELECT coalesce(sum(point_count), 0) AS n FROM series'),
+        proposals: count('SELECT count(*) AS n FROM proposals'),
+        ablations: count('SELECT count(*) AS n FROM ablations'),
+        events: count('SELECT count(*) AS n FROM events'),
+        issues: count('SELECT count(*) AS n FROM sync_issues'),
+      };
+      return counts;
+    },
+    async getSyncProgress() {
+      return deps.sync.progress();
+    },
+    async syncNow() {
+      return deps.sync.syncNow();
+    },
+    async listSyncIssues(input) {
+      const where = input.path ? 'WHERE path = ?' : '';
+      const args = input.path ? [input.path] : [];
+      const total = (sqlite.prepare(`SELECT count(*) AS n FROM sync_issues ${where}`).get(...args) as { n: number }).n;
+      const issues = sqlite
+        .prepare(
+          `SELECT path, line, code, message, expected, seen_at AS seenAt FROM sync_issues ${where}
+           ORDER BY path, line, pk LIMIT ? OFFSET ?`,
+        )
+        .all(...args, input.limit, input.offset) as SyncIssueRow[];
+      return { total, issues };
+    },
+    async setIdentity(input, ctx) {
+      deps.settings.update({ identity: input.personId });
+      deps.emit({ type: 'data-changed', scopes: ['settings'], at: new Date().toISOString() });
+      return appInfo(deps, ctx.transport === 'ipc' ? 'ipc' : 'http', ctx.canWrite);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Local settings (which store, who I am) live beside the cache, not in it: the cache can be
+// deleted and rebuilt from the store at any time, the settings must survive that.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const settingsSchema = z.object({
+  storeUrl: z.string().min(1).optional(),
+  isDemo: z.boolean().optional(),
+  identity: z.string().nullable().optional(),
+  pollIntervalMs: z.number().int().min(1000).max(3_600_000).optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function readSettings(file: string): Settings {
+  if (!fs.existsSync(file)) return {};
+  const text = fs.readFileSync(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}). Fix or delete the file.`);
+  }
+  const parsed = settingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}.`);
+  }
+  return parsed.data;
+}
+
+/** Written to a temporary file and renamed, so a crash never leaves half a settings file. */
+export function writeSettings(file: string, settings: Settings): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`);
+  fs.renameSync(temp, file);
+}

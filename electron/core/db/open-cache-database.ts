@@ -1,0 +1,97 @@
+// Opens the SQLite cache: pragmas, schema check, migrations. The caller passes every path,
+// so the same code serves the CLI, `serve`, the Electron core worker and the tests.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+import { CacheDatabaseError, classifySqliteError } from './sqlite-errors';
+
+export type CacheDb = BetterSQLite3Database<typeof schema>;
+
+export interface CacheDatabase {
+  /** Raw better-sqlite3 handle, for the hot paths (sync inserts, chart queries). */
+  sqlite: Database.Database;
+  /** Typed drizzle handle over the same connection. */
+  db: CacheDb;
+  file: string;
+  close(): void;
+}
+
+export interface OpenCacheDatabaseOptions {
+  file: string;
+  migrationsDir: string;
+  /** A better-sqlite3 build for this runtime's ABI (Electron's differs from Node's). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  /** Apply pending migrations (true for the process that owns the cache). */
+  migrate?: boolean;
+}
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+export function readMigrationJournal(migrationsDir: string): JournalEntry[] {
+  const journalFile = path.join(migrationsDir, 'meta', '_journal.json');
+  if (!fs.existsSync(journalFile)) {
+    throw new CacheDatabaseError('schema', `No migrations found at ${journalFile}.`);
+  }
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: JournalEntry[] };
+  return journal.entries;
+}
+
+/** Refuses a database written by a newer Tessera: it is never altered. */
+function assertSchemaNotNewer(sqlite: Database.Database, file: string, entries: JournalEntry[]): void {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
+    .get();
+  if (!table) return;
+  const applied = sqlite.prepare('SELECT created_at AS at FROM __drizzle_migrations').all() as { at: number }[];
+  const known = new Set(entries.map((e) => e.when));
+  const unknown = applied.filter((row) => !known.has(Number(row.at)));
+  if (unknown.length > 0) {
+    throw new CacheDatabaseError(
+      'newer-schema',
+      `The cache ${file} was written by a newer version of Tessera (${unknown.length} migration(s) this version does not know). ` +
+        'It was left untouched. Update Tessera, or point --db at another file (the cache can always be rebuilt from the store).',
+    );
+  }
+}
+
+export function openCacheDatabase(options: OpenCacheDatabaseOptions): CacheDatabase {
+  const { file, migrationsDir } = options;
+  if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    throw classifySqliteError(error, file);
+  }
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    // Surfaces a corrupt file now, with a clear message, rather than on the first query.
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new CacheDatabaseError('corrupt', `The cache ${file} is damaged: ${String(check)}.`);
+    const entries = readMigrationJournal(migrationsDir);
+    assertSchemaNotNewer(sqlite, file, entries);
+    const db = drizzle(sqlite, { schema });
+    if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder: migrationsDir });
+    return { sqlite, db, file, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error instanceof CacheDatabaseError ? error : classifySqliteError(error, file);
+  }
+}

@@ -1,0 +1,222 @@
+// The SQLite cache schema. Everything here except `fit_exclusions` is derived from the lab store
+// and can be rebuilt by a clean sync; drizzle-kit generates migrations/ from this file.
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  text,
+  integer,
+  real,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+export const runs = sqliteTable(
+  'runs',
+  {
+    pk: integer('pk').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    name: text('name'),
+    createdAt: text('created_at').notNull(),
+    owner: text('owner'),
+    group: text('group_name'),
+    ablation: text('ablation'),
+    variant: text('variant'),
+    seed: integer('seed'),
+    proposal: text('proposal'),
+    params: real('params'),
+    nonEmbeddingParams: real('non_embedding_params'),
+    activeParams: real('active_params'),
+    arch: text('arch'),
+    tokens: real('tokens'),
+    mixture: text('mixture'),
+    /** FLOPs as given by run.json, or 6·N·D when absent (null when N or D is unknown). */
+    flops: real('flops'),
+    flopsGiven: integer('flops_given', { mode: 'boolean' }).notNull().default(false),
+    accelerator: text('accelerator'),
+    chips: real('chips'),
+    chipHours: real('chip_hours'),
+    /** run.json's `config` merged with every unknown top-level key, as JSON. */
+    configJson: text('config_json').notNull().default('{}'),
+    tagsJson: text('tags_json').notNull().default('[]'),
+    /** The whole run.json as read, for the config view and exports. */
+    rawJson: text('raw_json').notNull(),
+    state: text('state'),
+    stateUpdatedAt: text('state_updated_at'),
+    stateMessage: text('state_message'),
+    lastStep: integer('last_step'),
+    lastTokens: real('last_tokens'),
+    lastTime: real('last_time'),
+    pointCount: integer('point_count').notNull().default(0),
+    /** Where the run came from: 'labstore' | 'tensorboard' | 'mlflow'. */
+    source: text('source').notNull().default('labstore'),
+    syncedAt: text('synced_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('runs_id_unique').on(t.id),
+    index('runs_ablation_idx').on(t.ablation, t.variant),
+    index('runs_group_idx').on(t.group),
+    index('runs_proposal_idx').on(t.proposal),
+  ],
+);
+
+/** One metric key of one run: the unit the chart and export queries address. */
+export const series = sqliteTable(
+  'series',
+  {
+    pk: integer('pk').primaryKey({ autoIncrement: true }),
+    runPk: integer('run_pk')
+      .notNull()
+      .references(() => runs.pk, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    pointCount: integer('point_count').notNull().default(0),
+    lastStep: integer('last_step'),
+    lastValue: real('last_value'),
+    nonFiniteCount: integer('non_finite_count').notNull().default(0),
+  },
+  (t) => [uniqueIndex('series_run_key_unique').on(t.runPk, t.key), index('series_key_idx').on(t.key)],
+);
+
+/**
+ * One logged value. `value` NULL means NaN (SQLite cannot store NaN); ±Infinity are stored as REAL.
+ * A JSON `null` in metrics.jsonl means "nothing logged" and produces no row at all.
+ */
+export const points = sqliteTable(
+  'points',
+  {
+    seriesPk: integer('series_pk').notNull(),
+    step: integer('step').notNull(),
+    tokens: real('tokens'),
+    time: real('time'),
+    value: real('value'),
+  },
+  (t) => [primaryKey({ columns: [t.seriesPk, t.step] })],
+);
+
+export const ablations = sqliteTable('ablations', {
+  id: text('id').primaryKey(),
+  title: text('title'),
+  question: text('question'),
+  proposal: text('proposal'),
+  owner: text('owner'),
+  metric: text('metric'),
+  compareAt: text('compare_at').notNull().default('tokens'),
+  baseline: text('baseline'),
+  rawJson: text('raw_json').notNull(),
+  file: text('file').notNull(),
+});
+
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: text('id').primaryKey(),
+    title: text('title'),
+    owner: text('owner'),
+    area: text('area'),
+    kind: text('kind'),
+    /** Status from the front matter. */
+    declaredStatus: text('declared_status'),
+    /** Status after the latest decision event (or the declared one when there is none). */
+    status: text('status'),
+    created: text('created'),
+    peopleJson: text('people_json').notNull().default('[]'),
+    computeBudgetJson: text('compute_budget_json'),
+    expectedJson: text('expected_json'),
+    /** Complexity from the front matter. */
+    declaredComplexityJson: text('declared_complexity_json'),
+    /** Complexity after the latest `complexity` event. */
+    complexityJson: text('complexity_json'),
+    frontMatterJson: text('front_matter_json').notNull(),
+    body: text('body').notNull().default(''),
+    file: text('file').notNull(),
+  },
+  (t) => [index('proposals_status_idx').on(t.status)],
+);
+
+export const people = sqliteTable('people', {
+  id: text('id').primaryKey(),
+  name: text('name'),
+  area: text('area'),
+  rawJson: text('raw_json').notNull(),
+});
+
+export const areas = sqliteTable('areas', {
+  name: text('name').primaryKey(),
+  ord: integer('ord').notNull(),
+});
+
+export const phases = sqliteTable('phases', {
+  name: text('name').primaryKey(),
+  start: text('start').notNull(),
+  end: text('end').notNull(),
+  targetExploratory: real('target_exploratory'),
+  ord: integer('ord').notNull(),
+});
+
+export const evalSuites = sqliteTable('eval_suites', {
+  prefix: text('prefix').primaryKey(),
+  name: text('name'),
+  kind: text('kind'),
+});
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    author: text('author'),
+    type: text('type').notNull(),
+    target: text('target'),
+    payloadJson: text('payload_json').notNull(),
+    file: text('file').notNull(),
+  },
+  (t) => [index('events_target_idx').on(t.target, t.type), index('events_at_idx').on(t.at)],
+);
+
+/** Read position and identity of every store file the sync has consumed. */
+export const syncFiles = sqliteTable('sync_files', {
+  path: text('path').primaryKey(),
+  kind: text('kind').notNull(),
+  size: integer('size').notNull(),
+  mtimeMs: real('mtime_ms').notNull(),
+  /** Hash of the file's first bytes: a change means the file was rewritten. */
+  headHash: text('head_hash'),
+  headLength: integer('head_length').notNull().default(0),
+  /** Byte offset up to which whole lines or records have been consumed. */
+  offset: integer('offset').notNull().default(0),
+  lineNo: integer('line_no').notNull().default(0),
+  /** Format-specific resume state (e.g. the last step seen, for restart detection), as JSON. */
+  stateJson: text('state_json'),
+});
+
+export const syncIssues = sqliteTable(
+  'sync_issues',
+  {
+    pk: integer('pk').primaryKey({ autoIncrement: true }),
+    path: text('path').notNull(),
+    line: integer('line'),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    expected: text('expected'),
+    seenAt: text('seen_at').notNull(),
+  },
+  (t) => [index('sync_issues_path_idx').on(t.path)],
+);
+
+/** Small key/value facts about the cache: the store it mirrors, the last sync. */
+export const cacheState = sqliteTable('cache_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Runs a user excluded from a scaling fit. Local to this cache, kept with the fit's scope. */
+export const fitExclusions = sqliteTable(
+  'fit_exclusions',
+  {
+    scope: text('scope').notNull(),
+    runId: text('run_id').notNull(),
+    reason: text('reason'),
+    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.runId] })],
+);

@@ -1,0 +1,20 @@
+// What every handler slice receives: the cache, the configuration, settings, sync and the push channel.
+import type { PushEvent } from '../../../shared/api/push-events';
+import type { CacheDatabase } from '../db/open-cache-database';
+import type { CoreConfig } from '../config/core-config';
+import type { Settings } from '../config/settings-file';
+import type { SyncController } from './sync-controller';
+
+export interface SettingsAccess {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+export interface CoreDeps {
+  cache: CacheDatabase;
+  config: CoreConfig;
+  settings: SettingsAccess;
+  sync: SyncController;
+  emit(event: PushEvent): void;
+  log(message: string): void;
+}

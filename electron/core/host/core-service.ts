@@ -1,0 +1,79 @@
+// The core: the cache connection that answers API calls, the sync worker, settings and the push
+// channel, wired into one handler table. It runs inside a worker thread (core-worker) in the app,
+// and in-process in tests.
+import path from 'node:path';
+import type { ApiResult } from '../../../shared/api/api-result';
+import type { PushEvent } from '../../../shared/api/push-events';
+import { createHandlers } from '../api/create-handlers';
+import { dispatchApiCall } from '../api/dispatch-api-call';
+import type { HandlerContext, Handlers } from '../api/handlers';
+import type { CoreConfig } from '../config/core-config';
+import { readSettings, writeSettings, type Settings } from '../config/settings-file';
+import { openCacheDatabase } from '../db/open-cache-database';
+import type { CoreDeps } from './core-deps';
+import { startSyncWorker } from './sync-controller';
+
+export interface CoreService {
+  call(method: string, input: unknown, ctx: HandlerContext): Promise<ApiResult<unknown>>;
+  onEvent(listener: (event: PushEvent) => void): () => void;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+export interface CoreServiceOptions extends CoreConfig {
+  /** Folder holding the built worker entry points (sync-worker.mjs). */
+  workerDir: string;
+  log?: (message: string) => void;
+}
+
+export function createCoreService(options: CoreServiceOptions): CoreService {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const cache = openCacheDatabase({
+    file: options.dbFile,
+    migrationsDir: options.migrationsDir,
+    nativeBinding: options.nativeBinding,
+  });
+  const listeners = new Set<(event: PushEvent) => void>();
+  const emit = (event: PushEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  let settings: Settings = readSettings(options.settingsFile);
+  const settingsAccess = {
+    get: () => settings,
+    update(patch: Partial<Settings>) {
+      settings = { ...settings, ...patch };
+      writeSettings(options.settingsFile, settings);
+      return settings;
+    },
+  };
+  const sync = startSyncWorker(
+    path.join(options.workerDir, 'sync-worker.mjs'),
+    {
+      dbFile: options.dbFile,
+      storeUrl: options.storeUrl,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+      watch: options.watch,
+      pollIntervalMs: options.pollIntervalMs,
+    },
+    {
+      onProgress: (progress) => emit({ type: 'sync-progress', progress }),
+      onChanged: (scopes) => emit({ type: 'data-changed', scopes, at: new Date().toISOString() }),
+      log,
+    },
+  );
+  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, emit, log };
+  const handlers = createHandlers(deps);
+  return {
+    handlers,
+    call: (method, input, ctx) => dispatchApiCall(handlers, method, input, ctx, log),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await sync.close();
+      cache.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Who may talk to `serve`: with a token, every request must carry it (header, cookie, or once in the
+// URL, which then sets the cookie). Compared in constant time. Without a token the server only
+// binds to loopback, and the Host header is checked so a web page cannot reach it by DNS rebinding.
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_COOKIE = 'tessera_token';
+
+function digest(value: string): Buffer {
+  return crypto.createHash('sha256').update(value, 'utf8').digest();
+}
+
+export function tokensEqual(given: string, expected: string): boolean {
+  return crypto.timingSafeEqual(digest(given), digest(expected));
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+export function presentedToken(request: IncomingMessage, url: URL): string | null {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
+  return url.searchParams.get('token') ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);
+}
+
+export function isAuthorized(request: IncomingMessage, url: URL, token: string | null): boolean {
+  if (token === null) return true;
+  const given = presentedToken(request, url);
+  return given !== null && tokensEqual(given, token);
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
+
+/** On a loopback-only server, a request whose Host is not loopback came through DNS rebinding. */
+export function hostHeaderAllowed(request: IncomingMessage, boundHost: string): boolean {
+  if (!isLoopbackHost(boundHost)) return true;
+  const header = request.headers.host ?? '';
+  const hostname = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0]!;
+  return isLoopbackHost(hostname);
+}

@@ -1,0 +1,90 @@
+// The frame around every page: navigation, the store it shows, sync progress and the theme switch.
+import { useApiQuery } from '../api/use-api';
+import { useLiveUpdates } from '../api/live-updates';
+import { PageErrorBoundary } from '../components/error-boundary';
+import { useTheme, type ThemeName } from '../theme/use-theme';
+import { PAGES } from './pages';
+import { routeHref, useRoute } from './router';
+
+const THEMES: { id: ThemeName; label: string }[] = [
+  { id: 'light', label: 'Light' },
+  { id: 'dark', label: 'Dark' },
+  { id: 'contrast', label: 'Contrast' },
+];
+
+function SyncStatus() {
+  const live = useLiveUpdates();
+  const initial = useApiQuery('getSyncProgress', {});
+  const progress = live ?? initial.data;
+  if (!progress) return null;
+  if (progress.running) {
+    const share = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+    return (
+      <div data-testid="sync-progress" title={`${progress.filesDone}/${progress.filesTotal} files`}>
+        <div className="muted" style={{ fontSize: 12, marginBottom: 3 }}>
+          Syncing… {Math.round(share * 100)} % · {progress.runsNew} new runs
+        </div>
+        <div className="progress">
+          <div style={{ width: `${Math.round(share * 100)}%` }} />
+        </div>
+      </div>
+    );
+  }
+  if (progress.lastError) return <span className="badge danger" title={progress.lastError}>Sync failed</span>;
+  return null;
+}
+
+export function AppShell() {
+  const route = useRoute();
+  const [theme, setTheme] = useTheme();
+  const info = useApiQuery('getAppInfo', {});
+  const counts = useApiQuery('getCacheCounts', {});
+  const page = PAGES.find((entry) => entry.id === route.page);
+  const Page = page?.component;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Pages">
+        <div className="brand">Tessera</div>
+        <div className="store-label" data-testid="store-label">
+          {info.data ? (
+            <>
+              {info.data.isDemo ? <span className="badge demo">Demo lab</span> : <span>{info.data.storeName}</span>}
+              {!info.data.canWrite && <span className="badge" style={{ marginLeft: 4 }}>read-only</span>}
+            </>
+          ) : info.error ? (
+            <span className="badge danger">core unreachable</span>
+          ) : (
+            '…'
+          )}
+        </div>
+        {PAGES.map((entry) => (
+          <a key={entry.id} className="nav-link" href={routeHref(entry.id)} aria-current={entry.id === route.page ? 'page' : undefined}>
+            {entry.title}
+            {entry.id === 'sync' && counts.data && counts.data.issues > 0 && <span className="badge warn">{counts.data.issues}</span>}
+          </a>
+        ))}
+        <div className="sidebar-footer">
+          <SyncStatus />
+          <div className="theme-switch" role="group" aria-label="Theme">
+            {THEMES.map((entry) => (
+              <button key={entry.id} className="btn" aria-pressed={theme === entry.id} onClick={() => setTheme(entry.id)}>
+                {entry.label}
+              </button>
+            ))}
+          </div>
+        </div>
+      </nav>
+      <main className="main">
+        <PageErrorBoundary resetKey={route.page}>
+          {Page ? (
+            <Page />
+          ) : (
+            <div className="page">
+              <div className="error-panel">There is no page "{route.page}". Pick one on the left.</div>
+            </div>
+          )}
+        </PageErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// The pages of the app, in navigation order. Each page lives in its own folder under pages/.
+import type { ComponentType } from 'react';
+import { AblationsPage } from '../pages/ablations/ablations-page';
+import { ComparePage } from '../pages/compare/compare-page';
+import { ProposalsPage } from '../pages/proposals/proposals-page';
+import { ReviewPage } from '../pages/review/review-page';
+import { RunsPage } from '../pages/runs/runs-page';
+import { ScalingPage } from '../pages/scaling/scaling-page';
+import { SyncPage } from '../pages/sync/sync-page';
+import { TeamPage } from '../pages/team/team-page';
+
+export interface PageEntry {
+  id: string;
+  title: string;
+  component: ComponentType;
+}
+
+export const PAGES: PageEntry[] = [
+  { id: 'runs', title: 'Runs', component: RunsPage },
+  { id: 'compare', title: 'Compare', component: ComparePage },
+  { id: 'ablations', title: 'Ablations', component: AblationsPage },
+  { id: 'scaling', title: 'Scaling', component: ScalingPage },
+  { id: 'proposals', title: 'Proposals', component: ProposalsPage },
+  { id: 'team', title: 'Team', component: TeamPage },
+  { id: 'review', title: 'Review', component: ReviewPage },
+  { id: 'sync', title: 'Sync', component: SyncPage },
+];

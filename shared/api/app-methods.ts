@@ -1,0 +1,67 @@
+// Methods about the app itself: what it is connected to, sync state and issues.
+import { z } from 'zod';
+import { defineMethod } from './define-method';
+
+export interface AppInfo {
+  version: string;
+  storeName: string;
+  storeUrl: string;
+  isDemo: boolean;
+  dbFile: string;
+  canWrite: boolean;
+  identity: string | null;
+  identityKnown: boolean;
+  transport: 'ipc' | 'http';
+  lastSyncAt: string | null;
+}
+
+export interface SyncProgressInfo {
+  running: boolean;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  runsNew: number;
+  runsUpdated: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  lastError: string | null;
+}
+
+export interface SyncIssueRow {
+  path: string;
+  line: number | null;
+  code: string;
+  message: string;
+  expected: string | null;
+  seenAt: string;
+}
+
+export interface CacheCounts {
+  runs: number;
+  points: number;
+  proposals: number;
+  ablations: number;
+  events: number;
+  issues: number;
+}
+
+export const appMethods = {
+  getAppInfo: defineMethod<AppInfo>()({ input: z.object({}).strict() }),
+  getCacheCounts: defineMethod<CacheCounts>()({ input: z.object({}).strict() }),
+  getSyncProgress: defineMethod<SyncProgressInfo>()({ input: z.object({}).strict() }),
+  syncNow: defineMethod<SyncProgressInfo>()({ input: z.object({}).strict(), writes: true }),
+  listSyncIssues: defineMethod<{ total: number; issues: SyncIssueRow[] }>()({
+    input: z
+      .object({
+        path: z.string().max(4096).optional(),
+        limit: z.number().int().min(1).max(5000).default(500),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+  }),
+  setIdentity: defineMethod<AppInfo>()({
+    input: z.object({ personId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/).nullable() }).strict(),
+    writes: true,
+  }),
+};

@@ -1,0 +1,20 @@
+// The one API contract: method name → input schema, output type, writes flag.
+// The core implements it as one object (`Handlers`), the renderer calls it through one typed client,
+// and both transports (Electron IPC, HTTP) validate inputs against these schemas.
+import type { z } from 'zod';
+import type { MethodSpec } from './define-method';
+import { appMethods } from './app-methods';
+
+export const contract = {
+  ...appMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

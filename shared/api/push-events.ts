@@ -1,0 +1,9 @@
+// What the core pushes to every open UI: data changed (react-query invalidates), sync progress.
+import type { SyncProgressInfo } from './app-methods';
+
+export type PushEvent =
+  | { type: 'data-changed'; scopes: DataScope[]; at: string }
+  | { type: 'sync-progress'; progress: SyncProgressInfo };
+
+/** Which cached queries a change affects; the client invalidates queries tagged with these. */
+export type DataScope = 'runs' | 'metrics' | 'ablations' | 'proposals' | 'team' | 'events' | 'issues' | 'settings';
