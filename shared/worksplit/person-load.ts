@@ -5,7 +5,7 @@ import type { LoadFlag, PersonLoadRow, SplitPerson, WeekInfo } from './types';
 
 export const OVER_COMMITTED_ABOVE = 1.0;
 export const UNASSIGNED_BELOW = 0.5;
-// Shares such as 0.7 + 0.2 + 0.1 sum to 0.9999999999999999; that is a full person, not an under-assigned one.
+// Shares such as 0.2 + 0.4 + 0.3 + 0.1 sum to 1.0000000000000002 in floating point: a full person, not an over-committed one.
 const EPSILON = 1e-9;
 
 export function loadFlag(load: number): LoadFlag {

@@ -2,6 +2,9 @@
 import type { SplitAtom } from './attribute-work';
 import type { Contribution, SplitCell } from './types';
 
+// Amounts equal up to rounding (8/7 reached by two sums) are a tie, ordered by id so the list is stable.
+const TIE = 1e-9;
+
 export function summarizeAtoms(atoms: Iterable<SplitAtom>): SplitCell {
   let criticalPath = 0;
   let exploratory = 0;
@@ -19,7 +22,7 @@ export function summarizeAtoms(atoms: Iterable<SplitAtom>): SplitCell {
   }
   const proposals = [...byProposal.values()]
     .map(({ runSet, ...c }): Contribution => (runSet ? { ...c, runs: [...runSet].sort() } : c))
-    .sort((a, b) => b.amount - a.amount || a.proposal.localeCompare(b.proposal));
+    .sort((a, b) => (Math.abs(b.amount - a.amount) > TIE ? b.amount - a.amount : a.proposal.localeCompare(b.proposal)));
   const total = criticalPath + exploratory;
   return { criticalPath, exploratory, total, exploratoryShare: total > 0 ? exploratory / total : null, proposals };
 }
