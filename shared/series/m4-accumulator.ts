@@ -1,0 +1,109 @@
+import { columnMapper, type ColumnMapper } from './pixel-columns';
+import type { NonFiniteKind, NonFiniteMarker, PixelRange, ReducedSeries, SeriesPoint } from './types';
+
+const FIRST = 0;
+const LAST = 1;
+const MIN = 2;
+const MAX = 3;
+const KINDS: readonly NonFiniteKind[] = ['nan', 'inf', '-inf'];
+
+/**
+ * Per pixel column, the first and last point by x and the points holding the column's minimum and maximum y.
+ * Points are fed in order; that order breaks ties: "first" is the earliest fed at the smallest x, "last" the
+ * latest fed at the largest x, and among equal minima (maxima) the one with the smallest x, then earliest fed.
+ * Non-finite y values never enter the extremes: the first of each kind per column is kept as a marker.
+ */
+export class M4Accumulator {
+  private readonly columns: ColumnMapper;
+  private readonly xs: Float64Array;
+  private readonly ys: Float64Array;
+  private readonly seqs: Float64Array;
+  private readonly markerXs: Float64Array;
+  private readonly markerSeqs: Float64Array;
+  private seq = 0;
+
+  constructor(range: PixelRange, caller: string) {
+    this.columns = columnMapper(range, caller);
+    const width = this.columns.width;
+    this.xs = new Float64Array(width * 4);
+    this.ys = new Float64Array(width * 4);
+    this.seqs = new Float64Array(width * 4).fill(-1);
+    this.markerXs = new Float64Array(width * 3);
+    this.markerSeqs = new Float64Array(width * 3).fill(-1);
+  }
+
+  /** Adds one point; x must be finite, y may be anything. Points outside [x0, x1] are ignored. */
+  add(x: number, y: number): void {
+    const seq = this.seq++;
+    const column = this.columns.columnOf(x);
+    if (column < 0) return;
+    if (!Number.isFinite(y)) {
+      this.addMarkerAt(column, x, y === Infinity ? 1 : y === -Infinity ? 2 : 0, seq);
+      return;
+    }
+    const base = column * 4;
+    const { xs, ys } = this;
+    if (this.seqs[base + FIRST] < 0) {
+      for (let role = 0; role < 4; role++) this.set(base + role, x, y, seq);
+      return;
+    }
+    if (x < xs[base + FIRST]) this.set(base + FIRST, x, y, seq);
+    if (x >= xs[base + LAST]) this.set(base + LAST, x, y, seq);
+    const min = ys[base + MIN];
+    if (y < min || (y === min && x < xs[base + MIN])) this.set(base + MIN, x, y, seq);
+    const max = ys[base + MAX];
+    if (y > max || (y === max && x < xs[base + MAX])) this.set(base + MAX, x, y, seq);
+  }
+
+  /** Adds a non-finite marker directly (used when merging pre-aggregated buckets). */
+  addMarker(marker: NonFiniteMarker): void {
+    const seq = this.seq++;
+    const column = this.columns.columnOf(marker.x);
+    if (column >= 0) this.addMarkerAt(column, marker.x, KINDS.indexOf(marker.kind), seq);
+  }
+
+  result(): ReducedSeries {
+    const points: SeriesPoint[] = [];
+    const markers: NonFiniteMarker[] = [];
+    const picked: { x: number; y: number; seq: number }[] = [];
+    for (let column = 0; column < this.columns.width; column++) {
+      const base = column * 4;
+      if (this.seqs[base + FIRST] >= 0) {
+        picked.length = 0;
+        for (let role = 0; role < 4; role++) {
+          const x = this.xs[base + role];
+          const y = this.ys[base + role];
+          const seq = this.seqs[base + role];
+          // The same point can be first and min at once: draw it once.
+          const twin = picked.find((p) => p.x === x && p.y === y);
+          if (twin === undefined) picked.push({ x, y, seq });
+          else if (seq < twin.seq) twin.seq = seq;
+        }
+        picked.sort((a, b) => a.x - b.x || a.seq - b.seq);
+        for (const p of picked) points.push({ x: p.x, y: p.y });
+      }
+      const columnMarkers: { x: number; kind: NonFiniteKind; seq: number }[] = [];
+      for (let k = 0; k < 3; k++) {
+        const seq = this.markerSeqs[column * 3 + k];
+        if (seq >= 0) columnMarkers.push({ x: this.markerXs[column * 3 + k], kind: KINDS[k], seq });
+      }
+      columnMarkers.sort((a, b) => a.x - b.x || a.seq - b.seq);
+      for (const m of columnMarkers) markers.push({ x: m.x, kind: m.kind });
+    }
+    return { points, markers };
+  }
+
+  private set(slot: number, x: number, y: number, seq: number): void {
+    this.xs[slot] = x;
+    this.ys[slot] = y;
+    this.seqs[slot] = seq;
+  }
+
+  private addMarkerAt(column: number, x: number, kind: number, seq: number): void {
+    const slot = column * 3 + kind;
+    if (this.markerSeqs[slot] < 0 || x < this.markerXs[slot]) {
+      this.markerXs[slot] = x;
+      this.markerSeqs[slot] = seq;
+    }
+  }
+}
