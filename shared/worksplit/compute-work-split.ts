@@ -19,7 +19,8 @@ const NO_AREA = '(none)';
  *   decision that ended it, and at most through `today`. Adopt and drop end it; so does park:
  *   parking sets the status to inconclusive and frees its people for other work, so counting
  *   them on it afterwards would overstate their load and the exploratory share. Continue does not
- *   end it. A proposal with a terminal status but no decision date counts until today, with an issue.
+ *   end it. A proposal with a terminal status but no decision date counts until today, with an issue;
+ *   otherwise the status is not read (a `proposed` one counts from `created`, like the others).
  * - Weeks are ISO weeks, Monday to Sunday, UTC. `from` and `to` pick whole weeks: the range runs
  *   from the week holding `from` (default: the earliest proposal or run) to the week holding `to`
  *   (default: today), so a week's numbers never depend on where in it the range starts.
