@@ -1,0 +1,73 @@
+// Electron main process: starts the core in a worker thread, opens the locked-down window, wires IPC.
+import { app, BrowserWindow, dialog } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDirFiles } from '../core/config/app-layout';
+import { resolveStore } from '../core/config/resolve-store';
+import { readSettings, writeSettings } from '../core/config/settings-file';
+import { startCoreWorker, type CoreClient } from '../core/host/core-client';
+import { desktopPaths, missingNativeBindingMessage } from './desktop-paths';
+import { connectIpc } from './ipc-bridge';
+import { createMainWindow, lockDownSession } from './main-window';
+
+app.enableSandbox();
+const log = (message: string) => process.stderr.write(`${message}\n`);
+let core: CoreClient | null = null;
+
+async function start(): Promise<void> {
+  const paths = desktopPaths();
+  const missing = missingNativeBindingMessage(paths.nativeBinding);
+  if (missing) {
+    dialog.showErrorBox('Tessera cannot start', missing);
+    app.exit(1);
+    return;
+  }
+  const files = dataDirFiles(paths.dataDir);
+  fs.mkdirSync(files.outboxDir, { recursive: true });
+  const settings = readSettings(files.settingsFile);
+  const store = await resolveStore({ settings, demoLabDir: files.demoLabDir, log });
+  writeSettings(files.settingsFile, { ...settings, storeUrl: store.storeUrl, isDemo: store.isDemo });
+  core = await startCoreWorker(
+    path.join(paths.workerDir, 'core-worker.mjs'),
+    {
+      dbFile: files.dbFile,
+      storeUrl: store.storeUrl,
+      isDemo: store.isDemo,
+      migrationsDir: paths.migrationsDir,
+      settingsFile: files.settingsFile,
+      outboxDir: files.outboxDir,
+      nativeBinding: paths.nativeBinding,
+      watch: true,
+      pollIntervalMs: settings.pollIntervalMs,
+      version: app.getVersion(),
+      workerDir: paths.workerDir,
+    },
+    log,
+  );
+  lockDownSession();
+  const window = createMainWindow({ preloadFile: paths.preloadFile, indexHtml: paths.rendererIndex });
+  const disconnect = connectIpc(core, window, paths.rendererIndex);
+  window.on('closed', disconnect);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.whenReady().then(start, (error: Error) => {
+    dialog.showErrorBox('Tessera cannot start', error.message);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
+  });
+}
