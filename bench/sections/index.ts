@@ -1,0 +1,9 @@
+// The benchmark sections, in the order the table prints them. Each returns rows measured in this run.
+import type { BenchRow } from '../bench-row';
+
+export interface BenchSection {
+  name: string;
+  run(): Promise<BenchRow[]>;
+}
+
+export const benchSections: BenchSection[] = [];
