@@ -27,12 +27,18 @@ export function aggregateSeeds(runs: readonly Series[], grid: GridSpec): SeedAgg
 /** aggregateSeeds on a grid the caller already has (e.g. shared with a baseline). */
 export function aggregateOnGrid(runs: readonly Series[], gridXs: Float64Array): SeedAggregate {
   const values = runs.map((run) => interpolateAt(run.xs, run.ys, gridXs));
-  const covers = runs.map((run) => {
-    const n = run.xs.length;
-    return (x: number) => n > 0 && x >= run.xs[0] && x <= run.xs[n - 1];
-  });
+  const starts = runs.map((run) => (run.xs.length > 0 ? run.xs[0] : Infinity));
+  const ends = runs.map((run) => (run.xs.length > 0 ? run.xs[run.xs.length - 1] : -Infinity));
+  const covers = (r: number, x: number): boolean => x >= starts[r] && x <= ends[r];
   const kept: number[] = [];
-  for (let j = 0; j < gridXs.length; j++) if (covers.some((c) => c(gridXs[j]))) kept.push(j);
+  for (let j = 0; j < gridXs.length; j++) {
+    for (let r = 0; r < runs.length; r++) {
+      if (covers(r, gridXs[j])) {
+        kept.push(j);
+        break;
+      }
+    }
+  }
 
   const size = kept.length;
   const out = {
@@ -54,7 +60,7 @@ export function aggregateOnGrid(runs: readonly Series[], gridXs: Float64Array): 
     let min = Infinity;
     let max = -Infinity;
     for (let r = 0; r < runs.length; r++) {
-      if (!covers[r](x)) continue;
+      if (!covers(r, x)) continue;
       covering++;
       const v = values[r][j];
       if (!Number.isFinite(v)) continue;

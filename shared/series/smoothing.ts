@@ -21,6 +21,9 @@ export function smoothEma(ys: NumericArray, weight: number): Float64Array {
   for (let i = 1; i < n && isConstant; i++) isConstant = ys[i] === first;
   let last = 0;
   let numAccum = 0;
+  // Once w^k < 2^-55, 1 − w^k rounds to exactly 1 in double precision: skipping Math.pow from there on
+  // changes no bit of the output and makes long series cheap.
+  let debiasSettled = weight === 0;
   for (let i = 0; i < n; i++) {
     const y = ys[i];
     if (isConstant || !Number.isFinite(y)) {
@@ -29,7 +32,13 @@ export function smoothEma(ys: NumericArray, weight: number): Float64Array {
     }
     last = last * weight + (1 - weight) * y;
     numAccum++;
-    out[i] = last / (1 - Math.pow(weight, numAccum));
+    if (debiasSettled) {
+      out[i] = last;
+    } else {
+      const decay = Math.pow(weight, numAccum);
+      debiasSettled = decay < 2 ** -55;
+      out[i] = last / (1 - decay);
+    }
   }
   return out;
 }

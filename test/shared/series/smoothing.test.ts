@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smoothEma } from '../../../shared/series';
+import { mulberry32 } from '../../../shared/stats';
 
 // Expected values worked by hand from TensorBoard's formula:
 //   last = last·w + (1−w)·y;  k = finite points so far;  smoothed = last / (1 − w^k).
@@ -46,6 +47,24 @@ describe('smoothEma (TensorBoard debiased EMA)', () => {
     const ys = Array.from({ length: 2000 }, (_, i) => i % 2);
     const s = smoothEma(ys, 0.99);
     expect(Math.abs(s[1999] - 0.5)).toBeLessThan(0.01);
+  });
+
+  it('equals TensorBoard’s resmoothDataset bit for bit on a long noisy series with divergences', () => {
+    // A line-by-line transcription of TensorBoard's loop (vz_line_chart2/line-chart.ts).
+    const tensorboard = (values: number[], w: number): number[] => {
+      let last = values.length > 0 ? 0 : NaN;
+      let numAccum = 0;
+      const isConstant = values.every((v) => v == values[0]);
+      return values.map((v) => {
+        if (isConstant || !Number.isFinite(v)) return v;
+        last = last * w + (1 - w) * v;
+        numAccum++;
+        return last / (1 - Math.pow(w, numAccum));
+      });
+    };
+    const rng = mulberry32(3);
+    const ys = Array.from({ length: 100_000 }, (_, i) => (rng() < 0.001 ? NaN : 3 / Math.log(i + 3) + rng() * 0.1));
+    for (const w of [0, 0.3, 0.9, 0.999]) expect(Array.from(smoothEma(ys, w))).toEqual(tensorboard(ys, w));
   });
 
   it('rejects weights outside 0..0.999', () => {
