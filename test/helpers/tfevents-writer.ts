@@ -218,7 +218,7 @@ export function encodeEvent(e: EventFields): number[] {
     ...(e.step !== undefined && e.step !== 0 ? fieldVarint(2, e.step) : []),
     ...(e.fileVersion !== undefined ? fieldString(3, e.fileVersion) : []),
     ...(e.graphDef !== undefined ? fieldBytes(4, e.graphDef) : []),
-    ...(e.values !== undefined ? fieldBytes(5, e.values.flat()) : []),
+    ...(e.values !== undefined ? fieldBytes(5, e.values.flatMap((v) => fieldBytes(1, v))) : []),
     ...(e.sessionLogStatus !== undefined ? fieldBytes(7, fieldVarint(1, e.sessionLogStatus)) : []),
     ...(e.runMetadata !== undefined ? fieldBytes(8, [...fieldString(1, e.runMetadata.tag), ...fieldBytes(2, e.runMetadata.bytes)]) : []),
     ...(e.extra ?? []),

@@ -1,0 +1,117 @@
+// Turns the bytes of one events.out.tfevents.* file into metric points, incrementally.
+// Scalars come in three encodings that all occur in real files: simple_value (TF1, PyTorch, tensorboardX),
+// a rank-0 tensor with its bytes in tensor_content (TF2's tf.summary.scalar), and float_val/double_val
+// (PyTorch new_style, tensorboardX double precision). Everything that is not a scalar is skipped quietly.
+
+import type { MetricPoint, SourceIssue } from '../source-types';
+import { DATA_CLASS_SCALAR, DATA_CLASS_UNKNOWN, decodeEvent, type SummaryValueParts } from './event-proto';
+import { HPARAMS_PLUGIN, SESSION_START_INFO_TAG, decodeSessionStartInfo, type SessionStartInfo } from './hparams';
+import { ProtoDecodeError } from './protobuf-reader';
+import { readTensorScalar } from './tensor-scalar';
+import { TfRecordReader, initialTfRecordCursor, type TfRecordCursor, type TfRecordReaderOptions } from './tfrecord-reader';
+
+export const SCALARS_PLUGIN = 'scalars';
+
+export interface TensorboardFileCursor extends TfRecordCursor {
+  /**
+   * Tags whose metadata named a plugin other than scalars. Writers attach metadata only to the first
+   * value of a tag in a file, so this memory has to survive between incremental reads.
+   */
+  otherPluginTags: string[];
+}
+
+export const initialTensorboardFileCursor = (): TensorboardFileCursor => ({
+  ...initialTfRecordCursor(),
+  otherPluginTags: [],
+});
+
+export interface TensorboardBatch {
+  points: MetricPoint[];
+  issues: SourceIssue[];
+  /** Set when this stretch of the file held an HParams session start. */
+  sessionStart?: SessionStartInfo;
+}
+
+export class TensorboardEventFileReader {
+  private readonly records: TfRecordReader;
+  private readonly otherPluginTags: Set<string>;
+  private batch: TensorboardBatch = { points: [], issues: [] };
+
+  constructor(
+    /** Path relative to the source root; used in issues. */
+    readonly file: string,
+    cursor: TensorboardFileCursor = initialTensorboardFileCursor(),
+    options?: TfRecordReaderOptions,
+  ) {
+    this.records = new TfRecordReader(cursor, options);
+    this.otherPluginTags = new Set(cursor.otherPluginTags);
+  }
+
+  get cursor(): TensorboardFileCursor {
+    return { ...this.records.cursor, otherPluginTags: [...this.otherPluginTags] };
+  }
+
+  get bufferedBytes(): number {
+    return this.records.bufferedBytes;
+  }
+
+  /** Feeds the next bytes of the file; returns what the whole records among them held. */
+  push(chunk: Uint8Array): TensorboardBatch {
+    this.batch = { points: [], issues: [] };
+    this.records.push(chunk, this.visitor);
+    return this.batch;
+  }
+
+  private readonly visitor = {
+    record: (data: Uint8Array, start: number, end: number, offset: number): void => this.onRecord(data, start, end, offset),
+    problem: (p: { offset: number; reason: string }): void => {
+      this.batch.issues.push({ file: this.file, offset: p.offset, reason: `damaged record skipped: ${p.reason}` });
+    },
+  };
+
+  private onRecord(data: Uint8Array, start: number, end: number, offset: number): void {
+    try {
+      const event = decodeEvent(data, start, end);
+      for (const value of event.values) this.onValue(value, event.step, event.wallTime, data, offset);
+    } catch (error) {
+      if (!(error instanceof ProtoDecodeError)) throw error;
+      this.batch.issues.push({ file: this.file, offset, reason: `record is not a valid Event protobuf: ${error.message}` });
+    }
+  }
+
+  private onValue(v: SummaryValueParts, step: number, time: number, data: Uint8Array, offset: number): void {
+    if (v.hasMetadata) this.rememberPlugin(v);
+    if (v.kind === 'simple') {
+      this.batch.points.push({ metric: v.tag, step, time, value: v.simpleValue });
+      return;
+    }
+    if (v.pluginName === HPARAMS_PLUGIN) {
+      if (v.tag === SESSION_START_INFO_TAG) this.onSessionStart(v, data, offset);
+      return;
+    }
+    if (v.kind !== 'tensor' || this.otherPluginTags.has(v.tag)) return;
+    if (v.hasMetadata && v.pluginName === '' && v.dataClass !== DATA_CLASS_UNKNOWN && v.dataClass !== DATA_CLASS_SCALAR) return;
+    const declaredScalar = v.pluginName === SCALARS_PLUGIN || v.dataClass === DATA_CLASS_SCALAR;
+    const scalar = readTensorScalar(data, v.tensorStart, v.tensorEnd);
+    if (scalar.ok) this.batch.points.push({ metric: v.tag, step, time, value: scalar.value });
+    else if (declaredScalar) {
+      this.batch.issues.push({ file: this.file, offset, field: v.tag, reason: `scalar summary at step ${step} unreadable: ${scalar.reason}` });
+    }
+  }
+
+  private rememberPlugin(v: SummaryValueParts): void {
+    const other = v.pluginName !== '' && v.pluginName !== SCALARS_PLUGIN && v.dataClass !== DATA_CLASS_SCALAR;
+    if (other) this.otherPluginTags.add(v.tag);
+    else this.otherPluginTags.delete(v.tag);
+  }
+
+  private onSessionStart(v: SummaryValueParts, data: Uint8Array, offset: number): void {
+    try {
+      const info = decodeSessionStartInfo(data, v.contentStart, v.contentEnd);
+      if (info) this.batch.sessionStart = info;
+    } catch (error) {
+      if (!(error instanceof ProtoDecodeError)) throw error;
+      this.batch.issues.push({ file: this.file, offset, field: v.tag, reason: `hparams session info unreadable: ${error.message}` });
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// Decodes the parts of tensorboard.Event (tensorboard/compat/proto/event.proto) that carry scalars:
+//   Event   { double wall_time = 1; int64 step = 2; oneof what { string file_version = 3; bytes graph_def = 4;
+//             Summary summary = 5; LogMessage log_message = 6; SessionLog session_log = 7;
+//             TaggedRunMetadata tagged_run_metadata = 8; bytes meta_graph_def = 9; } SourceMetadata source_metadata = 10; }
+//   Summary { repeated Value value = 1; }
+//   Value   { string node_name = 7; string tag = 1; SummaryMetadata metadata = 9;
+//             oneof value { float simple_value = 2; bytes obsolete_old_style_histogram = 3; Image image = 4;
+//                           HistogramProto histo = 5; Audio audio = 6; TensorProto tensor = 8; } }
+//   SummaryMetadata { PluginData plugin_data = 1 { string plugin_name = 1; bytes content = 2; };
+//                     string display_name = 2; string summary_description = 3; DataClass data_class = 4; }
+// Everything else (graphs, run metadata, images, histograms…) is skipped by wire type, unread.
+
+import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT, decodeUtf8 } from './protobuf-reader';
+
+const key = (field: number, wire: number): number => (field << 3) | wire;
+
+const EVENT_WALL_TIME = key(1, WIRE_FIXED64);
+const EVENT_STEP = key(2, WIRE_VARINT);
+const EVENT_SUMMARY = key(5, WIRE_BYTES);
+const SUMMARY_VALUE = key(1, WIRE_BYTES);
+const VALUE_TAG = key(1, WIRE_BYTES);
+const VALUE_SIMPLE = key(2, WIRE_FIXED32);
+const VALUE_METADATA = key(9, WIRE_BYTES);
+const VALUE_TENSOR = key(8, WIRE_BYTES);
+const METADATA_PLUGIN_DATA = key(1, WIRE_BYTES);
+const METADATA_DATA_CLASS = key(4, WIRE_VARINT);
+const PLUGIN_NAME = key(1, WIRE_BYTES);
+const PLUGIN_CONTENT = key(2, WIRE_BYTES);
+
+export const DATA_CLASS_UNKNOWN = 0;
+export const DATA_CLASS_SCALAR = 1;
+
+export interface SummaryValueParts {
+  tag: string;
+  /** Which member of the `value` oneof was set last (protobuf semantics: the last one wins). */
+  kind: 'none' | 'simple' | 'tensor' | 'other';
+  simpleValue: number;
+  /** [start, end) of the TensorProto within the record. */
+  tensorStart: number;
+  tensorEnd: number;
+  hasMetadata: boolean;
+  pluginName: string;
+  dataClass: number;
+  /** [start, end) of plugin_data.content. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface EventParts {
+  wallTime: number;
+  step: number;
+  values: SummaryValueParts[];
+}
+
+/** Decodes one Event record (bytes[start, end)). Throws ProtoDecodeError on malformed input. */
+export function decodeEvent(bytes: Uint8Array, start: number, end: number): EventParts {
+  const r = new ProtoReader(bytes, start, end);
+  const event: EventParts = { wallTime: 0, step: 0, values: [] };
+  while (!r.done) {
+    const k = r.readKey();
+    if (k === EVENT_WALL_TIME) event.wallTime = r.readDouble();
+    else if (k === EVENT_STEP) event.step = r.readInt64();
+    else if (k === EVENT_SUMMARY) {
+      const [s, e] = r.readBytesRange();
+      decodeSummary(bytes, s, e, event.values);
+    } else r.skip(k);
+  }
+  return event;
+}
+
+function decodeSummary(bytes: Uint8Array, start: number, end: number, out: SummaryValueParts[]): void {
+  const r = new ProtoReader(bytes, start, end);
+  while (!r.done) {
+    const k = r.readKey();
+    if (k === SUMMARY_VALUE) {
+      const [s, e] = r.readBytesRange();
+      out.push(decodeValue(bytes, s, e));
+    } else r.skip(k);
+  }
+}
+
+function decodeValue(bytes: Uint8Array, start: number, end: number): SummaryValueParts {
+  const r = new ProtoReader(bytes, start, end);
+  const v: SummaryValueParts = {
+    tag: '',
+    kind: 'none',
+    simpleValue: 0,
+    tensorStart: 0,
+    tensorEnd: 0,
+    hasMetadata: false,
+    pluginName: '',
+    dataClass: DATA_CLASS_UNKNOWN,
+    contentStart: 0,
+    contentEnd: 0,
+  };
+  while (!r.done) {
+    const k = r.readKey();
+    const field = k >>> 3;
+    if (k === VALUE_TAG) v.tag = r.readString();
+    else if (k === VALUE_SIMPLE) {
+      v.simpleValue = r.readFloat();
+      v.kind = 'simple';
+    } else if (k === VALUE_TENSOR) {
+      [v.tensorStart, v.tensorEnd] = r.readBytesRange();
+      v.kind = 'tensor';
+    } else if (k === VALUE_METADATA) {
+      const [s, e] = r.readBytesRange();
+      v.hasMetadata = true;
+      decodeMetadata(bytes, s, e, v);
+    } else {
+      r.skip(k);
+      if (field >= 3 && field <= 6) v.kind = 'other';
+    }
+  }
+  return v;
+}
+
+function decodeMetadata(bytes: Uint8Array, start: number, end: number, v: SummaryValueParts): void {
+  const r = new ProtoReader(bytes, start, end);
+  while (!r.done) {
+    const k = r.readKey();
+    if (k === METADATA_DATA_CLASS) v.dataClass = r.readVarint();
+    else if (k === METADATA_PLUGIN_DATA) {
+      const [s, e] = r.readBytesRange();
+      const p = new ProtoReader(bytes, s, e);
+      while (!p.done) {
+        const pk = p.readKey();
+        if (pk === PLUGIN_NAME) {
+          const [ns, ne] = p.readBytesRange();
+          v.pluginName = decodeUtf8(bytes, ns, ne);
+        } else if (pk === PLUGIN_CONTENT) [v.contentStart, v.contentEnd] = p.readBytesRange();
+        else p.skip(pk);
+      }
+    } else r.skip(k);
+  }
+}

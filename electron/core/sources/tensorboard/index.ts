@@ -1,0 +1,12 @@
+export { crc32c, maskCrc32c, maskedCrc32c } from './crc32c';
+export { TfRecordReader, readTfRecords, initialTfRecordCursor, DEFAULT_MAX_RECORD_BYTES } from './tfrecord-reader';
+export type { TfRecordCursor, TfRecordProblem, TfRecordVisitor, TfRecordReaderOptions, TfRecordsRead } from './tfrecord-reader';
+export { TensorboardEventFileReader, initialTensorboardFileCursor } from './event-file-reader';
+export type { TensorboardFileCursor, TensorboardBatch } from './event-file-reader';
+export type { SessionStartInfo, HParamValue } from './hparams';
+export { discoverTensorboardRuns, isEventsFileName, tensorboardRunStartTime } from './run-discovery';
+export type { TensorboardRun } from './run-discovery';
+export { readTensorboardRun, initialTensorboardRunCursor } from './run-reader';
+export type { TensorboardRunCursor, TensorboardRunBatch } from './run-reader';
+export { tensorboardRunFacts } from './run-facts';
+export { discoverLocalTensorboardRuns, readLocalTensorboardRun } from './local';
