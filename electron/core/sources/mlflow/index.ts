@@ -1,0 +1,11 @@
+export { discoverMlflowStore, isMlflowIgnoredDir } from './store-layout';
+export type { MlflowStoreLayout, MlflowExperimentLayout, MlflowRunLayout, MlflowKeyedFile } from './store-layout';
+export { parseExperimentMeta, parseRunMeta } from './meta-yaml';
+export type { MlflowExperimentMeta, MlflowRunMeta, MlflowRunStatus } from './meta-yaml';
+export { MlflowMetricReader, initialMlflowMetricCursor } from './metric-reader';
+export type { MlflowMetricCursor, MlflowMetricBatch } from './metric-reader';
+export { parsePythonFloat } from './python-float';
+export { loadMlflowRuns, readMlflowRunMetrics, initialMlflowRunCursor, RUN_NAME_TAG, USER_TAG } from './store-reader';
+export type { MlflowRun, MlflowStoreRead, MlflowRunCursor, MlflowMetricsBatch } from './store-reader';
+export { mlflowRunFacts } from './run-facts';
+export { loadLocalMlflowStore, readLocalMlflowRunMetrics } from './local';
