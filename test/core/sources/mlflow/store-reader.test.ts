@@ -48,14 +48,14 @@ describe('MLflow file stores', () => {
       .param('optimizer', 'adamw')
       .param('tied', 'True')
       .tag('variant', 'mtp-2')
-      .finish(1_764_000_900_000);
+      .finish(1_764_000_900_000, RUN_STATUS.FAILED);
     const { runs, issues } = await loadLocalMlflowStore(root);
     expect(issues).toEqual([]);
     expect(runs).toHaveLength(1);
     const run = runs[0]!;
     expect(run.id).toBe(RUN_A);
     expect(run.name).toBe('ladder 1.1B');
-    expect(run.meta.status).toBe('finished');
+    expect(run.meta.status).toBe('failed');
     const facts = mlflowRunFacts(run);
     expect(facts).toMatchObject({ group: 'ladder-v3', owner: 'ana', createdAt: '2025-11-24T16:00:00.000Z' });
     expect(facts.config).toEqual({ lr: 0.0003, n_params: 1.1e9, optimizer: 'adamw', tied: true });
