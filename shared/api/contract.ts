@@ -4,9 +4,11 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define-method';
 import { appMethods } from './app-methods';
+import { teamMethods } from './team-methods';
 
 export const contract = {
   ...appMethods,
+  ...teamMethods,
 } as const;
 
 export type Contract = typeof contract;
