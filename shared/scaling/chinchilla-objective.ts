@@ -1,0 +1,264 @@
+// The Chinchilla approach-3 objective with its analytic gradient:
+//   Σ_i w_i · Huber_δ( LSE(a − α·log N_i, b − β·log D_i, e) − log L_i )
+// for one or several arms (variants) fitted together. Each arm has its own a, b, α, β;
+// e is either one free parameter shared by all arms or a fixed constant.
+//
+// Three choices keep it fast and well conditioned; none changes the function being minimized:
+// - a and b are re-centred, a' = a − α·c_N and b' = b − β·c_D (c = mean log N, log D), so a' and α
+//   are no longer nearly collinear, which saves L-BFGS many iterations;
+// - A/N^α and B/D^β are computed once per distinct N and D of an arm (runs share model sizes and
+//   token budgets), leaving one log per observation; LSE is taken as the log of the plain sum,
+//   and a point where that overflows or underflows double precision counts as infinitely bad;
+// - the value is divided by δ·Σw, so gradients are O(1) whatever the data size and one set of
+//   tolerances serves every fit.
+
+export interface ArmArrays {
+  N: ArrayLike<number>;
+  D: ArrayLike<number>;
+  L: ArrayLike<number>;
+  weight: ArrayLike<number>;
+}
+
+/** a, b, α, β of one arm in the published (uncentred) parametrization. */
+export interface ArmLogParams {
+  a: number;
+  b: number;
+  alpha: number;
+  beta: number;
+}
+
+/** Distinct values of one variable per arm, and each observation's index into them. */
+interface DistinctTable {
+  /** Centred log of each distinct value, arms back to back. */
+  logValue: Float64Array;
+  /** Start of each arm's distinct values (length arms + 1). */
+  start: Int32Array;
+  /** Per observation: index into logValue. */
+  index: Int32Array;
+  /** Work arrays: the power term per distinct value and its accumulated gradient coefficient. */
+  term: Float64Array;
+  coef: Float64Array;
+}
+
+export class ChinchillaObjective {
+  readonly arms: number;
+  readonly dimension: number;
+  readonly freeE: boolean;
+  readonly centerLogN: number;
+  readonly centerLogD: number;
+  private readonly logL: Float64Array;
+  private readonly baseWeight: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly armStart: Int32Array;
+  private readonly nTable: DistinctTable;
+  private readonly dTable: DistinctTable;
+  private scale = 1;
+  private totalWeight = 0;
+
+  constructor(
+    armData: readonly ArmArrays[],
+    readonly delta: number,
+    readonly fixedE: number | null,
+  ) {
+    if (!(delta > 0)) throw new Error(`Huber delta must be > 0, got ${delta}`);
+    this.arms = armData.length;
+    this.freeE = fixedE === null;
+    this.dimension = 4 * this.arms + (this.freeE ? 1 : 0);
+    const total = armData.reduce((sum, arm) => sum + arm.N.length, 0);
+    this.logL = new Float64Array(total);
+    this.baseWeight = new Float64Array(total);
+    this.weight = new Float64Array(total);
+    this.armStart = new Int32Array(this.arms + 1);
+    let k = 0;
+    armData.forEach((arm, v) => {
+      this.armStart[v] = k;
+      for (let i = 0; i < arm.L.length; i++, k++) {
+        this.logL[k] = Math.log(arm.L[i]!);
+        this.baseWeight[k] = arm.weight[i]!;
+      }
+    });
+    this.armStart[this.arms] = k;
+    this.centerLogN = meanLog(armData.map((arm) => arm.N));
+    this.centerLogD = meanLog(armData.map((arm) => arm.D));
+    this.nTable = distinctTable(armData.map((arm) => arm.N), this.centerLogN);
+    this.dTable = distinctTable(armData.map((arm) => arm.D), this.centerLogD);
+    this.setMultiplicity(null);
+  }
+
+  get observations(): number {
+    return this.logL.length;
+  }
+
+  get weightTotal(): number {
+    return this.totalWeight;
+  }
+
+  /** Bootstrap resampling: observation i counts `multiplicity[i]` times (null restores the data as given). */
+  setMultiplicity(multiplicity: ArrayLike<number> | null): void {
+    let total = 0;
+    for (let i = 0; i < this.weight.length; i++) {
+      const w = this.baseWeight[i]! * (multiplicity ? multiplicity[i]! : 1);
+      this.weight[i] = w;
+      total += w;
+    }
+    this.totalWeight = total;
+    this.scale = total > 0 ? 1 / (this.delta * total) : 1;
+  }
+
+  /** Converts a scaled objective value back to the weighted Huber sum Σ w·Huber(r). */
+  huberSum(scaledValue: number): number {
+    return scaledValue / this.scale;
+  }
+
+  /** Scaled objective Σ w·Huber(r) / (δ·Σw) at internal point x; writes its gradient into `gradient`. */
+  readonly evaluate = (x: Float64Array, gradient: Float64Array): number => {
+    const { logL, weight, armStart, delta, nTable, dTable } = this;
+    const halfDelta = 0.5 * delta;
+    const expE = Math.exp(this.freeE ? x[4 * this.arms]! : this.fixedE!);
+    const nIndex = nTable.index;
+    const dIndex = dTable.index;
+    const nTerm = nTable.term;
+    const dTerm = dTable.term;
+    const nCoef = nTable.coef;
+    const dCoef = dTable.coef;
+    let total = 0;
+    let coefE = 0;
+    for (let v = 0; v < this.arms; v++) {
+      const o = 4 * v;
+      const a = x[o]!;
+      const b = x[o + 1]!;
+      const alpha = x[o + 2]!;
+      const beta = x[o + 3]!;
+      fillTerms(nTable, v, a, alpha);
+      fillTerms(dTable, v, b, beta);
+      const end = armStart[v + 1]!;
+      for (let i = armStart[v]!; i < end; i++) {
+        const w = weight[i]!;
+        if (w === 0) continue;
+        const ni = nIndex[i]!;
+        const di = dIndex[i]!;
+        const sum = nTerm[ni]! + dTerm[di]! + expE;
+        const r = Math.log(sum) - logL[i]!;
+        let dh: number;
+        if (r > delta) {
+          total += w * delta * (r - halfDelta);
+          dh = delta;
+        } else if (r < -delta) {
+          total += w * delta * (-r - halfDelta);
+          dh = -delta;
+        } else {
+          total += w * 0.5 * r * r;
+          dh = r;
+        }
+        const c = (w * dh) / sum;
+        nCoef[ni] = nCoef[ni]! + c;
+        dCoef[di] = dCoef[di]! + c;
+        coefE += c;
+      }
+      const scale = this.scale;
+      collectGradient(nTable, v, gradient, o, o + 2, scale);
+      collectGradient(dTable, v, gradient, o + 1, o + 3, scale);
+    }
+    if (this.freeE) gradient[4 * this.arms] = coefE * expE * this.scale;
+    if (!(total < Infinity)) return Infinity;
+    return total * this.scale;
+  };
+
+  /** Writes arm parameters (published parametrization) and e into internal coordinates. */
+  toInternal(arms: readonly ArmLogParams[], e: number, out: Float64Array): Float64Array {
+    arms.forEach((p, v) => {
+      out[4 * v] = p.a - p.alpha * this.centerLogN;
+      out[4 * v + 1] = p.b - p.beta * this.centerLogD;
+      out[4 * v + 2] = p.alpha;
+      out[4 * v + 3] = p.beta;
+    });
+    if (this.freeE) out[4 * this.arms] = e;
+    return out;
+  }
+
+  armFromInternal(x: ArrayLike<number>, arm: number): ArmLogParams {
+    const alpha = x[4 * arm + 2]!;
+    const beta = x[4 * arm + 3]!;
+    return {
+      a: x[4 * arm]! + alpha * this.centerLogN,
+      b: x[4 * arm + 1]! + beta * this.centerLogD,
+      alpha,
+      beta,
+    };
+  }
+
+  eFromInternal(x: ArrayLike<number>): number {
+    return this.freeE ? x[4 * this.arms]! : this.fixedE!;
+  }
+}
+
+/** term[u] = exp(c − exponent·log value[u]) for arm v's distinct values; clears their gradient coefficients. */
+function fillTerms(table: DistinctTable, v: number, c: number, exponent: number): void {
+  const { logValue, term, coef } = table;
+  const end = table.start[v + 1]!;
+  for (let u = table.start[v]!; u < end; u++) {
+    term[u] = Math.exp(c - exponent * logValue[u]!);
+    coef[u] = 0;
+  }
+}
+
+/** Writes the gradient in the arm's constant (c) and exponent, from the accumulated coefficients. */
+function collectGradient(
+  table: DistinctTable,
+  v: number,
+  gradient: Float64Array,
+  cSlot: number,
+  exponentSlot: number,
+  scale: number,
+): void {
+  const { logValue, term, coef } = table;
+  let gC = 0;
+  let gExponent = 0;
+  const end = table.start[v + 1]!;
+  for (let u = table.start[v]!; u < end; u++) {
+    const t = coef[u]! * term[u]!;
+    gC += t;
+    gExponent -= t * logValue[u]!;
+  }
+  gradient[cSlot] = gC * scale;
+  gradient[exponentSlot] = gExponent * scale;
+}
+
+function meanLog(columns: readonly ArrayLike<number>[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const column of columns) {
+    for (let i = 0; i < column.length; i++, n++) sum += Math.log(column[i]!);
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+function distinctTable(columns: readonly ArrayLike<number>[], center: number): DistinctTable {
+  const logValues: number[] = [];
+  const start = new Int32Array(columns.length + 1);
+  const index = new Int32Array(columns.reduce((s, c) => s + c.length, 0));
+  let k = 0;
+  columns.forEach((column, v) => {
+    start[v] = logValues.length;
+    const seen = new Map<number, number>();
+    for (let i = 0; i < column.length; i++, k++) {
+      const value = column[i]!;
+      let u = seen.get(value);
+      if (u === undefined) {
+        u = logValues.length;
+        seen.set(value, u);
+        logValues.push(Math.log(value) - center);
+      }
+      index[k] = u;
+    }
+  });
+  start[columns.length] = logValues.length;
+  const size = logValues.length;
+  return {
+    logValue: Float64Array.from(logValues),
+    start,
+    index,
+    term: new Float64Array(size),
+    coef: new Float64Array(size),
+  };
+}

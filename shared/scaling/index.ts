@@ -1,0 +1,102 @@
+// Public API of the scaling-law mathematics (Chinchilla approaches 1–3, bootstrap intervals,
+// holdout, effective-compute multipliers). Pure functions on plain arrays: callers filter
+// excluded runs before calling. No Node, DOM or Electron.
+
+export type {
+  CancellationFlag,
+  ChinchillaParams,
+  Interval,
+  PowerLawFit,
+  ProgressCallback,
+  RejectedObservation,
+  ScalingObservation,
+} from './types';
+export { observationCompute, validateObservations, ScalingInputError } from './observations';
+export { finalMetricValue } from './final-loss';
+
+export { minimizeLbfgs, LbfgsMinimizer, type LbfgsOptions, type LbfgsResult, type LbfgsStatus } from './lbfgs';
+export { wolfeLineSearch, type ObjectiveWithGradient, type LineSearchResult, type WolfeOptions } from './wolfe-line-search';
+
+export { CHINCHILLA_START_GRID, BOOTSTRAP_START_GRID, type StartGrid } from './start-grid';
+export { DEFAULT_HUBER_DELTA } from './chinchilla-problem';
+export { fitChinchillaLoss, type ChinchillaFit, type ChinchillaFitOptions, type FitResidual } from './fit-chinchilla';
+export {
+  fitChinchillaVariants,
+  type ChinchillaVariantsFit,
+  type ChinchillaVariantsOptions,
+  type ScalingArm,
+} from './fit-chinchilla-variants';
+
+export {
+  computeForFrontierLoss,
+  computeOptimalAllocation,
+  computeOptimalExponents,
+  extrapolationFactor,
+  frontierLoss,
+  hasComputeOptimalFrontier,
+  maxObservedCompute,
+  predictLoss,
+  type ComputeOptimalPoint,
+} from './compute-optimal';
+
+export { DEFAULT_RESAMPLES, type BootstrapControl, type BootstrapSummary } from './bootstrap';
+export {
+  bootstrapChinchillaFit,
+  bootstrapInterval,
+  parameterIntervals,
+  predictAtCompute,
+  predictAtSize,
+  type ChinchillaBootstrap,
+  type ChinchillaBootstrapOptions,
+  type ComputePrediction,
+  type FitWithSamples,
+  type ParameterIntervals,
+  type SizePrediction,
+} from './bootstrap-chinchilla';
+export { summarizeInterval, quantileSorted } from './quantile';
+
+export { fitPowerLaw } from './power-law';
+export {
+  fitIsoFlopProfiles,
+  type IsoFlopBin,
+  type IsoFlopBinStatus,
+  type IsoFlopOptions,
+  type IsoFlopProfiles,
+} from './isoflop';
+export {
+  computeLossEnvelope,
+  type EnvelopePoint,
+  type LossEnvelope,
+  type LossEnvelopeOptions,
+  type RejectedCurvePoint,
+  type TrainingCurve,
+  type TrainingCurvePoint,
+} from './loss-envelope';
+
+export { holdoutLargestCompute, type HoldoutOptions, type HoldoutPrediction, type HoldoutResult } from './holdout';
+
+export {
+  effectiveComputeMultiplier,
+  multiplierCrossings,
+  multiplierCurve,
+  multiplierLogSlope,
+  type MultiplierPoint,
+} from './effective-compute';
+export {
+  multiplierVerdict,
+  type MultiplierCurvePoint,
+  type ScalingVerdict,
+  type VariantEffectiveCompute,
+} from './variant-multiplier';
+export { analyzeAblationScaling, type AblationScaling, type AblationScalingOptions } from './ablation-scaling';
+
+export { createSeededRandom, type SeededRandom } from './random';
+export { logSpaced } from './log-spaced';
+export {
+  syntheticGridObservations,
+  syntheticIsoFlopObservations,
+  syntheticTrainingCurves,
+  type SyntheticCurveOptions,
+  type SyntheticGridOptions,
+  type SyntheticIsoFlopOptions,
+} from './synthetic';

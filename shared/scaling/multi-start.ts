@@ -1,0 +1,93 @@
+// Runs L-BFGS from every starting point with working tolerances, then polishes the best few
+// with tight ones. Polishing only the leaders is what makes thousands of starts affordable;
+// the reported optimum is always a polished point.
+import type { ChinchillaObjective } from './chinchilla-objective';
+import { LbfgsMinimizer, type LbfgsOptions, type LbfgsStatus } from './lbfgs';
+
+export interface MultiStartOptions {
+  search?: LbfgsOptions;
+  polish?: LbfgsOptions;
+  /** How many of the best searched points are polished. */
+  polishCount?: number;
+}
+
+export interface MultiStartOutcome {
+  x: Float64Array;
+  /** Scaled objective at x. */
+  value: number;
+  status: LbfgsStatus;
+  converged: boolean;
+  starts: number;
+  convergedStarts: number;
+  /** Starts whose search ended within 1e-4 (relative) of the polished optimum. */
+  startsAtOptimum: number;
+}
+
+// The objective is scaled so its gradient is O(1); searches stop early (a start only needs to
+// show which basin it is in), polishing stops at the rounding floor of the Huber sum.
+export const SEARCH_TOLERANCES: LbfgsOptions = {
+  gradientTolerance: 1e-5,
+  functionTolerance: 1e-7,
+  maxIterations: 80,
+};
+
+export const POLISH_TOLERANCES: LbfgsOptions = {
+  gradientTolerance: 1e-10,
+  functionTolerance: 1e-15,
+  stepTolerance: 1e-15,
+  maxIterations: 3000,
+};
+
+/** `starts` holds the internal start points back to back (count × dimension). */
+export function minimizeFromStarts(
+  objective: ChinchillaObjective,
+  starts: Float64Array,
+  options: MultiStartOptions = {},
+): MultiStartOutcome {
+  const dim = objective.dimension;
+  const count = Math.floor(starts.length / dim);
+  if (count === 0) throw new Error('multi-start fit: no starting points');
+  const polishCount = Math.max(1, Math.min(count, options.polishCount ?? 5));
+  const minimizer = new LbfgsMinimizer(dim);
+  const x = new Float64Array(dim);
+  const finalValues = new Float64Array(count);
+  const leaderX: Float64Array[] = [];
+  const leaderValue: number[] = [];
+  let convergedStarts = 0;
+
+  for (let k = 0; k < count; k++) {
+    x.set(starts.subarray(k * dim, (k + 1) * dim));
+    const result = minimizer.minimize(objective.evaluate, x, options.search ?? SEARCH_TOLERANCES);
+    const value = Number.isFinite(result.value) ? result.value : Infinity;
+    finalValues[k] = value;
+    if (result.converged) convergedStarts++;
+    if (value === Infinity) continue;
+    // Keep the polishCount lowest points (insertion into a short sorted list).
+    let pos = leaderValue.length;
+    while (pos > 0 && leaderValue[pos - 1]! > value) pos--;
+    if (pos < polishCount) {
+      leaderValue.splice(pos, 0, value);
+      leaderX.splice(pos, 0, Float64Array.from(x));
+      if (leaderValue.length > polishCount) {
+        leaderValue.pop();
+        leaderX.pop();
+      }
+    }
+  }
+  if (leaderX.length === 0) {
+    throw new Error('multi-start fit: the objective was not finite at any starting point');
+  }
+
+  let best: { x: Float64Array; value: number; status: LbfgsStatus; converged: boolean } | null = null;
+  for (const candidate of leaderX) {
+    const result = minimizer.minimize(objective.evaluate, candidate, options.polish ?? POLISH_TOLERANCES);
+    if (best === null || result.value < best.value) {
+      best = { x: candidate, value: result.value, status: result.status, converged: result.converged };
+    }
+  }
+  const bestValue = best!.value;
+  const tolerance = 1e-4 * Math.abs(bestValue) + 1e-12;
+  let startsAtOptimum = 0;
+  for (let k = 0; k < count; k++) if (finalValues[k]! <= bestValue + tolerance) startsAtOptimum++;
+  return { ...best!, starts: count, convergedStarts, startsAtOptimum };
+}
