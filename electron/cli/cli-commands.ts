@@ -1,5 +1,6 @@
 // Every `tessera` sub-command, in the order --help lists them.
 import type { CliCommand } from './cli-command';
 import { serveCommand } from './commands/serve';
+import { splitCommand } from './commands/split';
 
-export const cliCommands: CliCommand[] = [serveCommand];
+export const cliCommands: CliCommand[] = [serveCommand, splitCommand];
