@@ -1,0 +1,62 @@
+// YAML documents of the store (team.yaml, ablations, proposal front matter), parsed with the
+// YAML 1.2 core schema so dates stay strings. Syntax errors and field positions carry line numbers.
+import { parseDocument, type Document } from 'yaml';
+import type { IssueList, SyncIssueCode } from './sync-issue';
+
+export interface YamlMapping {
+  value: Record<string, unknown>;
+  /** Line of the value at a path inside the document, for issue messages. */
+  lineOf(path: (string | number)[]): number | null;
+}
+
+function makeLineOf(doc: Document, text: string, firstLine: number) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (path: (string | number)[]): number | null => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const offset = node?.range?.[0];
+    if (offset === undefined) return null;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + firstLine;
+  };
+}
+
+/**
+ * Parses YAML that must be a mapping. `firstLine` is the file line the text starts on (front
+ * matter starts after its `---`). Returns null, with an issue, when it is not.
+ */
+export function parseYamlMapping(
+  text: string,
+  issues: IssueList,
+  options: { expected: string; firstLine?: number; code?: SyncIssueCode },
+): YamlMapping | null {
+  const firstLine = options.firstLine ?? 1;
+  const code = options.code ?? 'invalid-yaml';
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors.slice(0, 5)) {
+      const line = error.linePos?.[0]?.line;
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      issues.add(code, `Invalid YAML: ${reason}.`, options.expected, line === undefined ? null : line + firstLine - 1);
+    }
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    issues.add(code, `Invalid YAML: ${(error as Error).message}.`, options.expected, firstLine);
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.add(code, `The YAML is ${value === null ? 'empty' : `a ${Array.isArray(value) ? 'list' : typeof value}`}, not a mapping of fields.`, options.expected, firstLine);
+    return null;
+  }
+  return { value: value as Record<string, unknown>, lineOf: makeLineOf(doc, text, firstLine) };
+}

@@ -1,0 +1,221 @@
+// The lab store as a local folder or a network mount. Every access resolves the real path and
+// checks that it is still inside the store, so a symbolic link leading elsewhere is refused, and
+// every path is checked for '..' first. Listing and stat use synchronous calls on purpose: a
+// no-op sync of 10,000 runs is ~50,000 of them, and the promise round trip would dominate.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  isSafeStorePath,
+  StoreAccessError,
+  TEMP_FILE_PREFIX,
+  type StoreEntry,
+  type StoreEntryKind,
+  type StoreStat,
+  type StoreTransport,
+  type StoreWatch,
+} from './store-transport';
+
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+
+function kindOf(stat: fs.Stats | fs.Dirent): StoreEntryKind {
+  if (stat.isSymbolicLink()) return 'symlink';
+  if (stat.isFile()) return 'file';
+  if (stat.isDirectory()) return 'dir';
+  return 'other';
+}
+
+function ioError(storePath: string, error: unknown): StoreAccessError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof StoreAccessError) return error;
+  if (code === 'ENOENT') return new StoreAccessError('not-found', storePath, `${storePath} does not exist.`);
+  if (code === 'ELOOP') return new StoreAccessError('outside-store', storePath, `${storePath} is a symbolic link loop.`);
+  return new StoreAccessError('io', storePath, `${storePath}: ${(error as Error).message}`);
+}
+
+export class LocalFolderTransport implements StoreTransport {
+  readonly location: string;
+  private readonly root: string;
+  private rootReal: string | undefined;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.location = this.root;
+  }
+
+  private realRoot(): string {
+    this.rootReal ??= fs.realpathSync.native(this.root);
+    return this.rootReal;
+  }
+
+  private lexical(storePath: string): string {
+    if (!isSafeStorePath(storePath)) {
+      throw new StoreAccessError('invalid-path', storePath, `Refusing the path "${storePath}": it could leave the store.`);
+    }
+    return storePath === '' ? this.root : path.join(this.root, storePath);
+  }
+
+  /** The real location of a store path; refuses one that a symbolic link takes outside the store. */
+  private real(storePath: string): string {
+    const full = this.lexical(storePath);
+    let real: string;
+    try {
+      real = fs.realpathSync.native(full);
+    } catch (error) {
+      throw ioError(storePath, error);
+    }
+    const root = this.realRoot();
+    if (real !== root && !real.startsWith(root + path.sep)) {
+      throw new StoreAccessError(
+        'outside-store',
+        storePath,
+        `${storePath} is a symbolic link leading outside the store (to ${real}); it is not followed.`,
+      );
+    }
+    return real;
+  }
+
+  async list(dir: string): Promise<StoreEntry[]> {
+    const real = this.real(dir);
+    let dirents: fs.Dirent[];
+    try {
+      dirents = fs.readdirSync(real, { withFileTypes: true });
+    } catch (error) {
+      throw ioError(dir, error);
+    }
+    const entries: StoreEntry[] = [];
+    for (const dirent of dirents) {
+      try {
+        const stat = fs.lstatSync(path.join(real, dirent.name));
+        entries.push({ name: dirent.name, kind: kindOf(stat), size: stat.size, mtimeMs: stat.mtimeMs });
+      } catch {
+        // Removed between readdir and lstat: it is simply not there any more.
+      }
+    }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async stat(storePath: string): Promise<StoreStat | null> {
+    let real: string;
+    try {
+      real = this.real(storePath);
+    } catch (error) {
+      if (error instanceof StoreAccessError && error.code === 'not-found') return null;
+      throw error;
+    }
+    const stat = fs.statSync(real);
+    const kind = kindOf(stat);
+    return { kind: kind === 'symlink' ? 'other' : kind, size: stat.size, mtimeMs: stat.mtimeMs };
+  }
+
+  async *readRange(storePath: string, start: number, end?: number, chunkBytes = DEFAULT_CHUNK_BYTES): AsyncIterable<Buffer> {
+    const real = this.real(storePath);
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    } catch (error) {
+      throw ioError(storePath, error);
+    }
+    try {
+      let position = start;
+      for (;;) {
+        const want = end === undefined ? chunkBytes : Math.min(chunkBytes, end - position);
+        if (want <= 0) return;
+        const buffer = Buffer.allocUnsafe(want);
+        const { bytesRead } = await handle.read(buffer, 0, want, position);
+        if (bytesRead === 0) return;
+        position += bytesRead;
+        yield bytesRead === want ? buffer : buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async readSmallFile(storePath: string, maxBytes: number): Promise<Buffer> {
+    const real = this.real(storePath);
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    } catch (error) {
+      throw ioError(storePath, error);
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) {
+        throw new StoreAccessError('too-large', storePath, `${storePath} is ${size} bytes, more than the ${maxBytes} allowed.`);
+      }
+      // Read to the end even if the file grew since the stat, but never past the cap.
+      const buffer = Buffer.allocUnsafe(maxBytes + 1);
+      let filled = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+        if (filled > maxBytes) {
+          throw new StoreAccessError('too-large', storePath, `${storePath} is more than the ${maxBytes} bytes allowed.`);
+        }
+      }
+      return Buffer.from(buffer.subarray(0, filled));
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async writeNewFile(storePath: string, data: Uint8Array): Promise<void> {
+    const target = this.lexical(storePath);
+    const dirPath = path.posix.dirname(storePath) === '.' ? '' : path.posix.dirname(storePath);
+    this.makeFolders(dirPath);
+    const dirReal = this.real(dirPath);
+    const finalPath = path.join(dirReal, path.basename(target));
+    const temp = path.join(dirReal, `${TEMP_FILE_PREFIX}${randomBytes(8).toString('hex')}`);
+    const handle = await fs.promises.open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      // link() fails when the name exists, where rename() would silently replace the file.
+      await fs.promises.link(temp, finalPath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new StoreAccessError('exists', storePath, `${storePath} already exists; files in the store are never replaced.`);
+      }
+      throw ioError(storePath, error);
+    } finally {
+      await fs.promises.rm(temp, { force: true });
+    }
+    const dirHandle = await fs.promises.open(dirReal, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
+  }
+
+  private makeFolders(dirPath: string): void {
+    let current = '';
+    for (const segment of dirPath === '' ? [] : dirPath.split('/')) {
+      current = current === '' ? segment : `${current}/${segment}`;
+      const real = this.real(current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '');
+      const next = path.join(real, segment);
+      try {
+        fs.mkdirSync(next);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(current, error);
+      }
+    }
+    this.real(dirPath);
+  }
+
+  watch(onChange: () => void): StoreWatch {
+    const watcher = fs.watch(this.root, { recursive: true, persistent: false }, () => onChange());
+    watcher.on('error', () => {
+      // A watch that breaks (the folder removed, inotify limits) leaves polling to notice changes.
+      watcher.close();
+    });
+    return { close: () => watcher.close() };
+  }
+}

@@ -1,0 +1,154 @@
+// Writes the points of one run and keeps its series and run statistics current, in memory
+// between statements so the hot path is one prepared INSERT per point. The caller owns the
+// transaction; flush() writes the statistics and calls the series hooks inside it.
+//
+// Invariant used for the statistics: within a series, every stored point has step ≤ last_step,
+// because lines arrive in step order and a lower step (a restart) first deletes every point at
+// or above it. So a point at step > last_step is new, and one at step = last_step replaces it.
+import type Database from 'better-sqlite3';
+import { onSeriesAppended, onSeriesRemoved } from './series-hooks';
+
+interface SeriesState {
+  pk: number;
+  pointCount: number;
+  lastStep: number | null;
+  /** NaN for a NaN value; null only when the series has no points. */
+  lastValue: number | null;
+  nonFiniteCount: number;
+  /** Lowest step written or superseded since the last flush, or null when untouched. */
+  dirtyFrom: number | null;
+}
+
+export interface RunProgressState {
+  lastStep: number | null;
+  lastTokens: number | null;
+  lastTime: number | null;
+}
+
+export interface MetricsStatements {
+  insertPoint: Database.Statement;
+  insertSeries: Database.Statement;
+  loadSeries: Database.Statement;
+  updateSeries: Database.Statement;
+  countFrom: Database.Statement;
+  deleteFrom: Database.Statement;
+  lastPoint: Database.Statement;
+  deleteSeriesPoints: Database.Statement;
+  deleteRunSeries: Database.Statement;
+  updateRun: Database.Statement;
+}
+
+const statementCache = new WeakMap<Database.Database, MetricsStatements>();
+
+export function metricsStatements(sqlite: Database.Database): MetricsStatements {
+  let st = statementCache.get(sqlite);
+  if (!st) {
+    st = {
+      insertPoint: sqlite.prepare('INSERT OR REPLACE INTO points (series_pk, step, tokens, time, value) VALUES (?, ?, ?, ?, ?)'),
+      insertSeries: sqlite.prepare('INSERT INTO series (run_pk, key) VALUES (?, ?)'),
+      loadSeries: sqlite.prepare(
+        'SELECT pk, key, point_count AS pointCount, last_step AS lastStep, last_value AS lastValue, non_finite_count AS nonFiniteCount FROM series WHERE run_pk = ?',
+      ),
+      updateSeries: sqlite.prepare('UPDATE series SET point_count = ?, last_step = ?, last_value = ?, non_finite_count = ? WHERE pk = ?'),
+      countFrom: sqlite.prepare(
+        `SELECT count(*) AS n, coalesce(sum(value IS NULL OR value IN (9e999, -9e999)), 0) AS nonFinite
+         FROM points WHERE series_pk = ? AND step >= ?`,
+      ),
+      deleteFrom: sqlite.prepare('DELETE FROM points WHERE series_pk = ? AND step >= ?'),
+      lastPoint: sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step DESC LIMIT 1'),
+      deleteSeriesPoints: sqlite.prepare('DELETE FROM points WHERE series_pk = ?'),
+      deleteRunSeries: sqlite.prepare('DELETE FROM series WHERE run_pk = ?'),
+      updateRun: sqlite.prepare(
+        'UPDATE runs SET last_step = ?, last_tokens = ?, last_time = ?, point_count = ?, synced_at = ? WHERE pk = ?',
+      ),
+    };
+    statementCache.set(sqlite, st);
+  }
+  return st;
+}
+
+export class RunMetricsWriter {
+  private readonly series = new Map<string, SeriesState>();
+  private pointCount = 0;
+  /** Points written (inserted or replaced) by this writer. */
+  pointsWritten = 0;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly runPk: number,
+    private readonly st: MetricsStatements = metricsStatements(sqlite),
+  ) {
+    const rows = st.loadSeries.all(runPk) as Array<Omit<SeriesState, 'dirtyFrom'> & { key: string }>;
+    for (const row of rows) {
+      const hasPoints = row.lastStep !== null;
+      this.series.set(row.key, {
+        pk: row.pk,
+        pointCount: row.pointCount,
+        lastStep: row.lastStep,
+        lastValue: hasPoints ? (row.lastValue ?? NaN) : null,
+        nonFiniteCount: row.nonFiniteCount,
+        dirtyFrom: null,
+      });
+      this.pointCount += row.pointCount;
+    }
+  }
+
+  append(key: string, step: number, tokens: number | null, time: number | null, value: number): void {
+    let s = this.series.get(key);
+    if (s === undefined) {
+      const pk = Number(this.st.insertSeries.run(this.runPk, key).lastInsertRowid);
+      s = { pk, pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: null };
+      this.series.set(key, s);
+    }
+    this.st.insertPoint.run(s.pk, step, tokens, time, value);
+    this.pointsWritten++;
+    if (s.lastStep === step) {
+      if (!Number.isFinite(s.lastValue)) s.nonFiniteCount--;
+    } else {
+      s.pointCount++;
+      this.pointCount++;
+    }
+    if (!Number.isFinite(value)) s.nonFiniteCount++;
+    s.lastStep = step;
+    s.lastValue = value;
+    if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+  }
+
+  /** A restart: points of every series of the run at step ≥ `step` are superseded. */
+  supersedeFrom(step: number): void {
+    for (const s of this.series.values()) {
+      if (s.lastStep === null || s.lastStep < step) continue;
+      const removed = this.st.countFrom.get(s.pk, step) as { n: number; nonFinite: number };
+      this.st.deleteFrom.run(s.pk, step);
+      s.pointCount -= removed.n;
+      s.nonFiniteCount -= removed.nonFinite;
+      this.pointCount -= removed.n;
+      const last = this.st.lastPoint.get(s.pk) as { step: number; value: number | null } | undefined;
+      s.lastStep = last ? last.step : null;
+      s.lastValue = last ? (last.value ?? NaN) : null;
+      if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+    }
+  }
+
+  /** The file was rewritten: every series and point of the run goes, before reading it again. */
+  clearAll(): void {
+    for (const s of this.series.values()) {
+      for (const hook of onSeriesRemoved) hook(this.sqlite, s.pk);
+      this.st.deleteSeriesPoints.run(s.pk);
+    }
+    this.st.deleteRunSeries.run(this.runPk);
+    this.series.clear();
+    this.pointCount = 0;
+  }
+
+  /** Writes series and run statistics and tells the hooks what changed. */
+  flush(progress: RunProgressState, syncedAt: string): void {
+    for (const s of this.series.values()) {
+      if (s.dirtyFrom === null) continue;
+      this.st.updateSeries.run(s.pointCount, s.lastStep, s.lastValue, s.nonFiniteCount, s.pk);
+      for (const hook of onSeriesAppended) hook(this.sqlite, s.pk, s.dirtyFrom);
+      s.dirtyFrom = null;
+    }
+    this.st.updateRun.run(progress.lastStep, progress.lastTokens, progress.lastTime, this.pointCount, syncedAt, this.runPk);
+  }
+}

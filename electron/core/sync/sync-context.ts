@@ -1,0 +1,39 @@
+// Everything one sync pass shares: the connection, the transport, the file-state rows, the entity
+// writer, what changed so far, and the runs the store currently defines.
+import type Database from 'better-sqlite3';
+import type { StoreTransport } from './store-transport';
+import type { StoreEntityWriter } from './store-entity-writer';
+import type { SyncFileRow, SyncFileStore } from './sync-file-rows';
+import type { SyncProgressTracker } from './sync-progress';
+import type { SyncTally } from './sync-summary';
+import type { WalkedFile } from './walk-lab-store';
+
+export interface SyncContext {
+  sqlite: Database.Database;
+  transport: StoreTransport;
+  files: SyncFileStore;
+  entities: StoreEntityWriter;
+  tally: SyncTally;
+  progress: SyncProgressTracker;
+  /** Timestamp of this pass, written to runs.synced_at and sync_issues.seen_at. */
+  now: string;
+  signal?: AbortSignal;
+  chunkBytes: number;
+  /** Runs of the store that the cache holds: id → runs.pk. */
+  runs: Map<string, number>;
+}
+
+/** A file whose size and mtime are what the last complete read recorded: nothing to do. */
+export function isUnchanged(known: SyncFileRow | undefined, file: WalkedFile): boolean {
+  return known !== undefined && known.kind === file.kind && known.size === file.size && known.mtimeMs === file.mtimeMs;
+}
+
+/** The run id of a path under runs/<run-id>/. */
+export function runIdOfPath(path: string): string {
+  return path.split('/')[1]!;
+}
+
+/** Runs `work` in one immediate transaction (the write lock is taken up front, so no upgrade deadlock). */
+export function inTransaction<T>(sqlite: Database.Database, work: () => T): T {
+  return sqlite.transaction(work).immediate();
+}

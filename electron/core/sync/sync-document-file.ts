@@ -1,0 +1,91 @@
+// Small store files (run.json, status.json, ablations, proposals, events, team.yaml, the marker)
+// are read whole and applied in one transaction together with their identity and their issues.
+// A file whose bytes did not change (only touched) just has its identity updated.
+import { createHash } from 'node:crypto';
+import { IssueList, type SyncIssue } from '../store/sync-issue';
+import { inTransaction, isUnchanged, type SyncContext } from './sync-context';
+import { retractStoreFile } from './retract-store-file';
+import { StoreAccessError } from './store-transport';
+import { UNFINISHED_MTIME, type SyncFileRow } from './sync-file-rows';
+import type { WalkedFile } from './walk-lab-store';
+
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Applies the file's content (null when it could not be read as a whole, with the reason in
+ * `issues`). Returns the file's resume state to keep, if any.
+ */
+export type ApplyDocument = (bytes: Buffer | null, issues: IssueList) => string | null | void;
+
+/** Records a read that failed for a reason that may pass (I/O): the file is looked at again next time. */
+export function recordReadError(ctx: SyncContext, file: WalkedFile, known: SyncFileRow | undefined, error: Error, keepHead: boolean): void {
+  const issue: SyncIssue = { path: file.path, line: null, code: 'read-error', message: `Could not read the file: ${error.message}`, expected: null };
+  inTransaction(ctx.sqlite, () => {
+    ctx.files.removeIssuesWithCode(file.path, 'read-error');
+    ctx.files.addIssues([issue]);
+    const base: SyncFileRow = known ?? { path: file.path, kind: file.kind, size: file.size, mtimeMs: UNFINISHED_MTIME, headHash: null, headLength: 0, offset: 0, lineNo: 0, stateJson: null };
+    ctx.files.save({ ...base, mtimeMs: UNFINISHED_MTIME, headHash: keepHead ? base.headHash : null });
+  });
+  ctx.tally.issues = true;
+}
+
+export async function syncDocumentFile(ctx: SyncContext, file: WalkedFile, apply: ApplyDocument): Promise<void> {
+  const known = ctx.files.known.get(file.path);
+  if (isUnchanged(known, file)) return;
+  const issues = new IssueList(file.path);
+  let bytes: Buffer | null = null;
+  try {
+    bytes = await ctx.transport.readSmallFile(file.path, MAX_DOCUMENT_BYTES);
+    ctx.tally.bytesRead += bytes.length;
+    ctx.progress.state.bytesDone += bytes.length;
+  } catch (error) {
+    if (!(error instanceof StoreAccessError)) throw error;
+    // Gone since the listing: the next pass sees it removed.
+    if (error.code === 'not-found') return;
+    if (error.code === 'io') {
+      recordReadError(ctx, file, known, error, false);
+      return;
+    }
+    const code = error.code === 'too-large' ? 'file-too-large' : error.code === 'outside-store' ? 'symlink-outside-store' : 'read-error';
+    issues.add(code, error.message, error.code === 'too-large' ? `at most ${MAX_DOCUMENT_BYTES} bytes` : null);
+  }
+  const hash = bytes ? contentHash(bytes) : null;
+  inTransaction(ctx.sqlite, () => {
+    const row: SyncFileRow = {
+      path: file.path,
+      kind: file.kind,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      headHash: hash,
+      headLength: bytes?.length ?? 0,
+      offset: bytes?.length ?? 0,
+      lineNo: 0,
+      stateJson: known?.stateJson ?? null,
+    };
+    if (known && known.kind === file.kind && hash !== null && known.headHash === hash) {
+      ctx.files.save(row);
+      return;
+    }
+    if (known && known.kind !== file.kind) retractStoreFile(ctx, known);
+    const state = apply(bytes, issues);
+    if (ctx.files.replaceIssues(file.path, issues.issues)) ctx.tally.issues = true;
+    ctx.files.save({ ...row, stateJson: state ?? null });
+  });
+}
+
+/** A refused or missing entry: its one issue is recorded, and whatever the path produced before is retracted. */
+export function syncRefusedEntry(ctx: SyncContext, file: WalkedFile, onRefused?: () => void): void {
+  const known = ctx.files.known.get(file.path);
+  if (isUnchanged(known, file)) return;
+  inTransaction(ctx.sqlite, () => {
+    if (known && known.kind !== file.kind) retractStoreFile(ctx, known);
+    onRefused?.();
+    ctx.files.replaceIssues(file.path, file.issue ? [file.issue] : []);
+    ctx.files.save({ path: file.path, kind: file.kind, size: file.size, mtimeMs: file.mtimeMs, headHash: null, headLength: 0, offset: 0, lineNo: 0, stateJson: null });
+  });
+  ctx.tally.issues = true;
+}
