@@ -1,9 +1,10 @@
 // The benchmark sections, in the order the table prints them. Each returns rows measured in this run.
 import type { BenchRow } from '../bench-row';
+import { runTensorboardBench } from './tensorboard';
 
 export interface BenchSection {
   name: string;
   run(): Promise<BenchRow[]>;
 }
 
-export const benchSections: BenchSection[] = [];
+export const benchSections: BenchSection[] = [{ name: 'tensorboard', run: runTensorboardBench }];

@@ -69,49 +69,59 @@ export class TensorboardEventFileReader {
     },
   };
 
+  private recordData: Uint8Array = new Uint8Array(0);
+  private recordOffset = 0;
+  private readonly valueVisitor = (v: SummaryValueParts, step: number, time: number): void => this.onValue(v, step, time);
+
   private onRecord(data: Uint8Array, start: number, end: number, offset: number): void {
+    const pointsBefore = this.batch.points.length;
+    const sessionBefore = this.batch.sessionStart;
+    this.recordData = data;
+    this.recordOffset = offset;
     try {
-      const event = decodeEvent(data, start, end);
-      for (const value of event.values) this.onValue(value, event.step, event.wallTime, data, offset);
+      decodeEvent(data, start, end, this.valueVisitor);
     } catch (error) {
       if (!(error instanceof ProtoDecodeError)) throw error;
+      // A record is taken whole or not at all.
+      this.batch.points.length = pointsBefore;
+      this.batch.sessionStart = sessionBefore;
       this.batch.issues.push({ file: this.file, offset, reason: `record is not a valid Event protobuf: ${error.message}` });
     }
   }
 
-  private onValue(v: SummaryValueParts, step: number, time: number, data: Uint8Array, offset: number): void {
+  private onValue(v: SummaryValueParts, step: number, time: number): void {
     if (v.hasMetadata) this.rememberPlugin(v);
     if (v.kind === 'simple') {
       this.batch.points.push({ metric: v.tag, step, time, value: v.simpleValue });
       return;
     }
     if (v.pluginName === HPARAMS_PLUGIN) {
-      if (v.tag === SESSION_START_INFO_TAG) this.onSessionStart(v, data, offset);
+      if (v.tag === SESSION_START_INFO_TAG) this.onSessionStart(v);
       return;
     }
-    if (v.kind !== 'tensor' || this.otherPluginTags.has(v.tag)) return;
+    if (v.kind !== 'tensor' || (this.otherPluginTags.size > 0 && this.otherPluginTags.has(v.tag))) return;
     if (v.hasMetadata && v.pluginName === '' && v.dataClass !== DATA_CLASS_UNKNOWN && v.dataClass !== DATA_CLASS_SCALAR) return;
     const declaredScalar = v.pluginName === SCALARS_PLUGIN || v.dataClass === DATA_CLASS_SCALAR;
-    const scalar = readTensorScalar(data, v.tensorStart, v.tensorEnd);
+    const scalar = readTensorScalar(this.recordData, v.tensorStart, v.tensorEnd);
     if (scalar.ok) this.batch.points.push({ metric: v.tag, step, time, value: scalar.value });
     else if (declaredScalar) {
-      this.batch.issues.push({ file: this.file, offset, field: v.tag, reason: `scalar summary at step ${step} unreadable: ${scalar.reason}` });
+      this.batch.issues.push({ file: this.file, offset: this.recordOffset, field: v.tag, reason: `scalar summary at step ${step} unreadable: ${scalar.reason}` });
     }
   }
 
   private rememberPlugin(v: SummaryValueParts): void {
     const other = v.pluginName !== '' && v.pluginName !== SCALARS_PLUGIN && v.dataClass !== DATA_CLASS_SCALAR;
     if (other) this.otherPluginTags.add(v.tag);
-    else this.otherPluginTags.delete(v.tag);
+    else if (this.otherPluginTags.size > 0) this.otherPluginTags.delete(v.tag);
   }
 
-  private onSessionStart(v: SummaryValueParts, data: Uint8Array, offset: number): void {
+  private onSessionStart(v: SummaryValueParts): void {
     try {
-      const info = decodeSessionStartInfo(data, v.contentStart, v.contentEnd);
+      const info = decodeSessionStartInfo(this.recordData, v.contentStart, v.contentEnd);
       if (info) this.batch.sessionStart = info;
     } catch (error) {
       if (!(error instanceof ProtoDecodeError)) throw error;
-      this.batch.issues.push({ file: this.file, offset, field: v.tag, reason: `hparams session info unreadable: ${error.message}` });
+      this.batch.issues.push({ file: this.file, offset: this.recordOffset, field: v.tag, reason: `hparams session info unreadable: ${error.message}` });
     }
   }
 }

@@ -10,7 +10,7 @@
 //                     string display_name = 2; string summary_description = 3; DataClass data_class = 4; }
 // Everything else (graphs, run metadata, images, histograms…) is skipped by wire type, unread.
 
-import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT, decodeUtf8 } from './protobuf-reader';
+import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT } from './protobuf-reader';
 
 const key = (field: number, wire: number): number => (field << 3) | wire;
 
@@ -46,42 +46,47 @@ export interface SummaryValueParts {
   contentEnd: number;
 }
 
-export interface EventParts {
-  wallTime: number;
-  step: number;
-  values: SummaryValueParts[];
-}
+/** Called once per summary value; `value` is reused for the next one, so copy what you keep. */
+export type SummaryValueVisitor = (value: SummaryValueParts, step: number, wallTime: number) => void;
+
+const reader = new ProtoReader(new Uint8Array(0));
+const parts: SummaryValueParts = blankValue();
+const summaryRanges: number[] = [];
 
 /** Decodes one Event record (bytes[start, end)). Throws ProtoDecodeError on malformed input. */
-export function decodeEvent(bytes: Uint8Array, start: number, end: number): EventParts {
-  const r = new ProtoReader(bytes, start, end);
-  const event: EventParts = { wallTime: 0, step: 0, values: [] };
+export function decodeEvent(bytes: Uint8Array, start: number, end: number, visit: SummaryValueVisitor): void {
+  const r = reader;
+  r.reset(bytes, start, end);
+  let wallTime = 0;
+  let step = 0;
+  summaryRanges.length = 0;
+  // Step and wall time may in principle follow the summary, so values are visited after the whole event is read.
   while (!r.done) {
     const k = r.readKey();
-    if (k === EVENT_WALL_TIME) event.wallTime = r.readDouble();
-    else if (k === EVENT_STEP) event.step = r.readInt64();
+    if (k === EVENT_WALL_TIME) wallTime = r.readDouble();
+    else if (k === EVENT_STEP) step = r.readInt64();
     else if (k === EVENT_SUMMARY) {
-      const [s, e] = r.readBytesRange();
-      decodeSummary(bytes, s, e, event.values);
+      summaryRanges.push(r.readBytesStart(), r.pos);
     } else r.skip(k);
   }
-  return event;
-}
-
-function decodeSummary(bytes: Uint8Array, start: number, end: number, out: SummaryValueParts[]): void {
-  const r = new ProtoReader(bytes, start, end);
-  while (!r.done) {
-    const k = r.readKey();
-    if (k === SUMMARY_VALUE) {
-      const [s, e] = r.readBytesRange();
-      out.push(decodeValue(bytes, s, e));
-    } else r.skip(k);
+  for (let i = 0; i < summaryRanges.length; i += 2) {
+    r.reset(bytes, summaryRanges[i]!, summaryRanges[i + 1]!);
+    while (!r.done) {
+      const k = r.readKey();
+      if (k !== SUMMARY_VALUE) {
+        r.skip(k);
+        continue;
+      }
+      const outer = r.enter();
+      decodeValue(r, parts);
+      r.leave(outer);
+      visit(parts, step, wallTime);
+    }
   }
 }
 
-function decodeValue(bytes: Uint8Array, start: number, end: number): SummaryValueParts {
-  const r = new ProtoReader(bytes, start, end);
-  const v: SummaryValueParts = {
+function blankValue(): SummaryValueParts {
+  return {
     tag: '',
     kind: 'none',
     simpleValue: 0,
@@ -93,6 +98,15 @@ function decodeValue(bytes: Uint8Array, start: number, end: number): SummaryValu
     contentStart: 0,
     contentEnd: 0,
   };
+}
+
+function decodeValue(r: ProtoReader, v: SummaryValueParts): void {
+  v.tag = '';
+  v.kind = 'none';
+  v.hasMetadata = false;
+  v.pluginName = '';
+  v.dataClass = DATA_CLASS_UNKNOWN;
+  v.contentStart = v.contentEnd = 0;
   while (!r.done) {
     const k = r.readKey();
     const field = k >>> 3;
@@ -101,36 +115,37 @@ function decodeValue(bytes: Uint8Array, start: number, end: number): SummaryValu
       v.simpleValue = r.readFloat();
       v.kind = 'simple';
     } else if (k === VALUE_TENSOR) {
-      [v.tensorStart, v.tensorEnd] = r.readBytesRange();
+      v.tensorStart = r.readBytesStart();
+      v.tensorEnd = r.pos;
       v.kind = 'tensor';
     } else if (k === VALUE_METADATA) {
-      const [s, e] = r.readBytesRange();
+      const outer = r.enter();
       v.hasMetadata = true;
-      decodeMetadata(bytes, s, e, v);
+      decodeMetadata(r, v);
+      r.leave(outer);
     } else {
       r.skip(k);
       if (field >= 3 && field <= 6) v.kind = 'other';
     }
   }
-  return v;
 }
 
-function decodeMetadata(bytes: Uint8Array, start: number, end: number, v: SummaryValueParts): void {
-  const r = new ProtoReader(bytes, start, end);
+function decodeMetadata(r: ProtoReader, v: SummaryValueParts): void {
   while (!r.done) {
     const k = r.readKey();
     if (k === METADATA_DATA_CLASS) v.dataClass = r.readVarint();
     else if (k === METADATA_PLUGIN_DATA) {
-      const [s, e] = r.readBytesRange();
-      const p = new ProtoReader(bytes, s, e);
-      while (!p.done) {
-        const pk = p.readKey();
-        if (pk === PLUGIN_NAME) {
-          const [ns, ne] = p.readBytesRange();
-          v.pluginName = decodeUtf8(bytes, ns, ne);
-        } else if (pk === PLUGIN_CONTENT) [v.contentStart, v.contentEnd] = p.readBytesRange();
-        else p.skip(pk);
+      const outer = r.enter();
+      while (!r.done) {
+        const pk = r.readKey();
+        if (pk === PLUGIN_NAME) v.pluginName = r.readString();
+        else if (pk === PLUGIN_CONTENT) {
+          v.contentStart = r.readBytesStart();
+          v.contentEnd = r.pos;
+        }
+        else r.skip(pk);
       }
+      r.leave(outer);
     } else r.skip(k);
   }
 }

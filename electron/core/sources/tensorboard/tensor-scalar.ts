@@ -46,12 +46,15 @@ interface TensorParts {
   unknownRank: boolean;
   contentStart: number;
   contentEnd: number;
-  /** First value found in each repeated field, by field number. */
-  firsts: Map<number, number>;
+  /** The first value of the repeated field that matches the dtype (see NUMERIC). */
+  value: number;
 }
 
+const reader = new ProtoReader(new Uint8Array(0));
+const t: TensorParts = { dtype: 0, elements: 1, unknownRank: false, contentStart: 0, contentEnd: 0, value: 0 };
+
 export function readTensorScalar(bytes: Uint8Array, start: number, end: number): TensorScalar {
-  const t = decodeTensor(bytes, start, end);
+  decodeTensor(bytes, start, end);
   const numeric = NUMERIC[t.dtype];
   if (!numeric) return { ok: false, reason: `dtype ${t.dtype} is not a number type` };
   if (t.unknownRank) return { ok: false, reason: 'the tensor has an unknown rank' };
@@ -63,83 +66,93 @@ export function readTensorScalar(bytes: Uint8Array, start: number, end: number):
     }
     return { ok: true, value: fromContent(bytes, t.contentStart, t.dtype) };
   }
-  const first = t.firsts.get(numeric.field);
-  if (first === undefined) return { ok: false, reason: 'the tensor holds no value' };
-  if (t.dtype === DT_HALF) return { ok: true, value: halfToNumber(first & 0xffff) };
-  if (t.dtype === DT_BFLOAT16) return { ok: true, value: bfloat16ToNumber(first & 0xffff) };
-  if (t.dtype === DT_UINT32) return { ok: true, value: first >>> 0 };
-  return { ok: true, value: first };
+  // Repeated fields are read in full before the dtype is known (it may come last), so the value is
+  // re-read from the field the dtype names.
+  if (!readFirstValue(bytes, start, end, numeric.field)) return { ok: false, reason: 'the tensor holds no value' };
+  if (t.dtype === DT_HALF) return { ok: true, value: halfToNumber(t.value & 0xffff) };
+  if (t.dtype === DT_BFLOAT16) return { ok: true, value: bfloat16ToNumber(t.value & 0xffff) };
+  if (t.dtype === DT_UINT32) return { ok: true, value: t.value >>> 0 };
+  return { ok: true, value: t.value };
 }
 
-function decodeTensor(bytes: Uint8Array, start: number, end: number): TensorParts {
-  const r = new ProtoReader(bytes, start, end);
-  const t: TensorParts = {
-    dtype: 0,
-    elements: 1,
-    unknownRank: false,
-    contentStart: 0,
-    contentEnd: 0,
-    firsts: new Map(),
-  };
+function decodeTensor(bytes: Uint8Array, start: number, end: number): void {
+  const r = reader;
+  r.reset(bytes, start, end);
+  t.dtype = 0;
+  t.elements = 1;
+  t.unknownRank = false;
+  t.contentStart = t.contentEnd = 0;
   while (!r.done) {
     const k = r.readKey();
-    const field = k >>> 3;
-    const wire = k & 7;
-    if (field === 1 && wire === WIRE_VARINT) t.dtype = r.readVarint();
-    else if (field === 2 && wire === WIRE_BYTES) {
-      const [s, e] = r.readBytesRange();
-      readShape(bytes, s, e, t);
-    } else if (field === 4 && wire === WIRE_BYTES) [t.contentStart, t.contentEnd] = r.readBytesRange();
-    else if (field === 5 || field === 6 || field === 7 || field === 10 || field === 13 || field === 16 || field === 17) {
-      readRepeatedNumber(r, field, wire, t);
+    if (k === ((1 << 3) | WIRE_VARINT)) t.dtype = r.readVarint();
+    else if (k === ((2 << 3) | WIRE_BYTES)) {
+      const outer = r.enter();
+      readShape(r);
+      r.leave(outer);
+    } else if (k === ((4 << 3) | WIRE_BYTES)) {
+      t.contentStart = r.readBytesStart();
+      t.contentEnd = r.pos;
     } else r.skip(k);
   }
-  return t;
 }
 
-function readShape(bytes: Uint8Array, start: number, end: number, t: TensorParts): void {
-  const r = new ProtoReader(bytes, start, end);
+function readShape(r: ProtoReader): void {
   while (!r.done) {
     const k = r.readKey();
     if (k === ((2 << 3) | WIRE_BYTES)) {
-      const [s, e] = r.readBytesRange();
-      const d = new ProtoReader(bytes, s, e);
+      const outer = r.enter();
       let size = 0;
-      while (!d.done) {
-        const dk = d.readKey();
-        if (dk === ((1 << 3) | WIRE_VARINT)) size = d.readInt64();
-        else d.skip(dk);
+      while (!r.done) {
+        const dk = r.readKey();
+        if (dk === ((1 << 3) | WIRE_VARINT)) size = r.readInt64();
+        else r.skip(dk);
       }
+      r.leave(outer);
       t.elements *= size < 0 ? NaN : size;
     } else if (k === ((3 << 3) | WIRE_VARINT)) t.unknownRank = r.readVarint() !== 0;
     else r.skip(k);
   }
 }
 
-/** float_val/double_val are fixed-width; the rest are varints. Either form may be packed into one length-delimited field. */
-function readRepeatedNumber(r: ProtoReader, field: number, wire: number, t: TensorParts): void {
-  const readOne = (reader: ProtoReader): number =>
-    field === 5
-      ? reader.readFloat()
-      : field === 6
-        ? reader.readDouble()
-        : field === 16 || field === 17
-          ? reader.readVarint()
-          : reader.readInt64();
+/** Finds the first value of repeated field `field`, packed or not. float_val/double_val are fixed-width, the rest varints. */
+function readFirstValue(bytes: Uint8Array, start: number, end: number, field: number): boolean {
+  const r = reader;
+  r.reset(bytes, start, end);
   const expectedWire = field === 5 ? WIRE_FIXED32 : field === 6 ? WIRE_FIXED64 : WIRE_VARINT;
-  const note = (value: number): void => {
-    if (!t.firsts.has(field)) t.firsts.set(field, value);
-  };
-  if (wire === WIRE_BYTES) {
-    const [s, e] = r.readBytesRange();
-    const packed = new ProtoReader(r.bytes, s, e);
-    while (!packed.done) note(readOne(packed));
-  } else if (wire === expectedWire) note(readOne(r));
-  else r.skip((field << 3) | wire);
+  while (!r.done) {
+    const k = r.readKey();
+    if (k >>> 3 !== field) {
+      r.skip(k);
+      continue;
+    }
+    const wire = k & 7;
+    if (wire === WIRE_BYTES) {
+      const outer = r.enter();
+      const found = !r.done;
+      if (found) t.value = readOne(r, field);
+      r.leave(outer);
+      if (found) return true;
+    } else if (wire === expectedWire) {
+      t.value = readOne(r, field);
+      return true;
+    } else r.skip(k);
+  }
+  return false;
 }
 
+function readOne(r: ProtoReader, field: number): number {
+  if (field === 5) return r.readFloat();
+  if (field === 6) return r.readDouble();
+  if (field === 16 || field === 17) return r.readVarint();
+  return r.readInt64();
+}
+
+const content = new DataView(new ArrayBuffer(8));
+
 function fromContent(bytes: Uint8Array, at: number, dtype: number): number {
-  const v = new DataView(bytes.buffer, bytes.byteOffset + at);
+  const width = NUMERIC[dtype]!.width;
+  for (let i = 0; i < width; i++) content.setUint8(i, bytes[at + i]!);
+  const v = content;
   switch (dtype) {
     case DT_FLOAT:
       return v.getFloat32(0, true);

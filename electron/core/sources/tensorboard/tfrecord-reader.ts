@@ -64,15 +64,30 @@ export class TfRecordReader {
 
   /** Feeds the next bytes of the file (contiguous with everything pushed before). The chunk is kept, not copied, until consumed. */
   push(chunk: Uint8Array, visitor: TfRecordVisitor): void {
-    if (chunk.length === 0) return;
-    this.parts.push(chunk);
-    this.partsLength += chunk.length;
-    if (this.partsLength < this.needed) return;
-    const buf = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.partsLength);
-    const consumed = this.scan(buf, visitor);
-    // Copy the unconsumed tail (a Buffer's slice would be a view keeping the whole chunk alive).
-    const rest = new Uint8Array(buf.subarray(consumed));
-    this.parts = rest.length > 0 ? [rest] : [];
+    let input = chunk;
+    // Finish a record left over from earlier chunks with only the bytes it still needs, so a chunk
+    // boundary costs a copy of one record, not of the whole chunk.
+    while (this.partsLength > 0 && input.length > 0) {
+      const take = Math.min(input.length, Math.max(this.needed - this.partsLength, 1));
+      this.parts.push(input.subarray(0, take));
+      this.partsLength += take;
+      input = input.subarray(take);
+      if (this.partsLength < this.needed) return;
+      const buf = concat(this.parts, this.partsLength);
+      this.keep(buf.subarray(this.scan(buf, visitor)));
+    }
+    if (input.length === 0) return;
+    if (input.length < this.needed) {
+      this.parts = [input];
+      this.partsLength = input.length;
+      return;
+    }
+    this.keep(input.subarray(this.scan(input, visitor)));
+  }
+
+  /** Keeps a copy of the unconsumed tail (a Buffer's slice would be a view pinning the whole chunk). */
+  private keep(rest: Uint8Array): void {
+    this.parts = rest.length > 0 ? [new Uint8Array(rest)] : [];
     this.partsLength = rest.length;
   }
 

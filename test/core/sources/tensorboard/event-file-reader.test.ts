@@ -123,6 +123,17 @@ describe('TensorBoard event decoding', () => {
     expect(read.issues[0]!.reason).toMatch(/not a valid Event protobuf/);
   });
 
+  it('takes a record whole or not at all: a malformed second value drops the first too', () => {
+    const bytes = Buffer.concat([
+      eventRecord({ wallTime: 1, step: 1, values: [scalarValue('a', 1), [0x0a, 0x05, 0x41]] }),
+      eventRecord({ wallTime: 2, step: 2, values: [scalarValue('a', 2)] }),
+    ]);
+    const read = readAll(bytes);
+    expect(read.points.map((p) => p.step)).toEqual([2]);
+    expect(read.issues).toHaveLength(1);
+    expect(read.issues[0]!.offset).toBe(0);
+  });
+
   it('reports a damaged record as a sync issue with its offset and reads on', () => {
     const first = eventRecord({ wallTime: 1, step: 1, values: [scalarValue('loss', 1)] });
     const second = Buffer.from(eventRecord({ wallTime: 2, step: 2, values: [scalarValue('loss', 2)] }));

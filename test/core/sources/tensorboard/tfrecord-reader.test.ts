@@ -61,6 +61,27 @@ describe('TFRecord reader', () => {
     }
   });
 
+  it('reads a record much larger than the chunks it arrives in', () => {
+    const big = Buffer.alloc(200_000, 3);
+    const bytes = Buffer.concat([frameRecord(Buffer.from('a')), frameRecord(big), frameRecord(Buffer.from('z'))]);
+    for (const chunk of [4096, 65_536]) {
+      const read = readInChunks(bytes, chunk);
+      expect(read.records.map((r) => r.data.length)).toEqual([1, 200_000, 1]);
+      expect(read.problems).toEqual([]);
+      expect(read.cursor.offset).toBe(bytes.length);
+    }
+  });
+
+  it('finds the same good records and reports damage once whatever the chunk size', () => {
+    const damaged = Buffer.concat([file.subarray(0, starts[2]), Buffer.alloc(37, 0x5a), file.subarray(starts[2]!)]);
+    for (const chunk of [1, 7, 100, 4096]) {
+      const read = readInChunks(damaged, chunk);
+      expect(read.records.map((r) => r.data)).toEqual(payloads.map((p) => p.toString('latin1')));
+      expect(read.problems.map((p) => p.offset)).toEqual([starts[2]]);
+      expect(read.cursor).toEqual({ offset: damaged.length, resyncing: false });
+    }
+  });
+
   it('treats a partial trailing record as still being written, at every cut point, and finishes it later', () => {
     const lastStart = starts[3]!;
     for (let cut = lastStart + 1; cut < file.length; cut++) {
