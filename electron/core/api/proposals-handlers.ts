@@ -1,0 +1,140 @@
+// Handlers for proposals, triage and the decision log. Writes go to the store as new event files;
+// one the store refuses waits in the local outbox (retried on start, after every write, on a timer
+// while any waits, and on retryPendingEvents) and is shown as pending meanwhile.
+import { ApiFailure } from '../../../shared/api/api-result';
+import type { PendingEventInfo, WriteEventResult } from '../../../shared/api/proposals-methods';
+import { DEFAULT_COST_WEIGHTS } from '../../../shared/domain/complexity-cost';
+import { DEFAULT_REGION_THRESHOLDS } from '../../../shared/domain/gain-vs-cost';
+import type { EventDraft } from '../../../shared/domain/store-events';
+import { createEventWriter, EventDraftError, MissingIdentityError, type EventStore, type EventWriter } from '../events/event-writer';
+import { openEventStore } from '../events/open-event-store';
+import { Outbox } from '../events/outbox';
+import type { CoreDeps } from '../host/core-deps';
+import { listDecisionLog, listNotPursued } from '../queries/proposals/decision-log';
+import { queryGainVsCost } from '../queries/proposals/gain-vs-cost-query';
+import { getProposalDetail } from '../queries/proposals/proposal-detail';
+import { listProposalRows } from '../queries/proposals/proposal-rows';
+import type { HandlerSlice } from './handlers';
+
+type ProposalsMethod =
+  | 'listProposals'
+  | 'getProposal'
+  | 'decide'
+  | 'comment'
+  | 'setComplexity'
+  | 'listDecisions'
+  | 'listNotPursued'
+  | 'getGainVsCost'
+  | 'listPendingEvents'
+  | 'retryPendingEvents';
+
+/** The writer of one core, made on first use; its outbox is retried as soon as the core starts. */
+export function createProposalsEventWriter(deps: CoreDeps, retryIntervalMs?: number): EventWriter {
+  let store: EventStore | null = null;
+  const writer = createEventWriter({
+    store: async () => (store ??= openEventStore(deps.config.storeUrl)),
+    outbox: new Outbox(deps.config.outboxDir).open(),
+    retryIntervalMs,
+    log: deps.log,
+    onLanded: () => {
+      deps.emit({ type: 'data-changed', scopes: ['events', 'proposals'], at: new Date().toISOString() });
+    },
+  });
+  return writer;
+}
+
+export function createProposalsHandlers(
+  deps: CoreDeps,
+  writer: EventWriter = createProposalsEventWriter(deps, deps.config.pollIntervalMs ?? 10_000),
+): HandlerSlice<ProposalsMethod> {
+  const { sqlite } = deps.cache;
+  const hasEvent = sqlite.prepare('SELECT 1 FROM events WHERE id = ?');
+  const exists = (table: 'proposals' | 'ablations' | 'runs', id: string) =>
+    sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  const pending = (): PendingEventInfo[] => writer.pending();
+
+  /** Written events are synced into the cache before the call returns, so every view shows them. */
+  async function syncUntilCached(eventIds: string[]): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await deps.sync.syncNow();
+      if (eventIds.every((id) => hasEvent.get(id) !== undefined)) return;
+    }
+  }
+
+  async function write(draft: EventDraft): Promise<WriteEventResult> {
+    const identity = deps.settings.get().identity ?? null;
+    let outcome;
+    try {
+      outcome = await writer.write(draft, identity);
+    } catch (error) {
+      if (error instanceof MissingIdentityError || error instanceof EventDraftError) throw new ApiFailure('validation', error.message);
+      throw new ApiFailure('unavailable', (error as Error).message);
+    }
+    deps.emit({ type: 'data-changed', scopes: ['events', 'proposals'], at: new Date().toISOString() });
+    if (outcome.state === 'written') {
+      // Older events that waited in the outbox go along with this one.
+      const flushed = await writer.flush();
+      await syncUntilCached([outcome.event.id, ...flushed.written]);
+    }
+    return outcome;
+  }
+
+  function requireProposal(id: string): void {
+    if (!exists('proposals', id)) throw new ApiFailure('not-found', `There is no proposal "${id}" in the cache (proposals/${id}.md).`);
+  }
+
+  void writer.flush().then((result) => {
+    if (result.written.length > 0) return deps.sync.syncNow();
+  });
+
+  return {
+    async listProposals(input) {
+      const proposals = listProposalRows(sqlite, input, pending());
+      const areas = (sqlite.prepare('SELECT name FROM areas ORDER BY ord').pluck().all() as string[]).concat(
+        sqlite.prepare('SELECT DISTINCT area FROM proposals WHERE area IS NOT NULL AND area NOT IN (SELECT name FROM areas) ORDER BY area').pluck().all() as string[],
+      );
+      const owners = sqlite.prepare('SELECT DISTINCT owner FROM proposals WHERE owner IS NOT NULL ORDER BY owner').pluck().all() as string[];
+      return { proposals, areas, owners };
+    },
+    async getProposal(input) {
+      const detail = getProposalDetail(sqlite, input.id, pending());
+      if (!detail) throw new ApiFailure('not-found', `There is no proposal "${input.id}" in the cache (proposals/${input.id}.md).`);
+      return detail;
+    },
+    async decide(input) {
+      requireProposal(input.proposalId);
+      return write({ type: 'decision', target: input.proposalId, decision: input.decision, rationale: input.rationale });
+    },
+    async comment(input) {
+      if (!exists('proposals', input.target) && !exists('ablations', input.target) && !exists('runs', input.target)) {
+        throw new ApiFailure('not-found', `There is no proposal, ablation or run "${input.target}" to comment on.`);
+      }
+      return write({ type: 'comment', target: input.target, text: input.text });
+    },
+    async setComplexity(input) {
+      requireProposal(input.proposalId);
+      return write({ type: 'complexity', target: input.proposalId, complexity: input.complexity });
+    },
+    async listDecisions(input) {
+      return listDecisionLog(sqlite, input, pending());
+    },
+    async listNotPursued() {
+      return { items: listNotPursued(sqlite, pending()) };
+    },
+    async getGainVsCost(input) {
+      return queryGainVsCost(sqlite, input.weights ?? DEFAULT_COST_WEIGHTS, {
+        minGain: input.minGain ?? DEFAULT_REGION_THRESHOLDS.minGain,
+        maxCost: input.maxCost ?? DEFAULT_REGION_THRESHOLDS.maxCost,
+      });
+    },
+    async listPendingEvents() {
+      const listing = new Outbox(deps.config.outboxDir).list();
+      return { count: listing.pending.length, events: listing.pending, unreadable: listing.unreadable.map((u) => u.message) };
+    },
+    async retryPendingEvents() {
+      const result = await writer.flush();
+      if (result.written.length > 0) await syncUntilCached(result.written);
+      return { written: result.written.length, pending: result.pending, lastError: result.lastError };
+    },
+  };
+}
