@@ -4,10 +4,12 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define-method';
 import { appMethods } from './app-methods';
+import { proposalsMethods } from './proposals-methods';
 import { teamMethods } from './team-methods';
 
 export const contract = {
   ...appMethods,
+  ...proposalsMethods,
   ...teamMethods,
 } as const;
 

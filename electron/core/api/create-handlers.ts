@@ -1,12 +1,14 @@
 // The whole handler table: one slice per domain. The type makes a missing method a compile error.
 import type { CoreDeps } from '../host/core-deps';
 import { createAppHandlers } from './app-handlers';
+import { createProposalsHandlers } from './proposals-handlers';
 import { createTeamHandlers } from './team-handlers';
 import type { Handlers } from './handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...createAppHandlers(deps),
+    ...createProposalsHandlers(deps),
     ...createTeamHandlers(deps),
   };
 }
