@@ -1,6 +1,6 @@
 // Wires Electron IPC to the core. Messages from any sender other than our own window's top frame,
 // showing our own page, are dropped.
-import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { apiFail } from '../../shared/api/api-result';
@@ -11,24 +11,28 @@ import {
   IPC_PRINT_PDF_CHANNEL,
 } from '../../shared/api/desktop-bridge';
 import type { CoreClient } from '../core/host/core-client';
-import { isSafeExternalUrl } from './main-window';
+import { openInSystemBrowser } from './main-window';
+import { isTrustedSender } from './window-policy';
 
 export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: string): () => void {
   const appUrl = pathToFileURL(indexHtml).toString();
   const trusted = (event: IpcMainInvokeEvent) =>
-    event.sender.id === window.webContents.id &&
-    event.senderFrame !== null &&
-    event.senderFrame === window.webContents.mainFrame &&
-    event.senderFrame.url.split('#')[0] === appUrl;
+    isTrustedSender(
+      {
+        webContentsId: event.sender.id,
+        fromMainFrame: event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame,
+        frameUrl: event.senderFrame?.url ?? null,
+      },
+      { webContentsId: window.webContents.id, appUrl },
+    );
 
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!trusted(event)) return apiFail('forbidden', 'Calls are only accepted from the Tessera window.');
     return core.call(String(method), input, { transport: 'ipc', canWrite: true });
   });
   ipcMain.handle(IPC_OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
-    if (!trusted(event) || typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
-    await shell.openExternal(url);
-    return true;
+    if (!trusted(event)) return false;
+    return openInSystemBrowser(url);
   });
   ipcMain.handle(IPC_PRINT_PDF_CHANNEL, async (event, name: unknown) => {
     if (!trusted(event)) return null;
