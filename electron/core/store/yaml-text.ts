@@ -9,13 +9,11 @@ export interface YamlMapping {
   lineOf(path: (string | number)[]): number | null;
 }
 
-function makeLineOf(doc: Document, text: string, firstLine: number) {
+/** File line of a character offset in `text`, which starts on line `firstLine`. */
+function makeLineOfOffset(text: string, firstLine: number) {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (path: (string | number)[]): number | null => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const offset = node?.range?.[0];
-    if (offset === undefined) return null;
+  return (offset: number): number => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -24,6 +22,15 @@ function makeLineOf(doc: Document, text: string, firstLine: number) {
       else hi = mid - 1;
     }
     return lo + firstLine;
+  };
+}
+
+function makeLineOf(doc: Document, text: string, firstLine: number) {
+  const lineOfOffset = makeLineOfOffset(text, firstLine);
+  return (path: (string | number)[]): number | null => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const offset = node?.range?.[0];
+    return offset === undefined ? null : lineOfOffset(offset);
   };
 }
 
@@ -40,10 +47,10 @@ export function parseYamlMapping(
   const code = options.code ?? 'invalid-yaml';
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    const lineOfOffset = makeLineOfOffset(text, firstLine);
     for (const error of doc.errors.slice(0, 5)) {
-      const line = error.linePos?.[0]?.line;
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      issues.add(code, `Invalid YAML: ${reason}.`, options.expected, line === undefined ? null : line + firstLine - 1);
+      issues.add(code, `Invalid YAML: ${reason}.`, options.expected, lineOfOffset(error.pos[0]));
     }
     return null;
   }

@@ -1,0 +1,34 @@
+// A run's final history of one metric, as `tessera export` prints it: [[step, value], …] in step
+// order, with non-finite values written as the format's strings ("NaN", "Infinity", "-Infinity").
+import type Database from 'better-sqlite3';
+
+export type ExportedValue = number | 'NaN' | 'Infinity' | '-Infinity';
+export type ExportedPoint = [step: number, value: ExportedValue];
+
+export class SeriesNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeriesNotFoundError';
+  }
+}
+
+function exportedValue(value: number | null): ExportedValue {
+  if (value === null) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  return value;
+}
+
+export function exportSeries(sqlite: Database.Database, runId: string, metricKey: string): ExportedPoint[] {
+  const run = sqlite.prepare('SELECT pk FROM runs WHERE id = ?').pluck().get(runId) as number | undefined;
+  if (run === undefined) throw new SeriesNotFoundError(`No run "${runId}" in the cache. Run "tessera runs" to list them.`);
+  const seriesPk = sqlite.prepare('SELECT pk FROM series WHERE run_pk = ? AND key = ?').pluck().get(run, metricKey) as number | undefined;
+  if (seriesPk === undefined) {
+    const keys = sqlite.prepare('SELECT key FROM series WHERE run_pk = ? AND point_count > 0 ORDER BY key').pluck().all(run) as string[];
+    throw new SeriesNotFoundError(
+      `Run "${runId}" has no metric "${metricKey}". Its metrics: ${keys.length > 0 ? keys.join(', ') : 'none yet'}.`,
+    );
+  }
+  const rows = sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step').raw().all(seriesPk) as Array<[number, number | null]>;
+  return rows.map(([step, value]) => [step, exportedValue(value)]);
+}

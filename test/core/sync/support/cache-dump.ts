@@ -1,0 +1,46 @@
+// The cache's content by natural keys (run ids and metric keys, not row ids), without the times
+// of the sync itself: what "the same database" means when comparing two syncs.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+export const CACHE_DUMP_QUERIES: Record<string, string> = {
+  runs: `SELECT id, name, created_at, owner, group_name, ablation, variant, seed, proposal, params, non_embedding_params,
+           active_params, arch, tokens, mixture, flops, flops_given, accelerator, chips, chip_hours, config_json, tags_json,
+           raw_json, state, state_updated_at, state_message, last_step, last_tokens, last_time, point_count, source
+         FROM runs ORDER BY id`,
+  series: `SELECT r.id, s.key, s.point_count, s.last_step, s.last_value, s.non_finite_count
+           FROM series s JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.key`,
+  points: `SELECT r.id, s.key, p.step, p.tokens, p.time, p.value
+           FROM points p JOIN series s ON s.pk = p.series_pk JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.key, p.step`,
+  orphanPoints: 'SELECT count(*) FROM points WHERE series_pk NOT IN (SELECT pk FROM series)',
+  ablations: 'SELECT * FROM ablations ORDER BY id',
+  proposals: 'SELECT * FROM proposals ORDER BY id',
+  people: 'SELECT * FROM people ORDER BY id',
+  areas: 'SELECT * FROM areas ORDER BY name',
+  phases: 'SELECT * FROM phases ORDER BY name',
+  evalSuites: 'SELECT * FROM eval_suites ORDER BY prefix',
+  events: 'SELECT * FROM events ORDER BY id',
+  syncFiles: 'SELECT * FROM sync_files ORDER BY path',
+  syncIssues: 'SELECT path, line, code, message, expected FROM sync_issues ORDER BY path, line, code, message',
+  cacheState: "SELECT key, value FROM cache_state WHERE key <> 'last_sync_at' ORDER BY key",
+};
+
+export function dumpCache(sqlite: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(CACHE_DUMP_QUERIES).map(([table, sql]) => [table, sqlite.prepare(sql).raw().all()]));
+}
+
+/** Row count and a hash of every table's rows, streamed: for caches too big to hold in memory twice. */
+export function digestCache(sqlite: Database.Database): Record<string, { rows: number; sha256: string }> {
+  const out: Record<string, { rows: number; sha256: string }> = {};
+  for (const [table, sql] of Object.entries(CACHE_DUMP_QUERIES)) {
+    const hash = createHash('sha256');
+    let rows = 0;
+    for (const row of sqlite.prepare(sql).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
+      hash.update('\n');
+      rows++;
+    }
+    out[table] = { rows, sha256: hash.digest('hex') };
+  }
+  return out;
+}
