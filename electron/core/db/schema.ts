@@ -6,6 +6,7 @@ import {
   text,
   integer,
   real,
+  blob,
   primaryKey,
   index,
   uniqueIndex,
@@ -220,3 +221,35 @@ export const fitExclusions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.runId] })],
 );
+
+/**
+ * The multi-resolution chart summary of one series, kept current by the sync hook (electron/core/series-summary):
+ * level L holds buckets of 64·4^L consecutive points, packed 16 to a chunk as Float64 records.
+ */
+export const seriesSummaryChunks = sqliteTable(
+  'series_summary_chunks',
+  {
+    seriesPk: integer('series_pk')
+      .notNull()
+      .references(() => series.pk, { onDelete: 'cascade' }),
+    level: integer('level').notNull(),
+    chunk: integer('chunk').notNull(),
+    /** Step of the chunk's last point: finds where a restart cuts in without decoding every chunk. */
+    endStep: integer('end_step').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesPk, t.level, t.chunk] })],
+);
+
+/** Totals of a series' summary: how many levels exist, its x extents, and whether tokens/time rise with step. */
+export const seriesSummaries = sqliteTable('series_summaries', {
+  seriesPk: integer('series_pk')
+    .primaryKey()
+    .references(() => series.pk, { onDelete: 'cascade' }),
+  /** Bumped on every change, so in-memory caches of the summary know when to let go. */
+  generation: integer('generation').notNull(),
+  pointCount: integer('point_count').notNull(),
+  levelCount: integer('level_count').notNull(),
+  /** Totals over the whole series, as one bucket record (same layout as the chunks). */
+  totals: blob('totals', { mode: 'buffer' }).notNull(),
+});
