@@ -5,8 +5,9 @@ import { wolfeLineSearch, type ObjectiveWithGradient, type WolfeOptions } from '
 export interface LbfgsOptions {
   /** Stop when max |∇f| ≤ gradientTolerance. */
   gradientTolerance?: number;
-  /** Stop when an iteration lowers f by no more than functionTolerance·|f|. */
+  /** Stop when an iteration lowers f by no more than functionTolerance·|f| + absoluteFunctionTolerance. */
   functionTolerance?: number;
+  absoluteFunctionTolerance?: number;
   /** Stop when no coordinate moves by more than stepTolerance·(1 + max |x|). */
   stepTolerance?: number;
   maxIterations?: number;
@@ -55,6 +56,7 @@ export class LbfgsMinimizer {
     if (x.length !== n) throw new Error(`L-BFGS: start point has ${x.length} coordinates, expected ${n}`);
     const gtol = options.gradientTolerance ?? 1e-9;
     const ftol = options.functionTolerance ?? 1e-14;
+    const fAbs = options.absoluteFunctionTolerance ?? 0;
     const xtol = options.stepTolerance ?? 1e-14;
     const maxIterations = options.maxIterations ?? 1000;
     const { s, y, rho, coef, g, d, xTrial, gTrial } = this;
@@ -129,7 +131,7 @@ export class LbfgsMinimizer {
       x.set(xTrial);
       g.set(gTrial);
 
-      if (fPrevious - fx <= ftol * Math.max(Math.abs(fPrevious), Math.abs(fx))) {
+      if (fPrevious - fx <= ftol * Math.max(Math.abs(fPrevious), Math.abs(fx)) + fAbs) {
         status = 'function';
         break;
       }

@@ -38,10 +38,12 @@ export interface RejectedCurvePoint {
 
 export interface LossEnvelope {
   points: EnvelopePoint[];
-  /** N on the envelope ∝ C^a (null with fewer than 2 sizes on it). */
+  /** N on the envelope ∝ C^a (null with fewer than 2 sizes on the fitted stretch). */
   nOpt: PowerLawFit | null;
   /** Tokens on the envelope ∝ C^b. */
   dOpt: PowerLawFit | null;
+  /** Whether stretches won by the smallest or largest model were left out of the power laws. */
+  edgeSizesExcluded: boolean;
   curvesUsed: number;
   rejected: RejectedCurvePoint[];
 }
@@ -51,6 +53,8 @@ export interface LossEnvelopeOptions {
   gridSize?: number;
   minFlops?: number;
   maxFlops?: number;
+  /** Leave stretches won by the smallest or largest model out of the power laws (default true). */
+  excludeEdgeSizes?: boolean;
 }
 
 interface PreparedCurve {
@@ -63,7 +67,7 @@ interface PreparedCurve {
 export function computeLossEnvelope(curves: readonly TrainingCurve[], options: LossEnvelopeOptions = {}): LossEnvelope {
   const rejected: RejectedCurvePoint[] = [];
   const prepared = curves.map((c) => prepareCurve(c, rejected)).filter((c): c is PreparedCurve => c !== null);
-  const empty: LossEnvelope = { points: [], nOpt: null, dOpt: null, curvesUsed: prepared.length, rejected };
+  const empty: LossEnvelope = { points: [], nOpt: null, dOpt: null, edgeSizesExcluded: false, curvesUsed: prepared.length, rejected };
   if (prepared.length === 0) return empty;
 
   let lo = Infinity;
@@ -103,12 +107,22 @@ export function computeLossEnvelope(curves: readonly TrainingCurve[], options: L
     const flops = Math.exp(grid[g]!);
     points.push({ flops, loss: best[g]!, N: c.N, runId: c.id, tokens: flops / (6 * c.N) });
   }
-  const distinctN = new Set(points.map((p) => p.N)).size;
-  const flops = points.map((p) => p.flops);
+  // Where the smallest (largest) model is on the envelope, the optimum may lie below (above)
+  // every size trained: those stretches only say "this size or beyond", so by default they are
+  // left out of the power law, as isoFLOP bins with a minimum outside their sizes are.
+  const sizes = prepared.map((c) => c.N);
+  const smallest = Math.min(...sizes);
+  const largest = Math.max(...sizes);
+  const interior = points.filter((p) => p.N !== smallest && p.N !== largest);
+  const excludeEdges = options.excludeEdgeSizes !== false && new Set(interior.map((p) => p.N)).size >= 2;
+  const fitted = excludeEdges ? interior : points;
+  const fitFlops = fitted.map((p) => p.flops);
+  const enough = new Set(fitted.map((p) => p.N)).size >= 2;
   return {
     points,
-    nOpt: distinctN >= 2 ? fitPowerLaw(flops, points.map((p) => p.N)) : null,
-    dOpt: distinctN >= 2 ? fitPowerLaw(flops, points.map((p) => p.tokens)) : null,
+    nOpt: enough ? fitPowerLaw(fitFlops, fitted.map((p) => p.N)) : null,
+    dOpt: enough ? fitPowerLaw(fitFlops, fitted.map((p) => p.tokens)) : null,
+    edgeSizesExcluded: excludeEdges,
     curvesUsed: prepared.length,
     rejected,
   };
