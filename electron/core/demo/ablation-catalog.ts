@@ -53,7 +53,7 @@ export const ABLATIONS: readonly AblationSpec[] = [
     group: 'mtp', sizes: ['124M', '302M', '708M', '1.46B'], startDay: -66, daysPerSize: 6,
     variants: [
       { label: 'baseline' },
-      { label: 'mtp-2', pattern: 'grows', flopsOverhead: 0.04, arcArtefact: 0.006, loss: { '124M': -0.014, '302M': -0.016, '708M': -0.018, '1.46B': -0.021 } },
+      { label: 'mtp-2', pattern: 'grows', flopsOverhead: 0.04, arcArtefact: 0.006, loss: { '124M': -0.010, '302M': -0.014, '708M': -0.019, '1.46B': -0.024 } },
       { label: 'mtp-4', pattern: 'grows', flopsOverhead: 0.08, arcArtefact: -0.014, loss: { '124M': -0.012, '302M': -0.016, '708M': -0.021, '1.46B': -0.026 } },
     ],
   },

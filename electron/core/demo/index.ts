@@ -65,7 +65,7 @@ export const DEFAULT_DEMO_SEED = 1;
 /** Density of the metrics files: the large lab logs about ten times as often. */
 const DENSITY: Record<DemoLabSize, { linesPerRun: number; evalsPerRun: number; seedsPerVariant: number }> = {
   small: { linesPerRun: 300, evalsPerRun: 25, seedsPerVariant: 2 },
-  large: { linesPerRun: 3000, evalsPerRun: 50, seedsPerVariant: 3 },
+  large: { linesPerRun: 2600, evalsPerRun: 300, seedsPerVariant: 3 },
 };
 
 /** Everything the lab will contain, decided up front and without touching the disk. */

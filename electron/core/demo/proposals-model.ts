@@ -26,7 +26,7 @@ export const MODEL_PROPOSALS: ProposalSpec[] = [
     link: { text: 'Better & Faster LLMs via Multi-token Prediction', url: 'https://arxiv.org/abs/2404.19737' },
     decisions: [
       { at: { day: -40, hour: 11 }, author: 'ana', decision: 'continue', rationale: 'The gain grows from 124M to 708M in both seeds; run 1.46B before deciding.' },
-      { at: { day: -7, hour: 16 }, author: 'ana', decision: 'adopt', rationale: 'MTP-2 gives −0.021 at 1.46B and the gain still grows; MTP-4 is slightly better but doubles head memory at serving.' },
+      { at: { day: -7, hour: 16 }, author: 'ana', decision: 'adopt', rationale: 'MTP-2 gives −0.024 at 1.46B and the gain still grows; MTP-4 is slightly better but doubles head memory at serving.' },
     ],
     comments: [{ at: { day: -10, hour: 14 }, author: 'dmitri', text: 'MTP-4 needs its own sharding rule for the heads; MTP-2 fits the current one.' }],
     reassessment: { at: { day: -15, hour: 10 }, author: 'dmitri', complexity: complexity(4, 2, 2, 2, 0.05), note: 'Re-assessed after the 1.46B runs: the heads need a separate sharding rule and checkpoint layout.' },

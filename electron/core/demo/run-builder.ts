@@ -57,11 +57,11 @@ export interface PlanContext {
 const NO_EFFECTS: RunEffects = { loss: 0, code: 0, publicBoost: 0, arcArtefact: 0, tokenEfficiency: 1, mixtureShift: 0 };
 const FINISH_MARGIN_MS = 20 * 60_000;
 
-/** Largest of 1, 2, 5 × 10^k not above x (at least 1): how people pick logging intervals. */
+/** Largest of 1, 2, 2.5, 5 × 10^k (integers only) not above x, at least 1: how people pick logging intervals. */
 export function niceFloor(x: number): number {
   if (x < 1) return 1;
   const power = 10 ** Math.floor(Math.log10(x));
-  for (const m of [5, 2, 1]) if (m * power <= x) return m * power;
+  for (const m of [5, 2.5, 2, 1]) if (m * power <= x && Number.isInteger(m * power)) return m * power;
   return power;
 }
 
