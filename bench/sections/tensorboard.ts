@@ -14,6 +14,7 @@ import { TfRecordReader } from '../../electron/core/sources/tensorboard/tfrecord
 
 const SECTION = 'tensorboard';
 const RUNS = 4;
+const TARGET_MBS = 50;
 const TAGS = ['train/loss', 'train/lr', 'train/grad_norm', 'eval/c4/loss', 'eval/heldout/loss', 'perf/tokens_per_s'];
 
 /** Appends one framed record holding `payload[0, length)` to `out` at `at`; returns the new end. */
@@ -185,11 +186,13 @@ export async function runTensorboardBench(): Promise<BenchRow[]> {
     const importMBs = mb / imported.seconds;
     const crcMBs = mb / crcOnly.seconds;
     const ratio = importMBs / crcMBs;
-    const limit = `${crcMBs.toFixed(0)} MB/s read + CRC only`;
+    // Decoding a 50-100 byte Event costs several times its CRC; the target is what makes a first import
+    // of a large log directory quick: 200 MB in under 4 s.
+    const limit = `${crcMBs.toFixed(0)} MB/s read + CRC only; target ≥ ${TARGET_MBS} MB/s`;
     const note = `${mb.toFixed(0)} MB, ${RUNS} runs, ${records.toLocaleString('en-US')} records, ${imported.result.points.toLocaleString('en-US')} points`;
     return [
-      { section: SECTION, name: 'import (read, CRCs, decode scalars)', value: importMBs, unit: 'MB/s', limit, ok: ratio >= 0.25, note: `${(ratio * 100).toFixed(0)} % of the limit; ${note}` },
-      { section: SECTION, name: 'import records', value: records / imported.seconds, unit: 'records/s', limit: `${(records / crcOnly.seconds).toFixed(0)} records/s CRC only` },
+      { section: SECTION, name: 'import (read, CRCs, decode scalars)', value: importMBs, unit: 'MB/s', limit, ok: importMBs >= TARGET_MBS, note: `${(ratio * 100).toFixed(0)} % of the limit; ${note}` },
+      { section: SECTION, name: 'import records', value: records / imported.seconds, unit: 'records/s', limit: `${Math.round(records / crcOnly.seconds).toLocaleString('en-US')} records/s CRC only` },
       { section: SECTION, name: 'limit: read + CRC only', value: crcMBs, unit: 'MB/s', limit: `${(mb / rawRead.seconds).toFixed(0)} MB/s reading the bytes` },
       { section: SECTION, name: 'reading the bytes only', value: mb / rawRead.seconds, unit: 'MB/s', note: 'page cache warm' },
     ];

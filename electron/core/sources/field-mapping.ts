@@ -80,7 +80,7 @@ export function applyFieldMapping(facts: SourceRunFacts, mapping: FieldMapping, 
     return field === undefined ? undefined : facts.fields[field];
   };
   const problem = (target: keyof FieldMapping, value: FactValue, expected: string): void => {
-    issues.push({ file, field: mapping[target], reason: `${JSON.stringify(value)} cannot give ${target}: expected ${expected}` });
+    issues.push({ file, field: mapping[target], code: 'invalid-field', reason: `${JSON.stringify(value)} cannot give ${target}`, expected });
   };
   const positive = (target: 'params' | 'tokens' | 'flops'): number | undefined => {
     const value = lookup(target);

@@ -1,6 +1,8 @@
 // What every source format (TensorBoard, MLflow) hands to the sync engine, and what it needs
 // from a transport (a local folder, SFTP). Formats stay pure: they never open files themselves.
 
+import type { SyncIssue, SyncIssueCode } from '../store/sync-issue';
+
 /** One file in a source tree, as a transport lists it. */
 export interface SourceListingEntry {
   /** Relative to the source root, '/'-separated, no '.' or '..' segments. */
@@ -28,7 +30,10 @@ export interface SourceIssue {
   /** 1-based line number, for text formats. */
   line?: number;
   field?: string;
+  /** The lab store's issue kind, so source issues list beside store issues. */
+  code: SyncIssueCode;
   reason: string;
+  expected?: string;
 }
 
 /** What a format reader needs from a transport. */
@@ -44,12 +49,16 @@ export function isSafeRelativePath(path: string): boolean {
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
-export function formatIssue(issue: SourceIssue): string {
-  const where = [
-    issue.file,
-    issue.line !== undefined ? `line ${issue.line}` : undefined,
-    issue.offset !== undefined ? `byte ${issue.offset}` : undefined,
-    issue.field !== undefined ? `field ${issue.field}` : undefined,
-  ].filter(Boolean);
-  return `${where.join(', ')}: ${issue.reason}`;
+/** The lab store's issue shape: the byte offset and field go into the message. */
+export function toSyncIssue(issue: SourceIssue): SyncIssue {
+  const where = [issue.offset !== undefined ? `at byte ${issue.offset}` : '', issue.field !== undefined ? `${issue.field}:` : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    path: issue.file,
+    line: issue.line ?? null,
+    code: issue.code,
+    message: where ? `${where} ${issue.reason}` : issue.reason,
+    expected: issue.expected ?? null,
+  };
 }

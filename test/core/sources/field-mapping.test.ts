@@ -6,6 +6,7 @@ import {
   parseQuantity,
   type SourceRunFacts,
 } from '../../../electron/core/sources/field-mapping';
+import { toSyncIssue } from '../../../electron/core/sources/source-types';
 
 const facts: SourceRunFacts = {
   id: 'r1',
@@ -52,7 +53,14 @@ describe('field mapping', () => {
       ['0/r1/meta.yaml', 'tags.ablation'],
       ['0/r1/meta.yaml', 'params.seed'],
     ]);
-    expect(issues[0]!.reason).toMatch(/"lots" cannot give flops: expected a positive number/);
+    expect(issues[0]).toMatchObject({ code: 'invalid-field', reason: '"lots" cannot give flops', expected: expect.stringMatching(/positive number/) });
+    expect(toSyncIssue(issues[0]!)).toEqual({
+      path: '0/r1/meta.yaml',
+      line: null,
+      code: 'invalid-field',
+      message: 'params.flops: "lots" cannot give flops',
+      expected: 'a positive number such as 1.1e9 or 1.1B',
+    });
   });
 
   it('leaves a mapped field out quietly when a run simply does not have it', () => {

@@ -60,7 +60,7 @@ export function parseRunMeta(text: string, file: string): Parsed<MlflowRunMeta> 
   if (status === undefined) {
     return {
       ok: false,
-      issue: { file, field: 'status', reason: `unknown run status ${JSON.stringify(m.value('status'))}; expected 1-5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED` },
+      issue: { file, field: 'status', code: 'invalid-field', reason: `unknown run status ${JSON.stringify(m.value('status'))}`, expected: '1-5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED' },
     };
   }
   return {
@@ -92,7 +92,7 @@ function parseYamlMapping(text: string, file: string): Parsed<MetaFields> {
     if (firstError) throw firstError;
     const js: unknown = doc.toJS();
     if (js === null || typeof js !== 'object' || Array.isArray(js)) {
-      return { ok: false, issue: { file, reason: 'expected a YAML mapping of fields' } };
+      return { ok: false, issue: { file, code: 'not-object', reason: 'meta.yaml is not a mapping of fields', expected: 'a YAML mapping' } };
     }
     const values = js as Record<string, unknown>;
     return {
@@ -109,7 +109,7 @@ function parseYamlMapping(text: string, file: string): Parsed<MetaFields> {
     };
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
-    return { ok: false, issue: { file, line: error.linePos?.[0].line, reason: `not valid YAML: ${error.message.split('\n')[0]}` } };
+    return { ok: false, issue: { file, line: error.linePos?.[0].line, code: 'invalid-yaml', reason: `not valid YAML: ${error.message.split('\n')[0]}` } };
   }
 }
 
@@ -128,5 +128,5 @@ function finite(value: unknown): number | undefined {
 }
 
 function missing<T>(file: string, field: string, expected: string): Parsed<T> {
-  return { ok: false, issue: { file, field, reason: `missing or empty; expected ${expected}` } };
+  return { ok: false, issue: { file, field, code: 'missing-field', reason: 'missing or empty', expected } };
 }

@@ -2,6 +2,7 @@
 // (timestamp in ms; step absent in files from old MLflow versions, meaning 0), appended as the run
 // logs. Only whole lines are read; a last line without '\n' is still being written.
 
+import type { SyncIssueCode } from '../../store/sync-issue';
 import type { MetricPoint, SourceIssue } from '../source-types';
 import { parsePythonFloat, parsePythonInt } from './python-float';
 
@@ -60,19 +61,18 @@ export class MlflowMetricReader {
     const text = raw.trim();
     if (text === '') return;
     const fields = text.split(/\s+/);
-    const issue = (reason: string): void => {
-      out.issues.push({ file: this.file, line: this.line, field: this.key, reason });
+    const issue = (code: SyncIssueCode, reason: string, expected: string): void => {
+      out.issues.push({ file: this.file, line: this.line, field: this.key, code, reason, expected });
     };
     if (fields.length !== 2 && fields.length !== 3) {
-      issue(`expected "timestamp value step", found ${fields.length} fields in "${clip(text)}"`);
-      return;
+      return issue('invalid-value', `found ${fields.length} fields in "${clip(text)}"`, '"timestamp value step"');
     }
     const timestamp = parsePythonInt(fields[0]!);
-    if (timestamp === undefined) return issue(`timestamp "${clip(fields[0]!)}" is not a whole number of milliseconds`);
+    if (timestamp === undefined) return issue('invalid-field', `timestamp "${clip(fields[0]!)}" is not a whole number`, 'milliseconds since 1970');
     const value = parsePythonFloat(fields[1]!);
-    if (value === undefined) return issue(`value "${clip(fields[1]!)}" is not a number (nan, inf and -inf are accepted)`);
+    if (value === undefined) return issue('invalid-value', `value "${clip(fields[1]!)}" is not a number`, 'a number, nan, inf or -inf');
     const step = fields.length === 3 ? parsePythonInt(fields[2]!) : 0;
-    if (step === undefined) return issue(`step "${clip(fields[2]!)}" is not a whole number`);
+    if (step === undefined) return issue('invalid-step', `step "${clip(fields[2]!)}" is not a whole number`, 'a whole number');
     out.points.push({ metric: this.key, step, time: timestamp / 1000, value });
   }
 }

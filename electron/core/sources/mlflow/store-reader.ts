@@ -34,7 +34,7 @@ export async function loadMlflowRuns(layout: MlflowStoreLayout, access: Pick<Sou
   const out: MlflowStoreRead = { runs: [], issues: [] };
   for (const exp of layout.experiments) {
     if (!exp.meta) {
-      if (exp.runs.some((r) => r.meta)) out.issues.push({ file: `${exp.dir}/meta.yaml`, reason: 'experiment folder has runs but no meta.yaml; its runs are skipped' });
+      if (exp.runs.some((r) => r.meta)) out.issues.push({ file: `${exp.dir}/meta.yaml`, code: 'missing-file', reason: 'experiment folder has runs but no meta.yaml; its runs are skipped' });
       continue;
     }
     const expMeta = parseExperimentMeta(await access.readText(exp.meta.path), exp.meta.path);
@@ -44,7 +44,7 @@ export async function loadMlflowRuns(layout: MlflowStoreLayout, access: Pick<Sou
     }
     if (expMeta.value.deleted) continue;
     if (expMeta.value.experimentId !== exp.folder) {
-      out.issues.push({ file: exp.meta.path, field: 'experiment_id', reason: `says "${expMeta.value.experimentId}" but the folder is "${exp.folder}"; MLflow ignores such experiments` });
+      out.issues.push({ file: exp.meta.path, field: 'experiment_id', code: 'id-mismatch', reason: `says "${expMeta.value.experimentId}" but the folder is "${exp.folder}"; MLflow ignores such experiments` });
       continue;
     }
     for (const runLayout of exp.runs) {
@@ -70,11 +70,11 @@ async function loadRun(
   }
   if (meta.value.deleted) return undefined;
   if (meta.value.runId !== layout.folder) {
-    issues.push({ file: layout.meta.path, field: 'run_id', reason: `says "${meta.value.runId}" but the folder is "${layout.folder}"; the run is skipped` });
+    issues.push({ file: layout.meta.path, field: 'run_id', code: 'id-mismatch', reason: `says "${meta.value.runId}" but the folder is "${layout.folder}"; the run is skipped` });
     return undefined;
   }
   if (meta.value.experimentId !== experiment.experimentId) {
-    issues.push({ file: layout.meta.path, field: 'experiment_id', reason: `says "${meta.value.experimentId}" but the run sits in experiment "${experiment.experimentId}"; MLflow ignores such runs` });
+    issues.push({ file: layout.meta.path, field: 'experiment_id', code: 'id-mismatch', reason: `says "${meta.value.experimentId}" but the run sits in experiment "${experiment.experimentId}"; MLflow ignores such runs` });
     return undefined;
   }
   // Old MLflow versions wrote params with a final newline, current ones without.

@@ -65,7 +65,7 @@ export class TensorboardEventFileReader {
   private readonly visitor = {
     record: (data: Uint8Array, start: number, end: number, offset: number): void => this.onRecord(data, start, end, offset),
     problem: (p: { offset: number; reason: string }): void => {
-      this.batch.issues.push({ file: this.file, offset: p.offset, reason: `damaged record skipped: ${p.reason}` });
+      this.batch.issues.push({ file: this.file, offset: p.offset, code: 'invalid-value', reason: `damaged record skipped: ${p.reason}` });
     },
   };
 
@@ -85,7 +85,7 @@ export class TensorboardEventFileReader {
       // A record is taken whole or not at all.
       this.batch.points.length = pointsBefore;
       this.batch.sessionStart = sessionBefore;
-      this.batch.issues.push({ file: this.file, offset, reason: `record is not a valid Event protobuf: ${error.message}` });
+      this.batch.issues.push({ file: this.file, offset, code: 'invalid-value', reason: `record is not a valid Event protobuf: ${error.message}` });
     }
   }
 
@@ -105,7 +105,7 @@ export class TensorboardEventFileReader {
     const scalar = readTensorScalar(this.recordData, v.tensorStart, v.tensorEnd);
     if (scalar.ok) this.batch.points.push({ metric: v.tag, step, time, value: scalar.value });
     else if (declaredScalar) {
-      this.batch.issues.push({ file: this.file, offset: this.recordOffset, field: v.tag, reason: `scalar summary at step ${step} unreadable: ${scalar.reason}` });
+      this.batch.issues.push({ file: this.file, offset: this.recordOffset, field: v.tag, code: 'invalid-value', reason: `scalar summary at step ${step} unreadable: ${scalar.reason}` });
     }
   }
 
@@ -121,7 +121,7 @@ export class TensorboardEventFileReader {
       if (info) this.batch.sessionStart = info;
     } catch (error) {
       if (!(error instanceof ProtoDecodeError)) throw error;
-      this.batch.issues.push({ file: this.file, offset: this.recordOffset, field: v.tag, reason: `hparams session info unreadable: ${error.message}` });
+      this.batch.issues.push({ file: this.file, offset: this.recordOffset, field: v.tag, code: 'invalid-value', reason: `hparams session info unreadable: ${error.message}` });
     }
   }
 }

@@ -141,7 +141,7 @@ describe('TensorBoard event decoding', () => {
     const third = eventRecord({ wallTime: 3, step: 3, values: [scalarValue('loss', 3)] });
     const read = readAll(Buffer.concat([first, second, third]));
     expect(read.points.map((p) => p.step)).toEqual([1, 3]);
-    expect(read.issues).toEqual([{ file: 'run/events.out.tfevents.1', offset: first.length, reason: 'damaged record skipped: data checksum mismatch in a ' + (second.length - 16) + '-byte record' }]);
+    expect(read.issues).toEqual([{ file: 'run/events.out.tfevents.1', offset: first.length, code: 'invalid-value', reason: 'damaged record skipped: data checksum mismatch in a ' + (second.length - 16) + '-byte record' }]);
   });
 
   it('reports a value marked as a scalar that holds several numbers', () => {
