@@ -49,7 +49,7 @@ export interface VariantMultiplierInput {
 
 /** Points over the data range on which the trend and crossings are judged. */
 const TREND_POINTS = 9;
-/** Without bootstrap samples, |slope| below this (≈ 2 % change of the multiplier per decade of compute) holds. */
+/** |d ln M / d ln C| up to this (≈ 2 % change of the multiplier per decade of compute) counts as holding. */
 const FLAT_SLOPE = 0.01;
 
 export function summarizeVariant(input: VariantMultiplierInput): VariantEffectiveCompute {
@@ -117,17 +117,14 @@ export function summarizeVariant(input: VariantMultiplierInput): VariantEffectiv
 }
 
 /**
- * Grows when the whole interval of the log-slope is above 0, shrinks when below, holds otherwise.
- * Without bootstrap samples, the point estimate is judged against a small flat band.
+ * Grows when the interval of the log-slope lies wholly above 0 and the estimate is beyond a flat
+ * band (|slope| ≤ 0.01: under 2.3 % change of the multiplier per decade of compute, too small to
+ * act on); shrinks in mirror image; holds otherwise. Without bootstrap samples only the band applies.
  */
 export function multiplierVerdict(logSlope: Interval, level: 0.8 | 0.95 = 0.95): ScalingVerdict {
-  if (logSlope.samples === 0) {
-    if (logSlope.estimate > FLAT_SLOPE) return 'grows';
-    if (logSlope.estimate < -FLAT_SLOPE) return 'shrinks';
-    return 'holds';
-  }
-  const [lo, hi] = level === 0.8 ? logSlope.p80 : logSlope.p95;
-  if (lo > 0) return 'grows';
-  if (hi < 0) return 'shrinks';
+  const { estimate } = logSlope;
+  const [lo, hi] = logSlope.samples === 0 ? [estimate, estimate] : level === 0.8 ? logSlope.p80 : logSlope.p95;
+  if (lo > 0 && estimate > FLAT_SLOPE) return 'grows';
+  if (hi < 0 && estimate < -FLAT_SLOPE) return 'shrinks';
   return 'holds';
 }
