@@ -25,7 +25,8 @@ export interface LabEvent {
 
 type Draft = Omit<LabEvent, 'id' | 'at'> & { atMs: number };
 
-const REVIEW_DAYS = [-35, -28, -21, -14, -7];
+/** Weekly reviews on the same weekday, the last one a week before asOf. */
+const REVIEW_DAYS = Array.from({ length: 17 }, (_, i) => -119 + 7 * i);
 const REVIEW_NOTES: Record<number, string> = {
   [-35]: 'First review of the de-risking phase: exploratory work goes down to 20 %.',
   [-28]: 'Muon dropped after the crossing at 708M; ladder v3 budget extended for the 3B points.',
@@ -63,7 +64,9 @@ export function planLabEvents(clock: LabClock, runs: RunPlan[], seed: number): L
   }
   for (const c of ABLATION_COMMENTS) drafts.push({ atMs: resolve(c.at), author: c.author, type: 'comment', target: c.target, text: c.text });
   drafts.push(...runComments(clock, runs));
-  for (const day of REVIEW_DAYS) drafts.push({ atMs: clock.at(day, 15, 0), author: 'ana', type: 'review', notes: REVIEW_NOTES[day] });
+  for (const day of REVIEW_DAYS) {
+    drafts.push({ atMs: clock.at(day, 15, 0), author: 'ana', type: 'review', notes: REVIEW_NOTES[day] ?? 'Weekly review of the triage board.' });
+  }
 
   drafts.sort((a, b) => a.atMs - b.atMs);
   return drafts.map(({ atMs, ...rest }) => {

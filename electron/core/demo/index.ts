@@ -16,6 +16,7 @@ import { buildRunPlan } from './run-builder';
 import { runJson, statusJson } from './run-files';
 import { countRunPoints } from './run-layout';
 import type { RunPlan } from './run-plan';
+import { smokeRunSpecs } from './smoke-plan';
 import { sweepRunSpecs } from './sweep-plan';
 import { PEOPLE, renderTeamYaml } from './team';
 
@@ -77,7 +78,7 @@ export function planDemoLab(options: { seed?: number; size?: DemoLabSize; asOf?:
   const clock = createLabClock(options.asOf ?? defaultAsOf());
   const density = DENSITY[size];
   const ctx = { seed, clock, linesPerRun: density.linesPerRun, evalsPerRun: density.evalsPerRun };
-  const specs = [...ladderRunSpecs(), ...ablationRunSpecs(density.seedsPerVariant), ...sweepRunSpecs(size)];
+  const specs = [...ladderRunSpecs(), ...ablationRunSpecs(density.seedsPerVariant), ...sweepRunSpecs(size), ...smokeRunSpecs()];
   const runs = specs.map((spec) => buildRunPlan(spec, ctx));
   runs.sort((a, b) => a.createdAtMs - b.createdAtMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const width = Math.max(4, String(runs.length).length);

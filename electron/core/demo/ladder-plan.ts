@@ -44,6 +44,7 @@ export function ladderRunSpecs(): RunSpec[] {
         name: `ladder-v2 ${size.label} × ${humanCount(tpp * size.params)}`,
         group: 'ladder-v2',
         owner: budgetIndex % 2 === 0 ? 'ana' : 'raj',
+        proposal: 'p-031',
         seed: 1,
         tags: ['ladder', 'ladder-v2'],
         size,

@@ -5,17 +5,17 @@ import type { ProposalSpec } from './proposal-spec';
 export const EVAL_PROPOSALS: ProposalSpec[] = [
   {
     id: 'p-023', title: 'Internal held-out code set v2', owner: 'priya', area: 'eval', kind: 'critical-path',
-    status: 'adopted', createdDay: -108, people: [['priya', 0.5], ['jonas', 0.4]], chipHours: 300,
+    status: 'adopted', createdDay: -124, people: [['priya', 0.5], ['jonas', 0.4]], chipHours: 300,
     complexity: complexity(1, 0, 0, 0, 0),
     why: 'The old code set was scraped from public repositories that are in the training data. A held-out set must never be.',
     plan: ['40k functions written after the crawl cut-off, from our own repositories.', 'Loss per token, no sampling.'],
     snippet: { lang: 'yaml', code: 'eval:\n  name: heldout/code\n  metric: loss\n  documents: 40000\n  cutoff: after-crawl' },
     link: { text: 'Eval wiki: held-out sets', url: 'https://wiki.tessera-lab.example/eval/held-out' },
-    decisions: [{ at: { day: -85, hour: 15 }, author: 'priya', decision: 'adopt', rationale: 'Seed noise 0.008, zero 13-gram overlap with web-v5.' }],
+    decisions: [{ at: { day: -63, hour: 15 }, author: 'priya', decision: 'adopt', rationale: 'Seed noise 0.008, zero 13-gram overlap with web-v5.' }],
   },
   {
     id: 'p-024', title: 'Noise floor for every eval, every ablation', owner: 'priya', area: 'eval', kind: 'critical-path',
-    status: 'active', createdDay: -44, people: [['priya', 0.5], ['jonas', 0.3]], chipHours: 200,
+    status: 'active', createdDay: -62, people: [['priya', 0.5], ['jonas', 0.3]], chipHours: 200,
     complexity: complexity(1, 0, 0, 0, 0),
     why: 'Half of last quarter\'s decisions rested on deltas smaller than the seed-to-seed spread of the eval they used.',
     plan: ['Two seeds per variant as the minimum.', 'Report the minimum detectable effect next to every delta.'],
@@ -43,7 +43,7 @@ export const EVAL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-027', title: 'Contamination audit of public benchmarks', owner: 'amara', area: 'eval', kind: 'exploratory',
-    status: 'active', createdDay: -38, people: [['amara', 0.3], ['yuki', 0.3], ['sara', 0.3]], chipHours: 100,
+    status: 'active', createdDay: -60, people: [['amara', 0.3], ['yuki', 0.3], ['sara', 0.3]], chipHours: 100,
     complexity: complexity(1, 0, 0, 0, 0),
     why: 'If public sets leak into web data, which of them can still be used, and for what?',
     plan: ['Overlap of every public set with each mixture version.', 'Loss on leaked against clean items.'],
@@ -52,12 +52,22 @@ export const EVAL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-028', title: 'Per-domain loss breakdown', owner: 'jonas', area: 'eval', kind: 'exploratory',
-    status: 'inconclusive', createdDay: -90, people: [['jonas', 0.5], ['kofi', 0.3]], chipHours: 300,
+    status: 'inconclusive', createdDay: -110, people: [['jonas', 0.5], ['kofi', 0.3]], chipHours: 300,
     complexity: complexity(1, 1, 0, 0, 0.005),
     why: 'One held-out loss hides which domains a change helps; a breakdown would explain mixture effects.',
     plan: ['Tag held-out documents with 22 domains.', 'Report loss per domain for every ablation.'],
     snippet: { lang: 'yaml', code: 'eval:\n  name: heldout/c4\n  breakdown: domain\n  domains: 22' },
     link: { text: 'Eval wiki: domain tags', url: 'https://wiki.tessera-lab.example/eval/domains' },
     decisions: [{ at: { day: -49, hour: 15 }, author: 'priya', decision: 'park', rationale: 'Per-domain deltas are too noisy at 124M to act on; revisit with three seeds.' }],
+  },
+  {
+    id: 'p-033', title: 'Eval harness v2: sharded and cached', owner: 'amara', area: 'eval', kind: 'critical-path',
+    status: 'adopted', createdDay: -125, people: [['amara', 0.6], ['jonas', 0.3]], chipHours: 600,
+    complexity: complexity(2, 0, 2, 1, 0.01),
+    why: 'Evals on every checkpoint take longer than the training steps between them; the harness must shard and cache.',
+    plan: ['Shard eval sets across the training slice.', 'Cache tokenised sets; log results into the run\'s metrics file.'],
+    snippet: { lang: 'yaml', code: 'eval_harness:\n  shards: 16\n  cache: gs://evals/cache\n  every_steps: 1000' },
+    link: { text: 'Eval wiki: harness', url: 'https://wiki.tessera-lab.example/eval/harness' },
+    decisions: [{ at: { day: -77, hour: 15 }, author: 'priya', decision: 'adopt', rationale: 'Eval time per checkpoint down from 40 to 6 minutes; results land in metrics.jsonl.' }],
   },
 ];

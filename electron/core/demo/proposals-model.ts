@@ -7,7 +7,7 @@ const C4 = 'eval/heldout/c4/loss';
 export const MODEL_PROPOSALS: ProposalSpec[] = [
   {
     id: 'p-001', title: 'Ladder v3: compute-optimal recipe for the launch model', owner: 'ana', area: 'model', kind: 'critical-path',
-    status: 'active', createdDay: -84, people: [['ana', 0.3], ['omar', 0.2], ['raj', 0.2]], chipHours: 60000,
+    status: 'active', createdDay: -96, people: [['ana', 0.3], ['omar', 0.2], ['raj', 0.2]], chipHours: 60000,
     expected: { metric: C4, delta: -0.03 }, complexity: complexity(1, 0, 2, 1, 0.02),
     why: 'The launch size and token budget come from this ladder. Ladder v2 was trained on web-v4 and stops at 1.46B; the law it gives is off by the mixture change.',
     plan: ['Six sizes from 51M to 3.02B, four budgets each (10 to 80 tokens per parameter).', 'Fit E + A/N^α + B/D^β on the final held-out loss.', 'Pick the launch point from the fitted compute-optimal frontier.'],
@@ -18,7 +18,7 @@ export const MODEL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-002', title: 'Multi-token prediction head', owner: 'mei', area: 'model', kind: 'exploratory',
-    status: 'adopted', createdDay: -70, people: [['mei', 0.5], ['ana', 0.2]], chipHours: 24000,
+    status: 'adopted', createdDay: -76, people: [['mei', 0.5], ['ana', 0.2]], chipHours: 24000,
     expected: { metric: C4, delta: -0.01 }, complexity: complexity(3, 2, 1, 2, 0.04),
     why: 'Predicting more than the next token gives the trunk a denser training signal. Published gains grow with model size, which is what we care about.',
     plan: ['MTP-2 and MTP-4 against the baseline at 124M, 302M, 708M and 1.46B, two seeds each.', 'Compare at matched tokens on held-out C4.', 'Drop the extra heads at inference.'],
@@ -33,7 +33,7 @@ export const MODEL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-003', title: 'QK-norm for attention stability', owner: 'raj', area: 'model', kind: 'critical-path',
-    status: 'adopted', createdDay: -118, people: [['raj', 0.4], ['tomas', 0.2]], chipHours: 8000,
+    status: 'adopted', createdDay: -124, people: [['raj', 0.4], ['tomas', 0.2]], chipHours: 8000,
     expected: { metric: C4, delta: -0.005 }, complexity: complexity(1, 0, 0, 1, 0.005),
     why: 'The 708M ladder-v2 runs spiked three times after warm-up. Normalising queries and keys bounds the attention logits.',
     plan: ['Baseline against QK-norm at 124M, 302M and 708M.', 'Count spikes above 0.3 nats and compare final loss.'],
@@ -43,7 +43,7 @@ export const MODEL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-004', title: 'Muon optimizer for hidden matrices', owner: 'ana', area: 'model', kind: 'exploratory',
-    status: 'dropped', createdDay: -78, people: [['ana', 0.4], ['tomas', 0.3]], chipHours: 20000,
+    status: 'dropped', createdDay: -90, people: [['ana', 0.4], ['tomas', 0.3]], chipHours: 20000,
     expected: { metric: C4, delta: -0.01 }, complexity: complexity(3, 3, 2, 3, 0.03),
     why: 'Muon orthogonalises the momentum update of 2-D weights and reported large speed-ups on small GPT runs.',
     plan: ['Muon for hidden matrices, AdamW for embeddings and norms.', 'Four sizes, learning rate transferred from the 124M sweep.'],
@@ -57,7 +57,7 @@ export const MODEL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-005', title: 'Mixture-of-depths routing', owner: 'tomas', area: 'model', kind: 'exploratory',
-    status: 'inconclusive', createdDay: -85, people: [['tomas', 0.5], ['mei', 0.2]], chipHours: 6000,
+    status: 'inconclusive', createdDay: -100, people: [['tomas', 0.5], ['mei', 0.2]], chipHours: 6000,
     expected: { metric: C4, delta: -0.008 }, complexity: complexity(4, 3, 3, 3, 0.06),
     why: 'Routing half the tokens around each block saves a quarter of the FLOPs; if loss holds, that is a free speed-up.',
     plan: ['50 % capacity routing at 51M, 124M and 302M.', 'Compare at matched tokens, then at matched FLOPs.'],
@@ -106,11 +106,31 @@ export const MODEL_PROPOSALS: ProposalSpec[] = [
   },
   {
     id: 'p-030', title: 'Learning-rate and batch scaling rules from sweeps', owner: 'raj', area: 'model', kind: 'critical-path',
-    status: 'active', createdDay: -66, people: [['raj', 0.2], ['mei', 0.2]], chipHours: 15000,
+    status: 'active', createdDay: -92, people: [['raj', 0.2], ['mei', 0.2]], chipHours: 15000,
     complexity: complexity(0, 1, 0, 1, 0),
     why: 'Every size gets its learning rate and batch from a fitted rule instead of a hand pick.',
     plan: ['Sweep learning rate ×1/8 to ×8 around the current choice at two sizes.', 'Fit the optimum against N.'],
     snippet: { lang: 'python', code: 'best_lr = 1.5e-3 * (n_params / 5.1e7) ** -0.35' },
     link: { text: 'An Empirical Model of Large-Batch Training', url: 'https://arxiv.org/abs/1812.06162' },
+  },
+  {
+    id: 'p-031', title: 'Ladder v2 on web-v4', owner: 'ana', area: 'model', kind: 'critical-path',
+    status: 'adopted', createdDay: -126, people: [['ana', 0.5], ['raj', 0.3]], chipHours: 12000,
+    expected: { metric: C4, delta: -0.02 }, complexity: complexity(1, 0, 1, 1, 0.01),
+    why: 'The first ladder to reach 1.46B. It sets the token budgets for every ablation of the scale-up phase.',
+    plan: ['Five sizes from 51M to 1.46B, three budgets each.', 'Fit the law and publish the compute-optimal ratio.'],
+    snippet: { lang: 'yaml', code: 'ladder: v2\nmixture: web-v4\ntokens_per_param: [10, 20, 40]' },
+    link: { text: 'Chinchilla scaling laws', url: 'https://arxiv.org/abs/2203.15556' },
+    decisions: [{ at: { day: -91, hour: 15 }, author: 'ana', decision: 'adopt', rationale: 'Law fitted with 15 points; 20 tokens per parameter for ablations. Superseded by ladder v3 for the launch.' }],
+  },
+  {
+    id: 'p-035', title: 'Parallel attention and MLP blocks', owner: 'mei', area: 'model', kind: 'exploratory',
+    status: 'dropped', createdDay: -121, people: [['mei', 0.5], ['tomas', 0.3]], chipHours: 4000,
+    expected: { metric: C4, delta: 0.002 }, complexity: complexity(2, 0, 1, 2, 0.01),
+    why: 'Computing attention and MLP from the same normalised input fuses two matmuls and saves about 15 % step time.',
+    plan: ['Parallel blocks at 124M and 302M.', 'Loss at matched tokens against the step-time gain.'],
+    snippet: { lang: 'python', code: 'h = norm(x)\nx = x + attention(h) + mlp(h)' },
+    link: { text: 'PaLM', url: 'https://arxiv.org/abs/2204.02311' },
+    decisions: [{ at: { day: -87, hour: 15 }, author: 'ana', decision: 'drop', rationale: '+0.006 at 302M eats most of the 15 % speed-up; not worth a second block layout.' }],
   },
 ];
