@@ -54,7 +54,7 @@ function splitFrontMatter(text: string, issues: IssueList): SplitProposal | null
 }
 
 export function parseProposalFile(bytes: Uint8Array, fileId: string, issues: IssueList): ProposalRecord | null {
-  const text = decodeStoreText(bytes, issues, EXPECTED);
+  const text = decodeStoreText(bytes, issues, EXPECTED)?.replace(/\r\n/g, '\n') ?? null;
   const split = text === null ? null : splitFrontMatter(text, issues);
   if (!split) return null;
   const yaml = parseYamlMapping(split.yaml, issues, { expected: EXPECTED, firstLine: 2, code: 'invalid-front-matter' });
@@ -82,6 +82,6 @@ export function parseProposalFile(bytes: Uint8Array, fileId: string, issues: Iss
     expected: mapping('expected'),
     complexity: complexityOrNull(fields),
     frontMatter: yaml.value,
-    body: split.body.replace(/\r$/gm, ''),
+    body: split.body,
   };
 }

@@ -39,10 +39,12 @@ function makeLineOf(doc: Document, text: string, firstLine: number) {
  * matter starts after its `---`). Returns null, with an issue, when it is not.
  */
 export function parseYamlMapping(
-  text: string,
+  source: string,
   issues: IssueList,
   options: { expected: string; firstLine?: number; code?: SyncIssueCode },
 ): YamlMapping | null {
+  // CRLF files are common on shared drives; a stray "\r" must not end up inside values.
+  const text = source.replace(/\r\n?/g, '\n');
   const firstLine = options.firstLine ?? 1;
   const code = options.code ?? 'invalid-yaml';
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
