@@ -1,5 +1,5 @@
 export { crc32c, maskCrc32c, maskedCrc32c } from './crc32c';
-export { TfRecordReader, readTfRecords, initialTfRecordCursor, DEFAULT_MAX_RECORD_BYTES } from './tfrecord-reader';
+export { TfRecordReader, readTfRecords, readTfRecordChunks, initialTfRecordCursor, DEFAULT_MAX_RECORD_BYTES } from './tfrecord-reader';
 export type { TfRecordCursor, TfRecordProblem, TfRecordVisitor, TfRecordReaderOptions, TfRecordsRead } from './tfrecord-reader';
 export { TensorboardEventFileReader, initialTensorboardFileCursor } from './event-file-reader';
 export type { TensorboardFileCursor, TensorboardBatch } from './event-file-reader';

@@ -154,6 +154,27 @@ export function readTfRecords(bytes: Uint8Array, cursor: TfRecordCursor = initia
   return out;
 }
 
+/**
+ * Reads records from chunks that start at `cursor.offset` (a file stream from that offset); yields after
+ * every chunk with the cursor to resume from, so a caller can stop at any point and lose nothing.
+ */
+export async function* readTfRecordChunks(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  cursor: TfRecordCursor = initialTfRecordCursor(),
+  options?: TfRecordReaderOptions,
+): AsyncGenerator<TfRecordsRead> {
+  const reader = new TfRecordReader(cursor, options);
+  for await (const chunk of chunks) {
+    const out: TfRecordsRead = { records: [], problems: [], cursor };
+    reader.push(chunk, {
+      record: (data, start, end, offset) => out.records.push({ offset, data: new Uint8Array(data.subarray(start, end)) }),
+      problem: (p) => out.problems.push(p),
+    });
+    out.cursor = reader.cursor;
+    yield out;
+  }
+}
+
 function concat(parts: Uint8Array[], length: number): Uint8Array {
   const out = new Uint8Array(length);
   let at = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32c, maskedCrc32c } from '../../../../electron/core/sources/tensorboard/crc32c';
-import { TfRecordReader, readTfRecords, type TfRecordCursor, type TfRecordProblem } from '../../../../electron/core/sources/tensorboard/tfrecord-reader';
+import { TfRecordReader, readTfRecordChunks, readTfRecords, type TfRecordCursor, type TfRecordProblem } from '../../../../electron/core/sources/tensorboard/tfrecord-reader';
 import { frameRecord, maskedCrc } from '../../../helpers/tfevents-writer';
 
 const payloads = [Buffer.from('first'), Buffer.from('second record'), Buffer.alloc(300, 7), Buffer.from('last one')];
@@ -148,6 +148,22 @@ describe('TFRecord reader', () => {
     expect(read.problems.map((p) => p.offset)).toEqual([file.length]);
     // Fewer than a header's worth of bytes remain past the scan: they are kept for the next read.
     expect(read.cursor.offset).toBe(bytes.length - 11);
+  });
+
+  it('reads an async stream of chunks from a saved offset, with a resumable cursor after each chunk', async () => {
+    async function* stream(bytes: Uint8Array, size: number) {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const from = starts[1]!;
+    const seen: string[] = [];
+    const cursors: number[] = [];
+    for await (const part of readTfRecordChunks(stream(file.subarray(from), 50), { offset: from, resyncing: false })) {
+      seen.push(...part.records.map((r) => text(r.data)));
+      cursors.push(part.cursor.offset);
+    }
+    expect(seen).toEqual(payloads.slice(1).map((p) => p.toString('latin1')));
+    expect(cursors.at(-1)).toBe(file.length);
+    expect(cursors.every((c, i) => i === 0 || c >= cursors[i - 1]!)).toBe(true);
   });
 
   it('refuses a negative or fractional start offset', () => {
