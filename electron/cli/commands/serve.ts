@@ -20,7 +20,7 @@ export const serveCommand: CliCommand = {
     '--host H            address to bind (default 127.0.0.1); any other needs --token',
     '--token T           every request must carry this token (header, cookie, or ?token= once)',
     '--allow-write       allow methods that write (decisions, sync, settings); read-only otherwise',
-    '--no-watch          do not sync on start nor watch the store',
+    '--no-watch          sync once at start, then only on request (no watching, no polling)',
   ],
   options: {
     db: { type: 'string' },

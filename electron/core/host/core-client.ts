@@ -69,7 +69,14 @@ export async function startCoreWorker(
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ type: 'call', id, method, input, ctx } satisfies CoreWorkerRequest);
+        try {
+          worker.postMessage({ type: 'call', id, method, input, ctx } satisfies CoreWorkerRequest);
+        } catch (error) {
+          // An input the structured clone cannot copy (nested thousands of levels deep) fails this call
+          // alone, as a bad input, instead of rejecting and leaving its entry behind.
+          pending.delete(id);
+          resolve(apiFail('validation', `The input cannot be passed to the core: ${(error as Error).message}`));
+        }
       });
     },
     onEvent(listener) {

@@ -1,0 +1,81 @@
+// Worker-thread entry of the sync: its own SQLite connection, the store watcher, progress and
+// "what changed" messages to the core. Crash-safe by construction of the engine: killing this
+// thread at any instant leaves a cache the next pass completes.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SyncProgressInfo } from '../../../shared/api/app-methods';
+import { openCacheDatabase } from '../db/open-cache-database';
+import { watchLabStore, type LabStoreWatcher } from '../sync/watch-lab-store';
+import type { SyncProgress } from '../sync/sync-progress';
+import type { SyncSummary } from '../sync/sync-summary';
+import { openStoreTransport } from './open-store-transport';
+import { scopesOfSyncChanges } from './sync-changes-scopes';
+import type { SyncWorkerInit, SyncWorkerMessage, SyncWorkerRequest } from './sync-messages';
+import { idleSyncProgress } from './sync-controller';
+
+const port = parentPort;
+if (!port) throw new Error('sync-worker must run in a worker thread');
+const post = (message: SyncWorkerMessage) => port.postMessage(message);
+const init = workerData as SyncWorkerInit;
+
+let progress: SyncProgressInfo = idleSyncProgress();
+const setProgress = (patch: Partial<SyncProgressInfo>) => {
+  progress = { ...progress, ...patch };
+  post({ type: 'progress', progress });
+};
+
+function onEngineProgress(p: SyncProgress) {
+  setProgress({
+    running: p.phase !== 'done',
+    filesDone: p.filesDone,
+    filesTotal: p.filesTotal,
+    bytesDone: p.bytesDone,
+    bytesTotal: p.bytesTotal,
+    runsNew: p.runsNew,
+    runsUpdated: p.runsUpdated,
+    startedAt: p.phase === 'listing' ? new Date().toISOString() : progress.startedAt,
+  });
+}
+
+function finished(summary: SyncSummary) {
+  progress = { ...progress, running: false, finishedAt: new Date().toISOString(), lastError: null };
+  post({ type: 'finished', progress, changed: scopesOfSyncChanges(summary.changed) });
+}
+
+function failed(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  progress = { ...progress, running: false, finishedAt: new Date().toISOString(), lastError: message };
+  post({ type: 'failed', progress, message });
+}
+
+let watcher: LabStoreWatcher | null = null;
+let startError: Error | null = null;
+try {
+  const cache = openCacheDatabase({ file: init.dbFile, migrationsDir: init.migrationsDir, nativeBinding: init.nativeBinding });
+  const { transport } = openStoreTransport(init.storeUrl);
+  watcher = watchLabStore({
+    db: cache,
+    transport,
+    onProgress: onEngineProgress,
+    onSynced: finished,
+    onError: failed,
+    intervalMs: init.pollIntervalMs ?? 10_000,
+    useFsEvents: init.watch,
+    // Without --watch: sync on request only (a very long poll, never in practice).
+    ...(init.watch ? {} : { intervalMs: 2 ** 31 - 1 }),
+  });
+} catch (error) {
+  startError = error instanceof Error ? error : new Error(String(error));
+  failed(startError);
+}
+
+port.on('message', (request: SyncWorkerRequest) => {
+  if (request.type === 'sync-now') {
+    if (!watcher) return failed(startError ?? new Error('The sync is not running.'));
+    watcher.syncNow().catch(failed);
+  } else if (request.type === 'stop') {
+    void (watcher?.close() ?? Promise.resolve()).then(() => {
+      post({ type: 'stopped' });
+      port.close();
+    });
+  }
+});
