@@ -9,16 +9,15 @@ import type { LabEvent } from './event-plan';
 import { createLabClock, defaultAsOf, isoInstant } from './lab-clock';
 import type { LabClock } from './lab-clock';
 import { ladderRunSpecs } from './ladder-plan';
-import { writeRunMetrics } from './metrics-writer';
 import { PROPOSALS } from './proposal-catalog';
 import { renderProposalMarkdown } from './proposal-markdown';
 import { buildRunPlan } from './run-builder';
-import { runJson, statusJson } from './run-files';
 import { countRunPoints } from './run-layout';
 import type { RunPlan } from './run-plan';
 import { smokeRunSpecs } from './smoke-plan';
 import { sweepRunSpecs } from './sweep-plan';
 import { PEOPLE, renderTeamYaml } from './team';
+import { writeDemoRun } from './write-run';
 
 export type DemoLabSize = 'small' | 'large';
 
@@ -111,9 +110,7 @@ export async function generateDemoLab(options: DemoLabOptions): Promise<DemoLabS
   let metricLines = 0;
   for (let i = 0; i < plan.runs.length; i++) {
     const run = plan.runs[i];
-    write(`runs/${run.id}/run.json`, runJson(run));
-    bytes += writeRunMetrics(run, path.join(root, 'runs', run.id, 'metrics.jsonl'), plan.seed);
-    write(`runs/${run.id}/status.json`, statusJson(run));
+    bytes += writeDemoRun(run, root, plan.seed);
     const count = countRunPoints(run);
     points += count.final;
     metricLines += count.lines;
