@@ -67,7 +67,6 @@ export async function analyzeAblationScaling(
   const fitOptions = options.fitOptions ?? {};
   const minDistinctN = options.minDistinctN ?? 3;
   const fits = fitChinchillaVariants(arms, { ...fitOptions, E: options.E, minDistinctN });
-  const estimates = fits.arms.map((a) => a.fit.params);
 
   const refit = makeRefit(arms, fits, fitOptions, options.refitGrid ?? BOOTSTRAP_START_GRID, minDistinctN);
   const { samples, summary } = await runBootstrap(refit.groupSizes, refit.run, options);

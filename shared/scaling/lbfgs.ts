@@ -59,7 +59,7 @@ export class LbfgsMinimizer {
     const fAbs = options.absoluteFunctionTolerance ?? 0;
     const xtol = options.stepTolerance ?? 1e-14;
     const maxIterations = options.maxIterations ?? 1000;
-    const { s, y, rho, coef, g, d, xTrial, gTrial } = this;
+    const { s, y, rho, g, d, xTrial, gTrial } = this;
     const m = this.memory;
 
     let fx = f(x, g);
