@@ -145,6 +145,7 @@ export interface GainVsCostPoint {
   status: string | null;
   area: string | null;
   kind: string | null;
+  complexity: Partial<ComplexityScores>;
   cost: number;
   costParts: Record<string, number>;
   costMissing: string[];
@@ -170,7 +171,16 @@ export type WriteEventResult =
   | { state: 'written'; event: StoreEvent; path: string }
   | { state: 'pending'; event: StoreEvent; path: string; reason: string };
 
+export interface IdentityChoices {
+  /** The people of team.yaml, to choose who I am from. */
+  people: { id: string; name: string | null; area: string | null }[];
+  identity: string | null;
+  /** False when unset, or set to an id team.yaml does not list. */
+  known: boolean;
+}
+
 export const proposalsMethods = {
+  listIdentityChoices: defineMethod<IdentityChoices>()({ input: z.object({}).strict() }),
   listProposals: defineMethod<{ proposals: ProposalRow[]; areas: string[]; owners: string[] }>()({
     input: z
       .object({

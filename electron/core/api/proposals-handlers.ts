@@ -2,7 +2,7 @@
 // one the store refuses waits in the local outbox (retried on start, after every write, on a timer
 // while any waits, and on retryPendingEvents) and is shown as pending meanwhile.
 import { ApiFailure } from '../../../shared/api/api-result';
-import type { PendingEventInfo, WriteEventResult } from '../../../shared/api/proposals-methods';
+import type { IdentityChoices, PendingEventInfo, WriteEventResult } from '../../../shared/api/proposals-methods';
 import { DEFAULT_COST_WEIGHTS } from '../../../shared/domain/complexity-cost';
 import { DEFAULT_REGION_THRESHOLDS } from '../../../shared/domain/gain-vs-cost';
 import type { EventDraft } from '../../../shared/domain/store-events';
@@ -17,6 +17,7 @@ import { listProposalRows } from '../queries/proposals/proposal-rows';
 import type { HandlerSlice } from './handlers';
 
 type ProposalsMethod =
+  | 'listIdentityChoices'
   | 'listProposals'
   | 'getProposal'
   | 'decide'
@@ -88,6 +89,11 @@ export function createProposalsHandlers(
   });
 
   return {
+    async listIdentityChoices() {
+      const people = sqlite.prepare('SELECT id, name, area FROM people ORDER BY name, id').all() as IdentityChoices['people'];
+      const identity = deps.settings.get().identity ?? null;
+      return { people, identity, known: identity !== null && people.some((p) => p.id === identity) };
+    },
     async listProposals(input) {
       const proposals = listProposalRows(sqlite, input, pending());
       const areas = (sqlite.prepare('SELECT name FROM areas ORDER BY ord').pluck().all() as string[]).concat(
