@@ -5,18 +5,18 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
 import { generateSmallLab, lastValue, listFiles, mean, readRuns, readYaml, sampleSd, spearman } from './read-demo-lab';
-import type { LabRun } from './read-demo-lab';
+import type { AblationYaml, LabRun, TeamYaml } from './read-demo-lab';
 
 const C4 = 'eval/heldout/c4/loss';
 const EVALS = [C4, 'eval/heldout/code/loss', 'eval/public/hellaswag/acc', 'eval/public/arc-easy/acc', 'eval/public/mmlu/acc'];
 
 let lab: DemoLabSummary;
 let runs: LabRun[];
-let ablations: any[];
+let ablations: AblationYaml[];
 beforeAll(async () => {
   lab = await generateSmallLab('ablations');
   runs = readRuns(lab.root);
-  ablations = listFiles(path.join(lab.root, 'ablations')).map(readYaml);
+  ablations = listFiles(path.join(lab.root, 'ablations')).map((f) => readYaml<AblationYaml>(f));
 });
 
 /** Final value of an eval, averaged over the finished seeds of one arm at one size. */
@@ -31,11 +31,11 @@ function sizesOf(ablation: string): number[] {
   return [...new Set(runs.filter((r) => r.run.ablation === ablation).map((r) => r.run.model.params as number))].sort((a, b) => a - b);
 }
 
-function deltas(ablation: any, variant: string, metric: string): number[] {
+function deltas(ablation: AblationYaml, variant: string, metric: string): number[] {
   return sizesOf(ablation.id).map((n) => arm(ablation.id, variant, n, metric)!.mean - arm(ablation.id, ablation.baseline, n, metric)!.mean);
 }
 
-function treatedArms(): { ablation: any; variant: string }[] {
+function treatedArms(): { ablation: AblationYaml; variant: string }[] {
   return ablations.flatMap((a) =>
     [...new Set(runs.filter((r) => r.run.ablation === a.id).map((r) => r.run.variant as string))].filter((v) => v !== a.baseline).map((variant) => ({ ablation: a, variant })),
   );
@@ -84,7 +84,7 @@ describe('demo lab ablations', () => {
   });
 
   it('has gains that grow with scale, gains that hold, gains that vanish and one that crosses to a loss', () => {
-    const byId = (id: string) => ablations.find((a) => a.id === id);
+    const byId = (id: string) => ablations.find((a) => a.id === id)!;
     const mtp = deltas(byId('abl-001'), 'mtp-2', C4);
     expect(mtp[mtp.length - 1]).toBeLessThan(mtp[0] - 0.004);
     const dedup = deltas(byId('abl-004'), 'minhash-v2', C4);
@@ -123,7 +123,7 @@ describe('demo lab evals', () => {
   });
 
   it('shows the rephrased-data gain on public evals but not on held-out C4 at the largest size', () => {
-    const rephrase = ablations.find((a) => a.id === 'abl-009');
+    const rephrase = ablations.find((a) => a.id === 'abl-009')!;
     const heldout = deltas(rephrase, 'rephrase-25', C4);
     const hellaswag = deltas(rephrase, 'rephrase-25', 'eval/public/hellaswag/acc');
     expect(Math.abs(heldout[heldout.length - 1])).toBeLessThan(0.003);
@@ -131,8 +131,8 @@ describe('demo lab evals', () => {
   });
 
   it('logs every eval of a suite prefix named in team.yaml', () => {
-    const team = readYaml(path.join(lab.root, 'team.yaml'));
-    const prefixes: string[] = team.evals.map((e: { prefix: string }) => e.prefix);
+    const team = readYaml<TeamYaml>(path.join(lab.root, 'team.yaml'));
+    const prefixes = team.evals.map((e) => e.prefix);
     const keys = new Set(runs.flatMap((r) => r.lines.flatMap((l) => Object.keys(l).filter((k) => k.startsWith('eval/')))));
     expect([...keys].sort()).toEqual([...EVALS].sort());
     for (const key of keys) expect(prefixes.some((p) => key.startsWith(p)), key).toBe(true);

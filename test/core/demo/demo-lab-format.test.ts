@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
-import { AS_OF, generateSmallLab, listFiles, readProposal, readRuns, readYaml } from './read-demo-lab';
-import type { LabRun } from './read-demo-lab';
+import { AS_OF, generateSmallLab, listFiles, readEvent, readProposal, readRuns, readYaml } from './read-demo-lab';
+import type { AblationYaml, LabRun, TeamYaml } from './read-demo-lab';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -15,14 +15,14 @@ const STATUSES = ['proposed', 'active', 'promising', 'inconclusive', 'adopted', 
 
 let lab: DemoLabSummary;
 let runs: LabRun[];
-let team: any;
+let team: TeamYaml;
 beforeAll(async () => {
   lab = await generateSmallLab('format');
   runs = readRuns(lab.root);
-  team = readYaml(path.join(lab.root, 'team.yaml'));
+  team = readYaml<TeamYaml>(path.join(lab.root, 'team.yaml'));
 });
 
-const personIds = () => new Set<string>(team.people.map((p: { id: string }) => p.id));
+const personIds = () => new Set<string>(team.people.map((p) => p.id));
 
 describe('demo lab format', () => {
   it('marks the root and holds only the folders of the format', () => {
@@ -38,7 +38,7 @@ describe('demo lab format', () => {
       expect(typeof person.name).toBe('string');
       expect(team.areas).toContain(person.area);
     }
-    for (const area of team.areas) expect(team.people.filter((p: { area: string }) => p.area === area).length).toBeGreaterThanOrEqual(3);
+    for (const area of team.areas) expect(team.people.filter((p) => p.area === area).length).toBeGreaterThanOrEqual(3);
     expect(team.phases).toHaveLength(2);
     const [scaleUp, preLaunch] = team.phases;
     for (const phase of team.phases) {
@@ -118,7 +118,7 @@ describe('demo lab format', () => {
 
   it('writes ablations with every field of the format, pointing at real proposals and owners', () => {
     for (const file of listFiles(path.join(lab.root, 'ablations'))) {
-      const ablation = readYaml(file);
+      const ablation = readYaml<AblationYaml>(file);
       const id = path.basename(file, '.yaml');
       expect(Object.keys(ablation).sort(), file).toEqual(['baseline', 'compare_at', 'id', 'metric', 'owner', 'proposal', 'question', 'title']);
       expect(ablation.id, file).toBe(id);
@@ -170,7 +170,7 @@ describe('demo lab format', () => {
     expect(files.length).toBe(lab.events);
     const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
     for (const file of files) {
-      const event = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const event = readEvent(file);
       const name = path.basename(file, '.json');
       expect(name, file).toMatch(ULID);
       expect(event.id, file).toBe(name);
@@ -184,9 +184,9 @@ describe('demo lab format', () => {
       expect(['decision', 'comment', 'complexity', 'review'], file).toContain(event.type);
       if (event.type === 'decision') {
         expect(['adopt', 'drop', 'park', 'continue'], file).toContain(event.decision);
-        expect(event.rationale.length, file).toBeGreaterThan(10);
+        expect(event.rationale!.length, file).toBeGreaterThan(10);
       }
-      if (event.type === 'comment') expect(event.text.length, file).toBeGreaterThan(10);
+      if (event.type === 'comment') expect(event.text!.length, file).toBeGreaterThan(10);
       if (event.type !== 'review') expect(event.target, file).toMatch(ID);
     }
   });

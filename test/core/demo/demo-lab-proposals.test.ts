@@ -1,26 +1,25 @@
 // Proposals, decisions and the team's load look like a real team's: every status, both kinds,
 // statuses that agree with the latest decisions, an over-committed and an under-used person.
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
-import { AS_OF, generateSmallLab, listFiles, readProposal, readRuns, readYaml } from './read-demo-lab';
-import type { LabRun } from './read-demo-lab';
+import { AS_OF, generateSmallLab, listFiles, readEvent, readProposal, readRuns, readYaml } from './read-demo-lab';
+import type { AblationYaml, LabEventJson, LabRun, ProposalFront, TeamYaml } from './read-demo-lab';
 
 const DAY_MS = 86_400_000;
 const STATUS_OF_DECISION: Record<string, string> = { adopt: 'adopted', drop: 'dropped', park: 'inconclusive', continue: 'active' };
 
 let lab: DemoLabSummary;
-let proposals: { front: any; body: string }[];
-let events: any[];
+let proposals: { front: ProposalFront; body: string }[];
+let events: LabEventJson[];
 let runs: LabRun[];
-let team: any;
+let team: TeamYaml;
 beforeAll(async () => {
   lab = await generateSmallLab('proposals');
   proposals = listFiles(path.join(lab.root, 'proposals')).map(readProposal);
-  events = listFiles(path.join(lab.root, 'events')).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+  events = listFiles(path.join(lab.root, 'events')).map(readEvent);
   runs = readRuns(lab.root);
-  team = readYaml(path.join(lab.root, 'team.yaml'));
+  team = readYaml<TeamYaml>(path.join(lab.root, 'team.yaml'));
 });
 
 const latestDecision = (id: string) =>
@@ -30,7 +29,7 @@ const latestDecision = (id: string) =>
     .pop();
 
 /** Ended by adopt, drop or park as the latest decision at or before the instant. */
-function activeAt(front: any, ms: number): boolean {
+function activeAt(front: ProposalFront, ms: number): boolean {
   if (Date.parse(front.created) > ms) return false;
   const decided = events.filter((e) => e.type === 'decision' && e.target === front.id && Date.parse(e.at) <= ms).sort((a, b) => (a.at < b.at ? -1 : 1));
   const last = decided[decided.length - 1];
@@ -38,7 +37,7 @@ function activeAt(front: any, ms: number): boolean {
 }
 
 function loadsAt(ms: number): Map<string, number> {
-  const load = new Map<string, number>(team.people.map((p: { id: string }) => [p.id, 0]));
+  const load = new Map<string, number>(team.people.map((p) => [p.id, 0]));
   for (const { front } of proposals) if (activeAt(front, ms)) for (const p of front.people) load.set(p.id, load.get(p.id)! + p.share);
   return load;
 }
@@ -48,7 +47,7 @@ function exploratoryShareAt(ms: number): number {
   let total = 0;
   for (const { front } of proposals) {
     if (!activeAt(front, ms)) continue;
-    const share = front.people.reduce((s: number, p: { share: number }) => s + p.share, 0);
+    const share = front.people.reduce((s, p) => s + p.share, 0);
     total += share;
     if (front.kind === 'exploratory') exploratory += share;
   }
@@ -72,7 +71,7 @@ describe('demo lab proposals', () => {
   it('sets every status the way the latest decision says, and leaves proposed and promising ones undecided', () => {
     for (const { front } of proposals) {
       const latest = latestDecision(front.id);
-      if (latest) expect(front.status, front.id).toBe(STATUS_OF_DECISION[latest.decision]);
+      if (latest) expect(front.status, front.id).toBe(STATUS_OF_DECISION[latest.decision!]);
       else expect(['proposed', 'active', 'promising'], front.id).toContain(front.status);
       for (const e of events.filter((ev) => ev.target === front.id)) expect(e.at.slice(0, 10) >= front.created, `${front.id} ${e.id}`).toBe(true);
     }
@@ -80,7 +79,7 @@ describe('demo lab proposals', () => {
   });
 
   it('decides ablation-backed proposals only after their finished runs', () => {
-    const ablations = listFiles(path.join(lab.root, 'ablations')).map(readYaml);
+    const ablations = listFiles(path.join(lab.root, 'ablations')).map((f) => readYaml<AblationYaml>(f));
     for (const a of ablations) {
       const ending = events.filter((e) => e.type === 'decision' && e.target === a.proposal && e.decision !== 'continue');
       const lastFinished = Math.max(...runs.filter((r) => r.run.ablation === a.id && r.status.state === 'finished').map((r) => Date.parse(r.status.updated_at)));
@@ -114,12 +113,12 @@ describe('demo lab events', () => {
     const ids = new Set([...proposals.map((p) => p.front.id), ...runs.map((r) => r.id), ...listFiles(path.join(lab.root, 'ablations')).map((f) => path.basename(f, '.yaml'))]);
     for (const e of events) if (e.target) expect(ids.has(e.target), `${e.id} → ${e.target}`).toBe(true);
     const comments = events.filter((e) => e.type === 'comment');
-    expect(comments.some((e) => e.target.startsWith('p-'))).toBe(true);
-    expect(comments.some((e) => e.target.startsWith('abl-'))).toBe(true);
-    expect(comments.some((e) => e.target.startsWith('r-'))).toBe(true);
-    const reassessment = events.find((e) => e.type === 'complexity');
+    expect(comments.some((e) => e.target!.startsWith('p-'))).toBe(true);
+    expect(comments.some((e) => e.target!.startsWith('abl-'))).toBe(true);
+    expect(comments.some((e) => e.target!.startsWith('r-'))).toBe(true);
+    const reassessment = events.find((e) => e.type === 'complexity')!;
     expect(reassessment.target).toMatch(/^p-/);
-    expect(Object.keys(reassessment.complexity).sort()).toEqual(['code', 'infra', 'knobs', 'risk', 'usability_tax']);
+    expect(Object.keys(reassessment.complexity!).sort()).toEqual(['code', 'infra', 'knobs', 'risk', 'usability_tax']);
     const original = proposals.find((p) => p.front.id === reassessment.target)!.front.complexity;
     expect(reassessment.complexity).not.toEqual(original);
   });

@@ -31,9 +31,72 @@ export function hashTree(root: string): string {
 export type MetricValue = number | null | string;
 export type MetricLine = Record<string, MetricValue> & { step: number };
 
+/** run.json as the demo lab writes it (checked field by field by the format test). */
+export interface RunJson {
+  id: string;
+  name: string;
+  created_at: string;
+  owner: string;
+  group: string;
+  ablation?: string;
+  variant?: string;
+  seed?: number;
+  proposal?: string;
+  model: { params: number; non_embedding_params: number; active_params: number; arch: string };
+  data: { tokens: number; mixture: string };
+  compute: { flops: number; accelerator: string; chips: number; chip_hours: number };
+  config: { lr: number; batch_tokens: number; total_steps: number } & Record<string, unknown>;
+  tags: string[];
+}
+
+export interface TeamYaml {
+  areas: string[];
+  people: { id: string; name: string; area: string }[];
+  phases: { name: string; start: string; end: string; target_exploratory: number }[];
+  evals: { prefix: string; name: string; kind: string }[];
+}
+
+export interface AblationYaml {
+  id: string;
+  title: string;
+  question: string;
+  proposal: string;
+  owner: string;
+  metric: string;
+  compare_at: string;
+  baseline: string;
+}
+
+export interface ProposalFront {
+  id: string;
+  title: string;
+  owner: string;
+  area: string;
+  kind: string;
+  status: string;
+  created: string;
+  people: { id: string; share: number }[];
+  compute_budget: { chip_hours: number };
+  expected?: { metric: string; delta: number };
+  complexity: Record<string, number>;
+}
+
+export interface LabEventJson {
+  id: string;
+  at: string;
+  author: string;
+  type: string;
+  target?: string;
+  decision?: string;
+  rationale?: string;
+  text?: string;
+  complexity?: Record<string, number>;
+  notes?: string;
+}
+
 export interface LabRun {
   id: string;
-  run: Record<string, any>;
+  run: RunJson;
   status: { state: string; updated_at: string; message: string };
   text: string;
   lines: MetricLine[];
@@ -79,15 +142,19 @@ export function lastValue(lines: MetricLine[], key: string): number | undefined 
   return undefined;
 }
 
-export function readYaml(file: string): any {
-  return parseYaml(fs.readFileSync(file, 'utf8'), { strict: true, uniqueKeys: true });
+export function readYaml<T>(file: string): T {
+  return parseYaml(fs.readFileSync(file, 'utf8'), { strict: true, uniqueKeys: true }) as T;
 }
 
-export function readProposal(file: string): { front: any; body: string } {
+export function readEvent(file: string): LabEventJson {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as LabEventJson;
+}
+
+export function readProposal(file: string): { front: ProposalFront; body: string } {
   const text = fs.readFileSync(file, 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error(`${file}: no YAML front matter`);
-  return { front: parseYaml(match[1], { strict: true, uniqueKeys: true }), body: match[2] };
+  return { front: parseYaml(match[1], { strict: true, uniqueKeys: true }) as ProposalFront, body: match[2] };
 }
 
 export function listFiles(dir: string): string[] {
