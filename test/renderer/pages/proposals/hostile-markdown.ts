@@ -1,0 +1,28 @@
+// A proposal body written by an attacker with write access to the store: raw HTML, scripts, frames,
+// event handlers, javascript: and data: links, remote images. Shared by the renderer's unit test and
+// the end-to-end test.
+export const HOSTILE_BODY = [
+  '# Plan',
+  '<script>window.__pwned = "script"; alert("raw script")</script>',
+  '<iframe src="https://evil.example/frame"></iframe>',
+  '<img src="https://evil.example/pixel.png" onerror="window.__pwned = \'onerror\'; alert(1)">',
+  '<a href="javascript:alert(2)">raw anchor</a>',
+  '<svg onload="window.__pwned = \'svg\'"><circle r="4"/></svg>',
+  '<div style="background:url(https://evil.example/bg.png)">styled</div>',
+  '<link rel="stylesheet" href="https://evil.example/x.css"><meta http-equiv="refresh" content="0;url=https://evil.example">',
+  '[js link](javascript:window.__pwned=4)',
+  '[mixed case](JaVaScRiPt:alert(5))',
+  '[entity](jav&#x61;script:alert(6))',
+  '[spaced]( javascript:alert(7))',
+  '[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==)',
+  '[vb](vbscript:msgbox(9))',
+  '[file](file:///etc/passwd)',
+  '[protocol relative](//evil.example/x)',
+  '<javascript:alert(10)>',
+  '![tracking pixel](https://evil.example/track.png)',
+  '![data image](data:image/png;base64,iVBORw0KGgo=)',
+  '[ok link](https://example.org/paper) and https://example.com/bare and [anchor](#plan)',
+  '```html',
+  '<script>alert("in code")</script>',
+  '```',
+].join('\n\n');
