@@ -47,7 +47,9 @@ function statements(sqlite: Database.Database) {
        FROM runs r JOIN series s ON s.run_pk = r.pk AND s.key = ?
        WHERE r.ablation = ? AND r.variant IS NOT NULL`,
     ),
-    reach: sqlite.prepare('SELECT max(step) AS step, max(tokens) AS tokens FROM points WHERE series_pk = ?'),
+    // The last point by step is an index seek; tokens only grow along the final history.
+    lastPoint: sqlite.prepare('SELECT step, tokens FROM points WHERE series_pk = ? ORDER BY step DESC LIMIT 1'),
+    maxTokens: sqlite.prepare('SELECT max(tokens) AS tokens FROM points WHERE series_pk = ?'),
     stepBelow: sqlite.prepare('SELECT step AS x, value FROM points WHERE series_pk = ? AND step <= ? ORDER BY step DESC LIMIT 1'),
     stepAbove: sqlite.prepare('SELECT step AS x, value FROM points WHERE series_pk = ? AND step >= ? ORDER BY step ASC LIMIT 1'),
     tokensBelow: sqlite.prepare('SELECT tokens AS x, value FROM points WHERE series_pk = ? AND tokens <= ? ORDER BY step DESC LIMIT 1'),
@@ -69,11 +71,13 @@ function prepared(sqlite: Database.Database): Statements {
 
 /** How far a run got in the ablation's compare_at unit; null when it never logged that unit. */
 function reachOf(st: Statements, run: RunSeries, compareAt: string): number | null {
-  const row = st.reach.get(run.seriesPk) as { step: number | null; tokens: number | null };
-  if (compareAt === 'step') return row.step;
-  if (row.tokens === null) return null;
-  if (compareAt === 'flops') return run.flopsPerToken === null ? null : row.tokens * run.flopsPerToken;
-  return row.tokens;
+  const last = st.lastPoint.get(run.seriesPk) as { step: number; tokens: number | null } | undefined;
+  if (!last) return null;
+  if (compareAt === 'step') return last.step;
+  const tokens = last.tokens ?? (st.maxTokens.get(run.seriesPk) as { tokens: number | null }).tokens;
+  if (tokens === null) return null;
+  if (compareAt === 'flops') return run.flopsPerToken === null ? null : tokens * run.flopsPerToken;
+  return tokens;
 }
 
 /** The run's metric at x, linearly between the points around it; NaN where it was NaN (stored as NULL). */

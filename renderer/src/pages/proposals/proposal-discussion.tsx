@@ -18,7 +18,8 @@ function Decisions({ detail }: { detail: ProposalDetail }) {
       <h2 id="decisions-h">Decisions</h2>
       {detail.conflicts.length > 0 && (
         <div className="error-panel conflict-panel" role="note" data-testid="conflict-indicator">
-          <strong>Conflicting decisions.</strong> The latest one sets the status; talk it through:
+          <strong>Conflicting decisions</strong> (different outcomes within 24 hours, or by different people within 14 days). The latest
+          one sets the status; talk it through:
           <ul>
             {detail.conflicts.map((c) => (
               <li key={`${c.earlierId}-${c.laterId}`}>{c.reason}</li>

@@ -78,6 +78,7 @@ export interface TriageLabOptions {
   /** Extra proposals: id → [front matter fields, body]. */
   proposals?: Record<string, [Record<string, string>, string]>;
   runs?: FixtureRun[];
+  compareAt?: 'step' | 'tokens' | 'flops';
 }
 
 export const DEFAULT_RUNS: FixtureRun[] = [
@@ -106,7 +107,7 @@ export function writeTriageLab(store: string, options: TriageLabOptions = {}): v
   write(
     store,
     'ablations/abl-001.yaml',
-    ['id: abl-001', 'title: Multi-token prediction, 2 heads', 'proposal: p-001', 'owner: ana', 'metric: eval/c4/loss', 'compare_at: tokens', 'baseline: baseline', ''].join('\n'),
+    ['id: abl-001', 'title: Multi-token prediction, 2 heads', 'proposal: p-001', 'owner: ana', 'metric: eval/c4/loss', `compare_at: ${options.compareAt ?? 'tokens'}`, 'baseline: baseline', ''].join('\n'),
   );
   const proposals: Record<string, [Record<string, string>, string]> = {
     'p-001': [

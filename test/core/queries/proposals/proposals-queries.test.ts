@@ -12,9 +12,9 @@ afterEach(() => {
   while (cores.length > 0) cores.pop()!.close();
 });
 
-async function core(options: { runs?: FixtureRun[]; identity?: string | null } = {}) {
+async function core(options: { runs?: FixtureRun[]; identity?: string | null; compareAt?: 'step' | 'tokens' | 'flops' } = {}) {
   const store = tempDir('store');
-  writeTriageLab(store, { runs: options.runs });
+  writeTriageLab(store, { runs: options.runs, compareAt: options.compareAt });
   const home = tempDir('home');
   const c = startTestCore({ store, dbFile: path.join(home, 'cache.sqlite'), outboxDir: path.join(home, 'outbox'), identity: options.identity === undefined ? 'ana' : options.identity });
   cores.push(c);
@@ -48,6 +48,16 @@ describe('measured gain of a proposal', () => {
     // Every curve is final + 0.5 there: the delta is unchanged, the baseline is 3.5.
     expect(evidence.gain).toBeCloseTo(0.05, 10);
     expect(evidence.relativeGain!).toBeCloseTo((0.05 / 3.5) * 100, 8);
+  });
+
+  it('compares at matched steps or matched FLOPs (6·N per token) when the ablation says so', async () => {
+    const runs = DEFAULT_RUNS.map((run) => (run.id === 'r-v1' ? { ...run, tokens: 5e8 } : run));
+    const bySteps = (await (await core({ runs, compareAt: 'step' })).handlers.getProposal({ id: 'p-001' }, testCtx)).evidence!;
+    expect([bySteps.compareAt, bySteps.x]).toEqual(['step', 500]);
+    expect(bySteps.gain).toBeCloseTo(0.05, 10);
+    const byFlops = (await (await core({ runs, compareAt: 'flops' })).handlers.getProposal({ id: 'p-001' }, testCtx)).evidence!;
+    expect(byFlops.x).toBeCloseTo(6 * 1e8 * 5e8, 0);
+    expect(byFlops.gain).toBeCloseTo(0.05, 10);
   });
 
   it('is unproven when the interval includes zero, and judged at the largest model size of a scaling ablation', async () => {
