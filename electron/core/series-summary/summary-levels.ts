@@ -1,0 +1,19 @@
+// The shape of the multi-resolution summary. Level L groups 64·4^L consecutive points per bucket and
+// stores buckets 16 to a chunk row. A level exists once the series fills at least one chunk of it, so
+// short series have no summary (reading them whole is as fast) and the coarsest level has < 64 buckets.
+
+export const BASE_BUCKET_POINTS = 64;
+export const LEVEL_FACTOR = 4;
+export const BUCKETS_PER_CHUNK = 16;
+export const MAX_LEVELS = 10;
+
+export function bucketPoints(level: number): number {
+  return BASE_BUCKET_POINTS * LEVEL_FACTOR ** level;
+}
+
+/** How many levels a series of `pointCount` points keeps. */
+export function levelCountFor(pointCount: number): number {
+  let levels = 0;
+  while (levels < MAX_LEVELS && pointCount >= BUCKETS_PER_CHUNK * bucketPoints(levels)) levels++;
+  return levels;
+}
