@@ -9,7 +9,7 @@ import { generateDemoLab } from '../../electron/core/demo';
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
 import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
 import { syncLabStore } from '../../electron/core/sync/sync-lab-store';
-import type { BalanceNow } from '../../shared/worksplit';
+import type { BalanceNow, WorkSplit } from '../../shared/worksplit';
 import { launchBrowser, screenshot } from './support/browser';
 import { callApi, repoRoot, startServe, type ServeProcess } from './support/start-serve';
 
@@ -124,6 +124,7 @@ describe('the Team page on the demo lab', () => {
     const links = drill.locator('.team-drill-list a');
     expect(await links.count()).toBeGreaterThan(0);
     expect(await links.first().getAttribute('href')).toMatch(/^#\/proposals\?id=p-\d{3}$/);
+    expect(await chart.locator('.week-highlight').count()).toBe(1);
     await screenshot(page, 'team-drill-week');
 
     // The band of the current phase.
@@ -139,12 +140,33 @@ describe('the Team page on the demo lab', () => {
     const sum = shares.map((s) => Number(s.replace(/[^\d]/g, ''))).reduce((a, b) => a + b, 0);
     expect(sum).toBeGreaterThan(100);
 
+    // A bar of the split by area.
+    const areaBar = page.getByTestId('group-split-area').locator('.recharts-bar-rectangle').first();
+    await areaBar.hover();
+    await areaBar.click();
+    await expect.poll(() => drill.locator('h2').innerText()).toBe('Area data');
+    expect(await drill.locator('.team-drill-list li').count()).toBeGreaterThan(0);
+
     // Following a proposal link leaves for the Proposals page with its id.
     const href = await drill.locator('.team-drill-list a').first().getAttribute('href');
     await page.keyboard.press('Escape');
     await drill.waitFor({ state: 'detached' });
     await page.goto(`${serve.url}${href}`);
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(href);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('narrows every view to the current phase', async () => {
+    const { page, consoleErrors } = await openPage(`${serve.url}#/team?range=phase`);
+    const chart = page.getByTestId('weekly-share-people');
+    await chart.locator('.recharts-area').first().waitFor();
+    expect(await chart.locator('.phase-band').count()).toBe(1);
+    expect(await chart.locator('.phase-chip').allInnerTexts()).toEqual([expect.stringMatching(/^Pre-launch de-risking /)]);
+    const balance = (await callApi(serve.url, 'getBalanceNow', {})).body.value as BalanceNow;
+    const split = (await callApi(serve.url, 'getWorkSplit', { by: 'week' })).body.value as WorkSplit;
+    const phaseWeeks = split.phases.find((p) => p.name === balance.phase!.name)!.weeks;
+    expect(await page.getByTestId('person-load').locator('thead th').count()).toBe(phaseWeeks.length + 3);
+    await screenshot(page, 'team-current-phase');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -5,6 +5,8 @@ import { routeHref } from '../../app/router';
 import { amount, amountWithUnit, KIND_COLORS, KIND_LABELS, percent, unitOf } from './team-format';
 
 export interface Drill {
+  /** Which bar, band or cell this is, so the view can mark it while the panel is open. */
+  id: string;
   /** What was clicked, e.g. "Week of 12 Oct" or "Ana Ruiz, week of 5 Oct". */
   title: string;
   subtitle?: string;

@@ -17,6 +17,7 @@ interface GroupBar {
 export function groupDrill(split: WorkSplit, bucket: SplitBucket): Drill {
   const what = split.by === 'area' ? `Area ${bucket.label}` : bucket.label;
   return {
+    id: `${split.by}:${split.measure}:${bucket.key}`,
     title: what,
     subtitle: `${split.from} to ${split.to} · ${percent(bucket.exploratoryShare)} exploratory`,
     measure: split.measure,

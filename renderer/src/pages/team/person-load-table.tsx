@@ -12,6 +12,7 @@ function cellDrill(row: PersonLoadRow, cell: PersonWeekLoad, week: WeekInfo): Dr
   const byKind = (kind: string) => cell.proposals.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.amount, 0);
   const flag = cell.flag ? ` · ${FLAG_WORDS[cell.flag]}` : '';
   return {
+    id: `load:${row.person}:${week.week}`,
     title: `${row.name}, week of ${shortDay(week.start)}`,
     subtitle: `${week.week} · load ${percent(cell.load)}${flag}${week.daysElapsed < 7 ? ` · ${week.daysElapsed} of 7 days so far` : ''}`,
     measure: 'people',
@@ -23,13 +24,21 @@ function cellDrill(row: PersonLoadRow, cell: PersonWeekLoad, week: WeekInfo): Dr
   };
 }
 
-function LoadCell({ row, cell, week, onDrill }: { row: PersonLoadRow; cell: PersonWeekLoad; week: WeekInfo; onDrill: (drill: Drill) => void }) {
+interface LoadCellProps {
+  row: PersonLoadRow;
+  cell: PersonWeekLoad;
+  week: WeekInfo;
+  selected: boolean;
+  onDrill: (drill: Drill) => void;
+}
+
+function LoadCell({ row, cell, week, selected, onDrill }: LoadCellProps) {
   if (week.daysElapsed === 0) return <td className="num muted">–</td>;
   const flag = cell.flag;
   const label = `${row.name}, week of ${shortDay(week.start)}: ${percent(cell.load)}${flag ? `, ${FLAG_WORDS[flag]}` : ''}`;
   const style = flag ? { background: `color-mix(in srgb, ${LOAD_COLORS[flag]} 26%, transparent)` } : undefined;
   return (
-    <td className={`load-cell${flag ? ` load-${flag}` : ''}`} style={style}>
+    <td className={`load-cell${flag ? ` load-${flag}` : ''}${selected ? ' selected' : ''}`} style={style}>
       <button className="load-button" onClick={() => onDrill(cellDrill(row, cell, week))} aria-label={label} title={label}>
         {Math.round(cell.load * 100)}
         {flag && <span className="load-marker" aria-hidden="true">{LOAD_MARKERS[flag]}</span>}
@@ -38,7 +47,7 @@ function LoadCell({ row, cell, week, onDrill }: { row: PersonLoadRow; cell: Pers
   );
 }
 
-export function PersonLoadTable({ split, onDrill }: { split: WorkSplit; onDrill: (drill: Drill) => void }) {
+export function PersonLoadTable({ split, selectedId, onDrill }: { split: WorkSplit; selectedId?: string; onDrill: (drill: Drill) => void }) {
   const weeks = split.weeks;
   const scroller = useRef<HTMLDivElement>(null);
   // The latest weeks matter most: when the table is wider than the page, it opens scrolled to them.
@@ -86,7 +95,7 @@ export function PersonLoadTable({ split, onDrill }: { split: WorkSplit; onDrill:
                     {row.area && <span className="muted person-area"> {row.area}</span>}
                   </th>
                   {row.weeks.map((cell, i) => (
-                    <LoadCell key={cell.week} row={row} cell={cell} week={weeks[i]!} onDrill={onDrill} />
+                    <LoadCell key={cell.week} row={row} cell={cell} week={weeks[i]!} selected={selectedId === `load:${row.person}:${cell.week}`} onDrill={onDrill} />
                   ))}
                   <td className="num">{row.weeks.filter((c) => c.flag === 'over').length}</td>
                   <td className="num">{row.weeks.filter((c) => c.flag === 'under').length}</td>

@@ -49,6 +49,17 @@ export function shortDay(day: string): string {
   return `${Number(date)} ${MONTHS[Number(month) - 1] ?? ''}`;
 }
 
+/**
+ * Monday of the first week that belongs to a phase starting on `start`: a week goes to the phase
+ * holding most of its days (see shared/worksplit phaseOfWeek), so a phase starting on a Friday
+ * begins with the next week. That is the first Monday on or after start − 3 days.
+ */
+export function firstWeekOfPhase(start: string): string {
+  const ms = Date.parse(`${start}T00:00:00Z`) - 3 * 86_400_000;
+  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
+  return new Date(ms + ((7 - weekday) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** YYYY-MM-DD of `today` minus whole days, in UTC. */
 export function daysBefore(today: string, days: number): string {
   const ms = Date.parse(`${today}T00:00:00Z`) - days * 86_400_000;

@@ -11,7 +11,7 @@ import { BalanceNowLine } from './balance-now-line';
 import { DrillPanel, type Drill } from './drill-panel';
 import { GroupSplitChart } from './group-split-chart';
 import { PersonLoadTable } from './person-load-table';
-import { daysBefore } from './team-format';
+import { daysBefore, firstWeekOfPhase } from './team-format';
 import { WeeklyShareChart } from './weekly-share-chart';
 import './team-page.css';
 
@@ -29,7 +29,7 @@ const MEASURES: { id: SplitMeasure; label: string }[] = [
 ];
 
 function rangeStart(range: RangeId, today: string, phaseStart: string | undefined): string | undefined {
-  if (range === 'phase') return phaseStart;
+  if (range === 'phase') return phaseStart && firstWeekOfPhase(phaseStart);
   if (range === '13' || range === '4') return daysBefore(today, 7 * (Number(range) - 1));
   return undefined;
 }
@@ -131,12 +131,12 @@ export function TeamPage() {
       ) : (
         <>
           <div className="team-grid">
-            <WeeklyShareChart split={weeklyPeople.data} title="Person-weeks, exploratory share by week" onDrill={setDrill} />
-            <WeeklyShareChart split={weeklyCompute.data} title="Chip-hours, exploratory share by week" onDrill={setDrill} />
+            <WeeklyShareChart split={weeklyPeople.data} title="Person-weeks, exploratory share by week" selectedId={drill?.id} onDrill={setDrill} />
+            <WeeklyShareChart split={weeklyCompute.data} title="Chip-hours, exploratory share by week" selectedId={drill?.id} onDrill={setDrill} />
             <GroupSplitChart split={byArea.data} title="By area" onDrill={setDrill} />
             <GroupSplitChart split={byPerson.data} title="By person" onDrill={setDrill} />
           </div>
-          <PersonLoadTable split={weeklyPeople.data} onDrill={setDrill} />
+          <PersonLoadTable split={weeklyPeople.data} selectedId={drill?.id} onDrill={setDrill} />
           <IssuesPanel issues={weeklyPeople.data.issues} />
         </>
       )}

@@ -57,6 +57,7 @@ export function weekDrill(split: WorkSplit, index: number): Drill {
   const bucket: SplitBucket = split.buckets[index]!;
   const week = split.weeks[index]!;
   return {
+    id: `week:${split.measure}:${week.week}`,
     title: `Week of ${shortDay(week.start)} (${week.week})`,
     subtitle: week.phase ? `${week.phase} · target ${percent(week.target)}` : 'No phase',
     measure: split.measure,
@@ -70,6 +71,7 @@ export function weekDrill(split: WorkSplit, index: number): Drill {
 
 export function phaseDrill(split: WorkSplit, phase: PhaseSplit): Drill {
   return {
+    id: `phase:${split.measure}:${phase.name}`,
     title: phase.name,
     subtitle: `${phase.start} to ${phase.end} · target ${percent(phase.target)} · actual ${percent(phase.exploratoryShare)}`,
     measure: split.measure,
@@ -110,8 +112,17 @@ function WeekTooltip({ split, index }: { split: WorkSplit; index: number }) {
   );
 }
 
-export function WeeklyShareChart({ split, title, onDrill }: { split: WorkSplit; title: string; onDrill: (drill: Drill) => void }) {
+interface WeeklyShareChartProps {
+  split: WorkSplit;
+  title: string;
+  /** The drill-down open now, marked on the chart when it is one of its weeks or phases. */
+  selectedId?: string;
+  onDrill: (drill: Drill) => void;
+}
+
+export function WeeklyShareChart({ split, title, selectedId, onDrill }: WeeklyShareChartProps) {
   const n = split.buckets.length;
+  const selectedWeek = split.weeks.findIndex((w) => selectedId === `week:${split.measure}:${w.week}`);
   const hasWork = split.buckets.some((b) => b.total > 0);
   const data = weekBlocks(split);
   const step = Math.max(1, Math.ceil(n / MAX_TICKS));
@@ -168,12 +179,15 @@ export function WeeklyShareChart({ split, title, onDrill }: { split: WorkSplit; 
                     y2={BAND_TOP}
                     fill={BAND_COLOR}
                     fillOpacity={i % 2 === 0 ? 0.2 : 0.36}
-                    className="phase-band"
+                    className={selectedId === `phase:${split.measure}:${phase.name}` ? 'phase-band selected' : 'phase-band'}
                     label={bandLabel(phase)}
                     onClick={() => onDrill(phaseDrill(split, phase))}
                   />
                 );
               })}
+              {selectedWeek >= 0 && (
+                <ReferenceArea x1={selectedWeek - 0.5} x2={selectedWeek + 0.5} y1={0} y2={1} fillOpacity={0} className="week-highlight" />
+              )}
               {split.phases.slice(1).map((phase) => (
                 <ReferenceLine key={`edge-${phase.name}`} x={phaseSpan(split, phase)[0] - 0.5} className="phase-edge" strokeDasharray="2 3" />
               ))}
@@ -224,7 +238,8 @@ function PhaseChips({ split, onDrill }: { split: WorkSplit; onDrill: (drill: Dri
       ))}
       {split.measure === 'compute' && split.unclassified.chipHours > 0 && (
         <span className="muted team-note">
-          Not counted: {amount(split.unclassified.chipHours, 'compute')} chip-hours of {split.unclassified.runs.length} runs linked to no proposal.
+          Not counted: {amount(split.unclassified.chipHours, 'compute')} chip-hours of{' '}
+          {split.unclassified.runs.length === 1 ? 'a run' : `${split.unclassified.runs.length} runs`} linked to no proposal.
         </span>
       )}
     </div>
