@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { apiFail, type ApiResult } from '../../shared/api/api-result';
 import type { PushEvent } from '../../shared/api/push-events';
 import type { CoreClient } from '../core/host/core-client';
+import { RequestBodyError, parseJsonBody, readRequestBody } from './json-body';
 import { TOKEN_COOKIE, hostHeaderAllowed, isAuthorized } from './request-auth';
 import { securityHeaders, serveStaticFile } from './static-files';
-
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface HttpServerOptions {
   core: Pick<CoreClient, 'call' | 'onEvent'>;
@@ -36,24 +35,6 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`The request body is over ${MAX_BODY_BYTES} bytes.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 async function handleApiCall(options: HttpServerOptions, method: string, request: IncomingMessage, response: ServerResponse) {
   if (request.method !== 'POST') {
     sendJson(response, 405, apiFail('validation', 'API methods are called with POST and a JSON body.'));
@@ -66,10 +47,11 @@ async function handleApiCall(options: HttpServerOptions, method: string, request
   }
   let input: unknown;
   try {
-    const body = await readBody(request);
-    input = body.length === 0 ? {} : JSON.parse(body);
+    input = parseJsonBody(await readRequestBody(request));
   } catch (error) {
-    sendJson(response, 400, apiFail('validation', `The request body is not valid JSON: ${(error as Error).message}`));
+    // Anything else here is the request stream failing (the client went away): answered as before.
+    const status = error instanceof RequestBodyError ? error.status : 400;
+    sendJson(response, status, apiFail('validation', (error as Error).message));
     return;
   }
   const result: ApiResult<unknown> = await options.core.call(method, input, {
@@ -115,36 +97,54 @@ function openEventStream(options: HttpServerOptions, request: IncomingMessage, r
   });
 }
 
+function routeRequest(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): void {
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    // A request target such as "//[" is no URL at all.
+    sendJson(response, 400, apiFail('validation', 'The request target is not a valid path.'));
+    return;
+  }
+  if (!hostHeaderAllowed(request, options.host)) {
+    sendJson(response, 421, apiFail('forbidden', 'This server only answers requests addressed to localhost.'));
+    return;
+  }
+  if (!isAuthorized(request, url, options.token)) {
+    sendJson(response, 401, apiFail('unauthorized', 'This server needs its token: open the URL it printed, or send "Authorization: Bearer <token>".'));
+    return;
+  }
+  if (options.token !== null && url.searchParams.get('token') !== null && request.method === 'GET') {
+    response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`);
+  }
+  if (url.pathname === '/api/events') {
+    openEventStream(options, request, response);
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    void handleApiCall(options, url.pathname.slice('/api/'.length), request, response).catch((error: Error) => {
+      options.log(`HTTP API error: ${error.stack ?? error.message}`);
+      if (!response.headersSent) sendJson(response, 500, apiFail('internal', error.message));
+    });
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendJson(response, 405, apiFail('validation', `${request.method} is not allowed here.`));
+    return;
+  }
+  serveStaticFile(options.rendererDir, url.pathname, response);
+}
+
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!hostHeaderAllowed(request, options.host)) {
-      sendJson(response, 421, apiFail('forbidden', 'This server only answers requests addressed to localhost.'));
-      return;
+    // One bad request must never take the server down for everyone else.
+    try {
+      routeRequest(options, request, response);
+    } catch (error) {
+      options.log(`HTTP error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, apiFail('internal', 'The server could not handle this request.'));
+      else response.destroy();
     }
-    if (!isAuthorized(request, url, options.token)) {
-      sendJson(response, 401, apiFail('unauthorized', 'This server needs its token: open the URL it printed, or send "Authorization: Bearer <token>".'));
-      return;
-    }
-    if (options.token !== null && url.searchParams.get('token') !== null && request.method === 'GET') {
-      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`);
-    }
-    if (url.pathname === '/api/events') {
-      openEventStream(options, request, response);
-      return;
-    }
-    if (url.pathname.startsWith('/api/')) {
-      void handleApiCall(options, url.pathname.slice('/api/'.length), request, response).catch((error: Error) => {
-        options.log(`HTTP API error: ${error.stack ?? error.message}`);
-        if (!response.headersSent) sendJson(response, 500, apiFail('internal', error.message));
-      });
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendJson(response, 405, apiFail('validation', `${request.method} is not allowed here.`));
-      return;
-    }
-    serveStaticFile(options.rendererDir, url.pathname, response);
   });
   server.keepAliveTimeout = 5000;
   return new Promise((resolve, reject) => {

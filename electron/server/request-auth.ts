@@ -18,7 +18,13 @@ function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // Malformed percent-encoding ("%E0%A4%A") is no token; decoding must not throw out of the request handler.
+      return null;
+    }
   }
   return null;
 }

@@ -52,5 +52,9 @@ export function serveStaticFile(rendererDir: string, urlPath: string, response: 
   const type = MIME[path.extname(file)] ?? 'application/octet-stream';
   const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable';
   response.writeHead(200, { ...securityHeaders(), 'Content-Type': type, 'Cache-Control': cache });
-  fs.createReadStream(file).pipe(response);
+  const stream = fs.createReadStream(file);
+  // A file that cannot be read after all (removed by a rebuild under a running server, an I/O error)
+  // ends this response; unhandled, the stream's error would take the whole server down.
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
 }

@@ -29,7 +29,9 @@ export async function dispatchApiCall(
   if (spec.writes && !ctx.canWrite) {
     return apiFail('forbidden', `"${method}" changes the store or the cache, and this server is read-only (start it with --allow-write).`);
   }
-  const parsed = spec.input.safeParse(rawInput ?? {});
+  // Only a missing input means "no arguments": null is not an object, and reading it as {} would run a
+  // call nobody made properly (a sync, a retry of pending writes).
+  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
       path: issuePath(issue.path),
