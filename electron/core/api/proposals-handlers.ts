@@ -40,6 +40,10 @@ export function createProposalsEventWriter(deps: CoreDeps, retryIntervalMs?: num
     onLanded: () => {
       deps.emit({ type: 'data-changed', scopes: ['events', 'proposals'], at: new Date().toISOString() });
     },
+    onFlushed: () => {
+      // Events that waited landed on their own (start, timer): bring them into the cache.
+      deps.sync.syncNow().catch((error: unknown) => deps.log(`sync after writing pending events failed: ${(error as Error).message}`));
+    },
   });
   return writer;
 }
@@ -84,9 +88,7 @@ export function createProposalsHandlers(
     if (!exists('proposals', id)) throw new ApiFailure('not-found', `There is no proposal "${id}" in the cache (proposals/${id}.md).`);
   }
 
-  void writer.flush().then((result) => {
-    if (result.written.length > 0) return deps.sync.syncNow();
-  });
+  writer.flushInBackground();
 
   return {
     async listIdentityChoices() {
@@ -138,7 +140,9 @@ export function createProposalsHandlers(
       return { count: listing.pending.length, events: listing.pending, unreadable: listing.unreadable.map((u) => u.message) };
     },
     async retryPendingEvents() {
-      const result = await writer.flush();
+      const result = await writer.flush().catch((error: unknown) => {
+        throw new ApiFailure('unavailable', `The outbox ${deps.config.outboxDir} could not be read: ${(error as Error).message}`);
+      });
       if (result.written.length > 0) await syncUntilCached(result.written);
       return { written: result.written.length, pending: result.pending, lastError: result.lastError };
     },

@@ -51,6 +51,8 @@ export interface EventWriterOptions {
   newId?: (time: number) => string;
   /** Called after events landed in the store, so the caller can sync them into the cache. */
   onLanded?: (written: string[]) => void;
+  /** Called when a flush nobody waits for (start, timer) wrote events. */
+  onFlushed?: (written: string[]) => void;
   /** Retry interval while events are pending; 0 turns the timer off. */
   retryIntervalMs?: number;
   log?: (message: string) => void;
@@ -58,8 +60,10 @@ export interface EventWriterOptions {
 
 export interface EventWriter {
   write(draft: EventDraft, author: string | null): Promise<WriteOutcome>;
-  /** Tries to write every pending event; concurrent calls share one attempt. */
+  /** Tries to write every pending event; concurrent calls share one attempt. Rejects when the outbox cannot be read. */
   flush(): Promise<FlushResult>;
+  /** The same, for callers that do not wait: failures are logged and retried. */
+  flushInBackground(): void;
   pending(): PendingEvent[];
   close(): void;
 }
@@ -122,7 +126,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     if (closed || retryIntervalMs <= 0 || timer) return;
     timer = setTimeout(() => {
       timer = null;
-      void flush();
+      flushInBackground();
     }, retryIntervalMs);
     timer.unref();
   }
@@ -159,6 +163,19 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     return running;
   }
 
+  /** A flush nobody waits for (start, timer): a failure to read the outbox is logged and retried later. */
+  function flushInBackground(): void {
+    flush().then(
+      (result) => {
+        if (result.written.length > 0) options.onFlushed?.(result.written);
+      },
+      (error: unknown) => {
+        log(`The outbox ${options.outbox.dir} could not be processed: ${(error as Error).message}`);
+        schedule();
+      },
+    );
+  }
+
   return {
     async write(draft, author) {
       const problems = checkEventDraft(draft);
@@ -184,11 +201,16 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
       if (outboxError !== null) {
         throw new Error(`${result.reason}. It could not be kept in the local outbox either (${outboxError}): nothing was saved.`);
       }
-      options.outbox.put({ ...entry, attempts: 1, lastAttemptAt: now().toISOString(), lastError: result.reason });
+      try {
+        options.outbox.put({ ...entry, attempts: 1, lastAttemptAt: now().toISOString(), lastError: result.reason });
+      } catch (error) {
+        log(`outbox: could not record the failed attempt of ${event.id}: ${(error as Error).message}`);
+      }
       schedule();
       return { state: 'pending', event, path: entry.path, reason: result.reason };
     },
     flush,
+    flushInBackground,
     pending: () => options.outbox.list().pending,
     close() {
       closed = true;

@@ -60,11 +60,11 @@ describe('outbox', () => {
     expect((await core.handlers.listPendingEvents({}, testCtx)).events[0]!.attempts).toBeGreaterThanOrEqual(2);
     stop(core);
 
-    // The store is writable again: the next core writes it on start.
+    // The store is writable again: the next core writes it on start, and syncs it into its cache.
     fs.rmSync(path.join(paths.store, 'events'));
     core = await start(paths);
-    await core.writer.flush();
-    await core.deps.sync.syncNow();
+    await expect.poll(() => listFiles(paths.outboxDir)).toEqual([]);
+    await expect.poll(async () => (await core.handlers.listDecisions({ limit: 100 }, testCtx)).decisions.map((d) => d.pending)).toEqual([false]);
     const files = readStoreEvents(paths.store);
     expect([...files.values()]).toEqual([result.event]);
     expect(listFiles(paths.outboxDir)).toEqual([]);
