@@ -21,7 +21,7 @@ export const migrationsDir = path.resolve(__dirname, '..', '..', '..', 'migratio
 
 const SYNCED = '2026-10-21T08:00:00.000Z';
 
-interface ProposalFixture {
+export interface ProposalFixture {
   id: string;
   title: string;
   owner: string | null;
@@ -74,6 +74,9 @@ const phases = [
   { name: 'Scale-up', start: '2026-07-01', end: '2026-09-30', target: 0.5 },
   { name: 'Pre-launch de-risking', start: '2026-10-01', end: '2026-11-30', target: 0.2 },
 ];
+
+/** The lab itself, for writing it as a lab store too (split-store-fixture.ts). */
+export const splitLab = { proposals, decisions, runs, people, phases };
 
 export interface SplitCacheExtras {
   /** Extra proposals, e.g. broken ones, inserted after the four above. */
