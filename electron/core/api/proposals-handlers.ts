@@ -78,8 +78,11 @@ export function createProposalsHandlers(
     deps.emit({ type: 'data-changed', scopes: ['events', 'proposals'], at: new Date().toISOString() });
     if (outcome.state === 'written') {
       // Older events that waited in the outbox go along with this one.
-      const flushed = await writer.flush();
-      await syncUntilCached([outcome.event.id, ...flushed.written]);
+      // The event is in the store whatever happens next; a failed sync only delays the views.
+      const flushed = await writer.flush().catch(() => ({ written: [] as string[] }));
+      await syncUntilCached([outcome.event.id, ...flushed.written]).catch((error: unknown) =>
+        deps.log(`sync after writing ${outcome.event.id} failed: ${(error as Error).message}`),
+      );
     }
     return outcome;
   }
