@@ -1,7 +1,10 @@
 // Every `tessera` sub-command, in the order --help lists them.
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
+import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
 import { splitCommand } from './commands/split';
+import { syncCommand } from './commands/sync';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, splitCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand];

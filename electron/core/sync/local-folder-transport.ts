@@ -1,7 +1,8 @@
 // The lab store as a local folder or a network mount. Every access resolves the real path and
 // checks that it is still inside the store, so a symbolic link leading elsewhere is refused, and
-// every path is checked for '..' first. Listing and stat use synchronous calls on purpose: a
-// no-op sync of 10,000 runs is ~50,000 of them, and the promise round trip would dominate.
+// every path is checked for '..' first. File-system calls are synchronous on purpose: the sync
+// runs in its own worker thread, a no-op sync of 10,000 runs is ~50,000 of them, and a first sync
+// ~10,000 small reads, where a thread-pool round trip each would cost more than the call itself.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -109,56 +110,50 @@ export class LocalFolderTransport implements StoreTransport {
   }
 
   async *readRange(storePath: string, start: number, end?: number, chunkBytes = DEFAULT_CHUNK_BYTES): AsyncIterable<Buffer> {
-    const real = this.real(storePath);
-    let handle: fs.promises.FileHandle;
-    try {
-      handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-    } catch (error) {
-      throw ioError(storePath, error);
-    }
+    const fd = this.open(storePath);
     try {
       let position = start;
       for (;;) {
         const want = end === undefined ? chunkBytes : Math.min(chunkBytes, end - position);
         if (want <= 0) return;
         const buffer = Buffer.allocUnsafe(want);
-        const { bytesRead } = await handle.read(buffer, 0, want, position);
+        const bytesRead = fs.readSync(fd, buffer, 0, want, position);
         if (bytesRead === 0) return;
         position += bytesRead;
         yield bytesRead === want ? buffer : buffer.subarray(0, bytesRead);
       }
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
   }
 
   async readSmallFile(storePath: string, maxBytes: number): Promise<Buffer> {
-    const real = this.real(storePath);
-    let handle: fs.promises.FileHandle;
+    const fd = this.open(storePath);
     try {
-      handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-    } catch (error) {
-      throw ioError(storePath, error);
-    }
-    try {
-      const { size } = await handle.stat();
+      const { size } = fs.fstatSync(fd);
       if (size > maxBytes) {
         throw new StoreAccessError('too-large', storePath, `${storePath} is ${size} bytes, more than the ${maxBytes} allowed.`);
       }
-      // Read to the end even if the file grew since the stat, but never past the cap.
-      const buffer = Buffer.allocUnsafe(maxBytes + 1);
+      // The size the file had when opened: bytes appended meanwhile are read by the next pass.
+      const buffer = Buffer.allocUnsafe(size);
       let filled = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      while (filled < size) {
+        const bytesRead = fs.readSync(fd, buffer, filled, size - filled, filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
-        if (filled > maxBytes) {
-          throw new StoreAccessError('too-large', storePath, `${storePath} is more than the ${maxBytes} bytes allowed.`);
-        }
       }
-      return Buffer.from(buffer.subarray(0, filled));
+      return filled === size ? buffer : buffer.subarray(0, filled);
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
+    }
+  }
+
+  private open(storePath: string): number {
+    const real = this.real(storePath);
+    try {
+      return fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    } catch (error) {
+      throw ioError(storePath, error);
     }
   }
 

@@ -67,8 +67,16 @@ export function metricsStatements(sqlite: Database.Database): MetricsStatements 
   return st;
 }
 
+/** NaN and ±Infinity: x - x is 0 for every finite number and NaN otherwise. */
+function isNonFinite(value: number): boolean {
+  return value - value !== 0;
+}
+
 export class RunMetricsWriter {
   private readonly series = new Map<string, SeriesState>();
+  /** The series of each key position of the last line: lines usually repeat their keys in order. */
+  private readonly slotKeys: string[] = [];
+  private readonly slotSeries: SeriesState[] = [];
   private pointCount = 0;
   /** Points written (inserted or replaced) by this writer. */
   pointsWritten = 0;
@@ -93,30 +101,44 @@ export class RunMetricsWriter {
     }
   }
 
-  append(key: string, step: number, tokens: number | null, time: number | null, value: number): void {
+  /** The hot path: `slot` is the key's position in its line, which lets repeated layouts skip the map. */
+  append(slot: number, key: string, step: number, tokens: number | null, time: number | null, value: number): void {
+    let s: SeriesState;
+    if (this.slotKeys[slot] === key) {
+      s = this.slotSeries[slot]!;
+    } else {
+      s = this.seriesOf(key);
+      this.slotKeys[slot] = key;
+      this.slotSeries[slot] = s;
+    }
+    this.st.insertPoint.run(s.pk, step, tokens, time, value);
+    this.pointsWritten++;
+    if (s.lastStep === step) {
+      if (isNonFinite(s.lastValue!)) s.nonFiniteCount--;
+    } else {
+      s.pointCount++;
+      this.pointCount++;
+    }
+    if (isNonFinite(value)) s.nonFiniteCount++;
+    s.lastStep = step;
+    s.lastValue = value;
+    if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+  }
+
+  private seriesOf(key: string): SeriesState {
     let s = this.series.get(key);
     if (s === undefined) {
       const pk = Number(this.st.insertSeries.run(this.runPk, key).lastInsertRowid);
       s = { pk, pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: null };
       this.series.set(key, s);
     }
-    this.st.insertPoint.run(s.pk, step, tokens, time, value);
-    this.pointsWritten++;
-    if (s.lastStep === step) {
-      if (!Number.isFinite(s.lastValue)) s.nonFiniteCount--;
-    } else {
-      s.pointCount++;
-      this.pointCount++;
-    }
-    if (!Number.isFinite(value)) s.nonFiniteCount++;
-    s.lastStep = step;
-    s.lastValue = value;
-    if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+    return s;
   }
 
-  /** A restart: points of every series of the run at step ≥ `step` are superseded. */
-  supersedeFrom(step: number): void {
-    for (const s of this.series.values()) {
+  /** A restart: points of every series of the run (or only of `key`'s) at step ≥ `step` are superseded. */
+  supersedeFrom(step: number, key?: string): void {
+    const only = key === undefined ? undefined : this.series.get(key);
+    for (const s of key === undefined ? this.series.values() : only ? [only] : []) {
       if (s.lastStep === null || s.lastStep < step) continue;
       const removed = this.st.countFrom.get(s.pk, step) as { n: number; nonFinite: number };
       this.st.deleteFrom.run(s.pk, step);
@@ -138,6 +160,8 @@ export class RunMetricsWriter {
     }
     this.st.deleteRunSeries.run(this.runPk);
     this.series.clear();
+    this.slotKeys.length = 0;
+    this.slotSeries.length = 0;
     this.pointCount = 0;
   }
 

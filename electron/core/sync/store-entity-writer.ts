@@ -28,7 +28,7 @@ function prepareAll(sqlite: Database.Database) {
          source, synced_at)
        VALUES (@id, @name, @createdAt, @owner, @group, @ablation, @variant, @seed, @proposal, @params, @nonEmbeddingParams,
          @activeParams, @arch, @tokens, @mixture, @flops, @flopsGiven, @accelerator, @chips, @chipHours, @configJson, @tagsJson, @rawJson,
-         'labstore', @syncedAt)`,
+         @source, @syncedAt)`,
     ),
     updateRun: p(
       `UPDATE runs SET name = @name, created_at = @createdAt, owner = @owner, group_name = @group, ablation = @ablation,
@@ -93,9 +93,10 @@ export class StoreEntityWriter {
     this.refreshProposal = proposalOutcomeUpdater(sqlite);
   }
 
-  upsertRun(run: RunRecord, syncedAt: string): RunUpsert {
+  /** `source`: 'labstore', or the format a run was imported from ('tensorboard', 'mlflow'). */
+  upsertRun(run: RunRecord, syncedAt: string, source = 'labstore'): RunUpsert {
     const existing = this.st.runById.get(run.id) as { pk: number; source: string } | undefined;
-    if (existing && existing.source !== 'labstore') return { conflict: existing.source };
+    if (existing && existing.source !== source) return { conflict: existing.source };
     const row = {
       ...run,
       flopsGiven: run.flopsGiven ? 1 : 0,
@@ -109,7 +110,7 @@ export class StoreEntityWriter {
       this.st.updateRun.run({ ...params, pk: existing.pk });
       return { pk: existing.pk, isNew: false };
     }
-    return { pk: Number(this.st.insertRun.run(params).lastInsertRowid), isNew: true };
+    return { pk: Number(this.st.insertRun.run({ ...params, source }).lastInsertRowid), isNew: true };
   }
 
   /** Takes a run out of the cache with its series and points. */

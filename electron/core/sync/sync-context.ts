@@ -21,6 +21,21 @@ export interface SyncContext {
   chunkBytes: number;
   /** Runs of the store that the cache holds: id → runs.pk. */
   runs: Map<string, number>;
+  pace: EventLoopPacer;
+}
+
+/**
+ * Reads and inserts are synchronous underneath, so a pass would otherwise never give the event
+ * loop a turn: this returns to it every 50 ms, so messages (stop, sync now) and timers get through.
+ */
+export class EventLoopPacer {
+  private last = Date.now();
+
+  async yieldIfDue(): Promise<void> {
+    if (Date.now() - this.last < 50) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = Date.now();
+  }
 }
 
 /** A file whose size and mtime are what the last complete read recorded: nothing to do. */

@@ -16,7 +16,12 @@ export type StoreFileKind =
   /** An entry refused as a whole (a bad name, a link outside the store, a file where a folder belongs). */
   | 'refused'
   /** A required file that is absent (a run folder without run.json). */
-  | 'missing';
+  | 'missing'
+  /** TensorBoard events and MLflow metric files, read incrementally; their resume state is in state_json. */
+  | 'tensorboard-events'
+  | 'mlflow-metrics'
+  /** MLflow meta.yaml, params and tags: the text is kept in state_json, so an unchanged file is not read again. */
+  | 'mlflow-text';
 
 export interface SyncFileRow {
   path: string;

@@ -4,7 +4,7 @@
 // instant and started again ends with the database one clean pass gives.
 import type { CacheDatabase } from '../db/open-cache-database';
 import { StoreEntityWriter } from './store-entity-writer';
-import { inTransaction, type SyncContext } from './sync-context';
+import { EventLoopPacer, inTransaction, type SyncContext } from './sync-context';
 import { retractStoreFile, removeRunEverywhere } from './retract-store-file';
 import { syncRefusedEntry } from './sync-document-file';
 import { loadSyncFileRows, SyncFileStore } from './sync-file-rows';
@@ -105,6 +105,7 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
     signal: options.signal,
     chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     runs: new Map(),
+    pace: new EventLoopPacer(),
   };
   progress.emit(true);
   options.signal?.throwIfAborted();
@@ -130,6 +131,7 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
   progress.state.bytesTotal = walked.reduce((sum, file) => sum + bytesToRead(ctx, file), 0);
   progress.emit(true);
   for (const file of walked) {
+    await ctx.pace.yieldIfDue();
     options.signal?.throwIfAborted();
     await syncWalkedFile(ctx, file);
     progress.state.filesDone++;

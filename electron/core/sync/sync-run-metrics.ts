@@ -153,7 +153,7 @@ export async function syncRunMetrics(ctx: SyncContext, file: WalkedFile): Promis
           if (line.tokens !== null) state.lastTokens = line.tokens;
           if (line.time !== null) state.lastTime = line.time;
           const { keys, values } = line;
-          for (let i = 0; i < keys.length; i++) runWriter.append(keys[i]!, line.step, line.tokens, line.time, values[i]!);
+          for (let i = 0; i < keys.length; i++) runWriter.append(i, keys[i]!, line.step, line.tokens, line.time, values[i]!);
         }
       }
       lineNo++;
@@ -163,6 +163,7 @@ export async function syncRunMetrics(ctx: SyncContext, file: WalkedFile): Promis
   try {
     if (!binary) {
       for await (const chunk of ctx.transport.readRange(file.path, plan.start, file.size, ctx.chunkBytes)) {
+        await ctx.pace.yieldIfDue();
         ctx.signal?.throwIfAborted();
         scanned += chunk.length;
         ctx.tally.bytesRead += chunk.length;

@@ -19,6 +19,8 @@ export interface WatchLabStoreOptions extends Omit<SyncLabStoreOptions, 'signal'
   /** After every pass, changed or not. */
   onSynced?: (summary: SyncSummary) => void;
   onError?: (error: unknown) => void;
+  /** The pass to run; default syncLabStore (TensorBoard and MLflow sources pass their own engine). */
+  runPass?: (options: SyncLabStoreOptions) => Promise<SyncSummary>;
 }
 
 export interface LabStoreWatcher {
@@ -39,7 +41,7 @@ export function watchLabStore(options: WatchLabStoreOptions): LabStoreWatcher {
   let firstEventAt = 0;
 
   const pass = async (): Promise<SyncSummary> => {
-    const summary = await syncLabStore({ ...options, signal: abort.signal });
+    const summary = await (options.runPass ?? syncLabStore)({ ...options, signal: abort.signal });
     options.onSynced?.(summary);
     if (syncChangedAnything(summary.changed)) options.onChanged?.(summary);
     return summary;

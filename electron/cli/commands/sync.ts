@@ -1,0 +1,114 @@
+// `tessera sync`: brings a cache in line with a lab store, once or watching it; a progress bar on
+// a terminal, the counts and every sync issue with --json.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCacheDatabase } from '../../core/db/open-cache-database';
+import { formatSyncIssue } from '../../core/store/sync-issue';
+import { LocalFolderTransport } from '../../core/sync/local-folder-transport';
+import { syncLabStore } from '../../core/sync/sync-lab-store';
+import type { SyncProgress } from '../../core/sync/sync-progress';
+import type { SyncSummary } from '../../core/sync/sync-summary';
+import { watchLabStore } from '../../core/sync/watch-lab-store';
+import { CliUsageError, parseIntegerFlag, requireString, type CliCommand, type CliIo } from '../cli-command';
+import { cliAppRoot } from '../cli-runtime';
+
+function storeFolder(store: string): string {
+  if (store.startsWith('file://')) return fileURLToPath(store);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store)) throw new CliUsageError(`--store ${store}: only folders (or file:// URLs) can be synced from the command line.`);
+  return path.resolve(store);
+}
+
+function progressBar(p: SyncProgress): string {
+  const share = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 0;
+  const width = 24;
+  const filled = Math.round(Math.min(1, share) * width);
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  return `sync [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.filesDone}/${p.filesTotal} files, ${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB, ${p.runsNew} new and ${p.runsUpdated} updated runs`;
+}
+
+/** The --json answer: the cache's counts after the pass, every current issue, and what the pass did. */
+export function syncJson(summary: SyncSummary) {
+  return {
+    runs: summary.totals.runs,
+    points: summary.totals.points,
+    proposals: summary.totals.proposals,
+    ablations: summary.totals.ablations,
+    events: summary.totals.events,
+    issues: summary.issues,
+    pass: {
+      runsNew: summary.runs.new,
+      runsUpdated: summary.runs.updated,
+      runsRemoved: summary.runs.removed,
+      pointsWritten: summary.points,
+      filesScanned: summary.filesScanned,
+      bytesRead: summary.bytesRead,
+      durationMs: summary.durationMs,
+    },
+  };
+}
+
+function reportForPeople(summary: SyncSummary, io: CliIo): void {
+  const t = summary.totals;
+  io.stderr(
+    `sync: ${summary.runs.new} new, ${summary.runs.updated} updated and ${summary.runs.removed} removed runs; ` +
+      `${summary.points.toLocaleString('en-US')} points read in ${(summary.durationMs / 1000).toFixed(1)} s.\n` +
+      `cache: ${t.runs} runs, ${t.points.toLocaleString('en-US')} points, ${t.proposals} proposals, ${t.ablations} ablations, ${t.events} events, ${t.issues} sync issues.\n`,
+  );
+  for (const issue of summary.issues) io.stderr(`  ${formatSyncIssue(issue)}\n`);
+}
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  summary: 'Sync a lab store into a SQLite cache (once, or keep watching it).',
+  usage: 'tessera sync --store DIR --db FILE [--watch] [--interval SECONDS] [--json]',
+  flagHelp: [
+    '--store DIR         the lab store folder (a local disk or a network mount)',
+    '--db FILE           the SQLite cache to bring up to date (created if missing)',
+    '--watch             keep syncing on changes (file-system events, and polling for network mounts)',
+    '--interval SECONDS  polling period with --watch (default 10)',
+    '--json              print the counts and every sync issue as JSON (with --watch: one line per change)',
+  ],
+  options: {
+    store: { type: 'string' },
+    db: { type: 'string' },
+    watch: { type: 'boolean' },
+    interval: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, _positionals, io) {
+    const store = storeFolder(requireString(values, 'store'));
+    const file = requireString(values, 'db');
+    const intervalSeconds = parseIntegerFlag(values, 'interval', 1, 86_400) ?? 10;
+    const json = values.json === true;
+    const cache = openCacheDatabase({ file, migrationsDir: path.join(cliAppRoot(), 'migrations') });
+    const transport = new LocalFolderTransport(store);
+    const onProgress = json || !io.interactive ? undefined : (p: SyncProgress) => io.stderr(`\r${progressBar(p)}\x1b[K${p.phase === 'done' ? '\n' : ''}`);
+    const report = (summary: SyncSummary) => {
+      if (json) io.stdout(`${JSON.stringify(syncJson(summary), null, values.watch ? undefined : 2)}\n`);
+      else reportForPeople(summary, io);
+    };
+    try {
+      if (!values.watch) {
+        report(await syncLabStore({ db: cache, transport, onProgress }));
+        return 0;
+      }
+      const watcher = watchLabStore({
+        db: cache,
+        transport,
+        onProgress,
+        intervalMs: intervalSeconds * 1000,
+        onChanged: report,
+        onError: (error) => io.stderr(`sync: ${error instanceof Error ? error.message : String(error)}\n`),
+      });
+      if (!json) io.stderr(`sync: watching ${store} (${watcher.usingFsEvents ? 'file-system events and ' : ''}polling every ${intervalSeconds} s); Ctrl-C stops.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await watcher.close();
+      return 0;
+    } finally {
+      cache.close();
+    }
+  },
+};

@@ -1,0 +1,89 @@
+// What one pass over a TensorBoard or MLflow source shares, and what each format supplies: its
+// runs, each with the files whose records become points (streams) and the facts that become its
+// run.json. The lab store's writers do the writing (StoreEntityWriter, RunMetricsWriter, SyncFileStore).
+import type Database from 'better-sqlite3';
+import type { FactValue, FieldMapping, SourceFormat, SourceRunFacts } from '../../sources/field-mapping';
+import type { MetricPoint, SourceIssue, SourceListingEntry } from '../../sources/source-types';
+import type { SyncIssue } from '../../store/sync-issue';
+import type { StoreEntityWriter } from '../store-entity-writer';
+import type { StoreTransport } from '../store-transport';
+import type { SyncFileRow, SyncFileStore } from '../sync-file-rows';
+import type { SyncProgressTracker } from '../sync-progress';
+import type { SyncTally } from '../sync-summary';
+
+/** Resume state of one stream file, kept in sync_files.state_json beside its offset. */
+export interface StreamRowState {
+  /** The run the file belongs to. */
+  run: string;
+  /** The format reader's cursor. */
+  cursor: unknown;
+  /** TensorBoard: the HParams session start found in this file, the run's only params. */
+  session?: { hparams: Record<string, FactValue>; groupName?: string; startTimeSecs?: number };
+}
+
+/** Turns a stream's bytes into points, from a saved cursor. */
+export interface SourceStreamReader {
+  push(chunk: Uint8Array): { points: MetricPoint[]; issues: SourceIssue[] };
+  /** File offset of the first byte not yet consumed (the end of the last whole record or line). */
+  readonly offset: number;
+  /** Whole lines consumed, for text formats (0 otherwise). */
+  readonly lineNo: number;
+  state(): Omit<StreamRowState, 'run'>;
+}
+
+export interface SourceRunPlan {
+  id: string;
+  /** Where the run's own issues (its mapped fields) are listed. */
+  issuePath: string;
+  /** Files holding its points, in the order their records merge (TensorBoard: oldest file first). */
+  streams: SourceListingEntry[];
+  streamKind: 'tensorboard-events' | 'mlflow-metrics';
+  openStream(file: string, saved: StreamRowState | null): SourceStreamReader;
+  /** What the run is, given its streams' saved states (TensorBoard hparams live in the events). */
+  facts(states: ReadonlyMap<string, StreamRowState>): SourceRunFacts;
+}
+
+export interface CachedSourceRun {
+  pk: number;
+  rawJson: string;
+}
+
+export interface SourceSyncContext {
+  sqlite: Database.Database;
+  transport: StoreTransport;
+  format: SourceFormat;
+  mapping: FieldMapping;
+  files: SyncFileStore;
+  entities: StoreEntityWriter;
+  tally: SyncTally;
+  progress: SyncProgressTracker;
+  now: string;
+  signal?: AbortSignal;
+  chunkBytes: number;
+  /** Runs of this source the cache holds, by id. */
+  runs: Map<string, CachedSourceRun>;
+  /** Issues about documents (run facts, MLflow meta.yaml…), recomputed every pass and reconciled at its end. */
+  documentIssues: SyncIssue[];
+  /** Gives the event loop a turn now and then, so stop and sync-now messages get through. */
+  pace(): Promise<void>;
+}
+
+export function streamState(row: SyncFileRow | undefined): StreamRowState | null {
+  if (!row?.stateJson) return null;
+  try {
+    return JSON.parse(row.stateJson) as StreamRowState;
+  } catch {
+    return null;
+  }
+}
+
+/** sync_files rows of stream files, grouped by run id. */
+export function streamRowsByRun(files: SyncFileStore, kind: SourceRunPlan['streamKind']): Map<string, SyncFileRow[]> {
+  const byRun = new Map<string, SyncFileRow[]>();
+  for (const row of files.known.values()) {
+    if (row.kind !== kind) continue;
+    const run = streamState(row)?.run ?? '';
+    byRun.set(run, [...(byRun.get(run) ?? []), row]);
+  }
+  return byRun;
+}
