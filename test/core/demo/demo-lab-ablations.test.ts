@@ -2,10 +2,12 @@
 // patterns, different noise floors, a good proxy and a misleading public one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
-import { generateSmallLab, lastValue, listFiles, mean, readRuns, readYaml, sampleSd, spearman } from './read-demo-lab';
+import { generateSmallLab, lastValue, listFiles, mean, readRuns, readYaml, removeTemporaryDirs, sampleSd, spearman } from './read-demo-lab';
 import type { AblationYaml, LabRun, TeamYaml } from './read-demo-lab';
+
+afterAll(removeTemporaryDirs);
 
 const C4 = 'eval/heldout/c4/loss';
 const EVALS = [C4, 'eval/heldout/code/loss', 'eval/public/hellaswag/acc', 'eval/public/arc-easy/acc', 'eval/public/mmlu/acc'];

@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoLab } from '../../../electron/core/demo/index';
 import { DAY_MS, defaultAsOf } from '../../../electron/core/demo/lab-clock';
-import { AS_OF, generateSmallLab, hashTree, readRuns } from './read-demo-lab';
+import { AS_OF, generateSmallLab, hashTree, makeTemporaryDir, readRuns, removeTemporaryDirs } from './read-demo-lab';
+
+afterAll(removeTemporaryDirs);
 
 describe('generateDemoLab determinism', () => {
   it('writes a byte-identical tree for the same seed and asOf, and a different one for another seed', async () => {
@@ -20,7 +22,7 @@ describe('generateDemoLab determinism', () => {
 
   it('dates everything from asOf: a day later shifts every date by a day and changes nothing else', async () => {
     const early = await generateSmallLab('det-d', 11);
-    const laterDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-demo-det-e-')), 'lab');
+    const laterDir = path.join(makeTemporaryDir('det-e'), 'lab');
     const later = await generateDemoLab({ outDir: laterDir, seed: 11, asOf: new Date(AS_OF.getTime() + DAY_MS) });
     expect(later.points).toBe(early.points);
     const earlyRuns = readRuns(early.root);
@@ -36,7 +38,7 @@ describe('generateDemoLab determinism', () => {
 
   it('reports the counts it wrote and reports progress run by run', async () => {
     const seen: number[] = [];
-    const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-demo-progress-')), 'lab');
+    const outDir = path.join(makeTemporaryDir('progress'), 'lab');
     const summary = await generateDemoLab({ outDir, asOf: AS_OF, onProgress: (p) => seen.push(p.runsWritten) });
     expect(summary.root).toBe(path.resolve(outDir));
     expect(summary.size).toBe('small');
@@ -48,7 +50,7 @@ describe('generateDemoLab determinism', () => {
   });
 
   it('refuses a folder that already holds something, leaving it untouched', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-demo-busy-'));
+    const dir = makeTemporaryDir('busy');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
     await expect(generateDemoLab({ outDir: dir, asOf: AS_OF })).rejects.toThrow(/is not empty/);
     expect(fs.readdirSync(dir)).toEqual(['notes.txt']);

@@ -1,10 +1,12 @@
 // Every file of the demo lab follows the lab-store format 1, checked strictly and independently of the generator.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
-import { AS_OF, generateSmallLab, listFiles, readEvent, readProposal, readRuns, readYaml } from './read-demo-lab';
+import { AS_OF, generateSmallLab, listFiles, readEvent, readProposal, readRuns, readYaml, removeTemporaryDirs } from './read-demo-lab';
 import type { AblationYaml, LabRun, TeamYaml } from './read-demo-lab';
+
+afterAll(removeTemporaryDirs);
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -2,15 +2,16 @@
 // 0.9 GB) is measured by hand and in the benchmark; here the plan's counts are checked, and a
 // sample of its runs, the unusual ones included, is written and read back against the plan.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { planDemoLab } from '../../../electron/core/demo/index';
 import { countRunPoints } from '../../../electron/core/demo/run-layout';
 import type { RunPlan } from '../../../electron/core/demo/run-plan';
 import { writeDemoRun } from '../../../electron/core/demo/write-run';
-import { AS_OF, countPoints, finalHistory } from './read-demo-lab';
+import { AS_OF, countPoints, finalHistory, makeTemporaryDir, removeTemporaryDirs } from './read-demo-lab';
 import type { MetricLine } from './read-demo-lab';
+
+afterAll(removeTemporaryDirs);
 
 const plan = planDemoLab({ size: 'large', seed: 3, asOf: AS_OF });
 const isUnusual = (run: RunPlan) => run.restart !== undefined || run.divergence !== undefined || run.state !== 'finished';
@@ -32,23 +33,19 @@ describe('large demo lab', () => {
   });
 
   it('writes exactly the planned lines and points for a sample of its runs', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-demo-large-sample-'));
+    const root = makeTemporaryDir('large-sample');
     const sample = plan.runs.filter((run, i) => i % 150 === 0 || isUnusual(run)).slice(0, 60);
     expect(sample.some((r) => r.restart)).toBe(true);
     expect(sample.some((r) => r.divergence)).toBe(true);
-    try {
-      for (const run of sample) {
-        writeDemoRun(run, root, plan.seed);
-        const text = fs.readFileSync(path.join(root, 'runs', run.id, 'metrics.jsonl'), 'utf8');
-        expect(text.endsWith('\n'), run.id).toBe(true);
-        const lines = text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as MetricLine);
-        const planned = countRunPoints(run);
-        expect(lines.length, run.id).toBe(planned.lines);
-        expect(countPoints(lines), run.id).toBe(planned.written);
-        expect(countPoints(finalHistory(lines)), run.id).toBe(planned.final);
-      }
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
+    for (const run of sample) {
+      writeDemoRun(run, root, plan.seed);
+      const text = fs.readFileSync(path.join(root, 'runs', run.id, 'metrics.jsonl'), 'utf8');
+      expect(text.endsWith('\n'), run.id).toBe(true);
+      const lines = text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as MetricLine);
+      const planned = countRunPoints(run);
+      expect(lines.length, run.id).toBe(planned.lines);
+      expect(countPoints(lines), run.id).toBe(planned.written);
+      expect(countPoints(finalHistory(lines)), run.id).toBe(planned.final);
     }
   });
 });

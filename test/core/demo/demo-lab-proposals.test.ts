@@ -1,10 +1,12 @@
 // Proposals, decisions and the team's load look like a real team's: every status, both kinds,
 // statuses that agree with the latest decisions, an over-committed and an under-used person.
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
-import { AS_OF, generateSmallLab, listFiles, readEvent, readProposal, readRuns, readYaml } from './read-demo-lab';
+import { AS_OF, generateSmallLab, listFiles, readEvent, readProposal, readRuns, readYaml, removeTemporaryDirs } from './read-demo-lab';
 import type { AblationYaml, LabEventJson, LabRun, ProposalFront, TeamYaml } from './read-demo-lab';
+
+afterAll(removeTemporaryDirs);
 
 const DAY_MS = 86_400_000;
 const STATUS_OF_DECISION: Record<string, string> = { adopt: 'adopted', drop: 'dropped', park: 'inconclusive', continue: 'active' };

@@ -1,10 +1,12 @@
 // The runs look like a real team's: a ladder that follows the intended law, realistic curves,
 // one divergence, one restart, spikes, and a few runs still training (one of them stale).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLabSummary } from '../../../electron/core/demo/index';
 import { DEMO_LADDER_LAW, HELDOUT_C4_OFFSET } from '../../../electron/core/demo/lab-world';
-import { AS_OF, countPoints, finalHistory, generateSmallLab, lastValue, mean, readRuns, slope } from './read-demo-lab';
+import { AS_OF, countPoints, finalHistory, generateSmallLab, lastValue, mean, readRuns, removeTemporaryDirs, slope } from './read-demo-lab';
 import type { LabRun } from './read-demo-lab';
+
+afterAll(removeTemporaryDirs);
 
 const C4 = 'eval/heldout/c4/loss';
 let lab: DemoLabSummary;

@@ -9,9 +9,22 @@ import type { DemoLabSummary } from '../../../electron/core/demo/index';
 
 export const AS_OF = new Date('2026-11-27T14:00:00Z');
 
+const temporaryDirs: string[] = [];
+
+/** A fresh temporary folder, removed by removeTemporaryDirs. */
+export function makeTemporaryDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tessera-demo-${prefix}-`));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+/** Call from afterAll: a small lab is about 15 MB. */
+export function removeTemporaryDirs(): void {
+  for (const dir of temporaryDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export async function generateSmallLab(prefix: string, seed = 7): Promise<DemoLabSummary> {
-  const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `tessera-demo-${prefix}-`)), 'lab');
-  return generateDemoLab({ outDir, seed, asOf: AS_OF });
+  return generateDemoLab({ outDir: path.join(makeTemporaryDir(prefix), 'lab'), seed, asOf: AS_OF });
 }
 
 /** Every file under root as "relative path → sha256 of its bytes", hashed in sorted order. */
