@@ -1,5 +1,6 @@
 // The benchmark sections, in the order the table prints them. Each returns rows measured in this run.
 import type { BenchRow } from '../bench-row';
+import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
 import { runTensorboardBench } from './tensorboard';
 
@@ -9,6 +10,7 @@ export interface BenchSection {
 }
 
 export const benchSections: BenchSection[] = [
+  { name: 'sync', run: runSyncBench },
   { name: 'tensorboard', run: runTensorboardBench },
   { name: 'scaling', run: runScalingBench },
 ];
