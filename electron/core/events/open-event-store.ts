@@ -1,23 +1,20 @@
-// Where the app's events go: the configured lab store, reached through its store transport. Only a
-// lab store (format 1) holds events; a TensorBoard or MLflow source has nowhere to put them.
-import { fileURLToPath } from 'node:url';
-import { LocalFolderTransport } from '../sync/local-folder-transport';
+// Where the app's events go: the configured lab store, through the same transport the sync reads it
+// with (a local folder or mount, or SFTP). Only a lab store (format 1) holds events; a TensorBoard
+// or MLflow source has nowhere to put them.
+import { openStoreTransport } from '../host/open-store-transport';
+import { parseStoreUrl } from '../sources/store-url';
 import type { EventStore } from './event-writer';
 
 export class EventStoreUnsupportedError extends Error {
-  constructor(storeUrl: string, what: string) {
+  constructor(storeUrl: string, format: 'tensorboard' | 'mlflow') {
+    const what = format === 'tensorboard' ? 'a TensorBoard log directory' : 'an MLflow file store';
     super(`Decisions, comments and assessments are written to a lab store (format 1), and ${storeUrl} is ${what}.`);
     this.name = 'EventStoreUnsupportedError';
   }
 }
 
 export function openEventStore(storeUrl: string): EventStore {
-  if (/^(tensorboard|mlflow):/i.test(storeUrl)) {
-    throw new EventStoreUnsupportedError(storeUrl, `a ${storeUrl.slice(0, storeUrl.indexOf(':'))} source`);
-  }
-  if (/^sftp:\/\//i.test(storeUrl)) {
-    throw new EventStoreUnsupportedError(storeUrl, 'reached over SFTP, which this build cannot write to yet');
-  }
-  const folder = /^file:\/\//i.test(storeUrl) ? fileURLToPath(storeUrl) : storeUrl;
-  return new LocalFolderTransport(folder);
+  const { format } = parseStoreUrl(storeUrl);
+  if (format !== 'labstore') throw new EventStoreUnsupportedError(storeUrl, format);
+  return openStoreTransport(storeUrl).transport;
 }

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { decodeTime, isValid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { createEventWriter, EventDraftError, MissingIdentityError } from '../../../electron/core/events/event-writer';
+import { openEventStore } from '../../../electron/core/events/open-event-store';
 import { Outbox } from '../../../electron/core/events/outbox';
 import { parseEventFile } from '../../../electron/core/store/parse-event-file';
 import { IssueList } from '../../../electron/core/store/sync-issue';
@@ -121,6 +122,17 @@ describe('event writer', () => {
     expect(fs.readFileSync(occupied, 'utf8')).toBe(original);
     expect(readStoreEvents(store).get('events/2026/11/01JDQ7BBBBBBBBBBBBBBBBBBBB.json')).toMatchObject({ decision: 'park', author: 'ana' });
     expect(listFiles(store).filter((f) => f.startsWith('events/'))).toHaveLength(2);
+  });
+
+  it('writes into a lab store folder or file:// URL, and refuses TensorBoard and MLflow sources, saying why', async () => {
+    const store = tempDir('store');
+    for (const url of [store, `file://${store}`]) {
+      const writer = createEventWriter({ store: async () => openEventStore(url), outbox: new Outbox(tempDir('outbox')).open(), retryIntervalMs: 0 });
+      expect((await writer.write({ type: 'review', notes: url }, 'ana')).state).toBe('written');
+    }
+    expect(readStoreEvents(store).size).toBe(2);
+    expect(() => openEventStore(`tensorboard:${store}`)).toThrow(/written to a lab store \(format 1\), and tensorboard:.* is a TensorBoard log directory/);
+    expect(() => openEventStore(`mlflow:${store}`)).toThrow(/is an MLflow file store/);
   });
 
   it('leaves no partial file anywhere when the disk refuses the bytes half-way (file size limit)', async () => {
