@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { FactValue, FieldMapping, SourceFormat, SourceRunFacts } from '../../sources/field-mapping';
 import type { MetricPoint, SourceIssue, SourceListingEntry } from '../../sources/source-types';
+import type { RunStatus } from '../../store/parse-run-status';
 import type { SyncIssue } from '../../store/sync-issue';
 import type { StoreEntityWriter } from '../store-entity-writer';
 import type { StoreTransport } from '../store-transport';
@@ -41,6 +42,8 @@ export interface SourceRunPlan {
   openStream(file: string, saved: StreamRowState | null): SourceStreamReader;
   /** What the run is, given its streams' saved states (TensorBoard hparams live in the events). */
   facts(states: ReadonlyMap<string, StreamRowState>): SourceRunFacts;
+  /** How the run is doing, when the source says (MLflow does, TensorBoard does not). */
+  status?(lastTimeSeconds: number | null): RunStatus;
 }
 
 export interface CachedSourceRun {

@@ -1,0 +1,153 @@
+// The sync pass for a TensorBoard log directory or an MLflow file store, over any transport (a
+// local folder, SFTP). It lists the source, takes out the runs that disappeared (deleted in
+// MLflow, folders removed), then reads each run's new bytes from its saved cursors. Runs become
+// lab-store runs through the field mapping (runs.source says where they came from).
+import path from 'node:path';
+import type { FieldMapping, SourceFormat } from '../../sources/field-mapping';
+import { mappingFieldProblems } from '../../sources/field-mapping';
+import { listTransportTree } from '../../sources/transport-access';
+import { StoreEntityWriter } from '../store-entity-writer';
+import { inTransaction } from '../sync-context';
+import { loadSyncFileRows, SyncFileStore } from '../sync-file-rows';
+import type { SyncLabStoreOptions } from '../sync-lab-store';
+import { SyncProgressTracker } from '../sync-progress';
+import { SyncTally, type SyncSummary } from '../sync-summary';
+import { readSyncSummaryTail } from '../sync-totals';
+import { isMlflowIgnoredDir, planMlflowRuns } from './mlflow-source';
+import { reconcileDocumentIssues } from './reconcile-document-issues';
+import { streamRowsByRun, type SourceRunPlan, type SourceSyncContext } from './source-sync-context';
+import { removeSourceRun, syncSourceRun } from './sync-source-run';
+import { planTensorboardRuns } from './tensorboard-source';
+
+export interface SyncSourceStoreOptions extends SyncLabStoreOptions {
+  format: SourceFormat;
+  fieldMapping?: FieldMapping;
+}
+
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+const FORMAT_NAME: Record<SourceFormat, string> = { tensorboard: 'TensorBoard', mlflow: 'MLflow' };
+
+export class FieldMappingError extends Error {
+  constructor(location: string, problems: string[]) {
+    super(`The field mapping for ${location} cannot work: ${problems.join('; ')}.`);
+    this.name = 'FieldMappingError';
+  }
+}
+
+/** One pass at a time per connection: two interleaved passes would read the same bytes twice. */
+const running = new WeakMap<object, Promise<unknown>>();
+
+export function syncSourceStore(options: SyncSourceStoreOptions): Promise<SyncSummary> {
+  const key = options.db.sqlite;
+  const pass = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => runPass(options));
+  running.set(key, pass);
+  return pass;
+}
+
+/** Gives the event loop a turn every 50 ms: local reads underneath may be synchronous. */
+function eventLoopPacer(): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < 50) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = Date.now();
+  };
+}
+
+function loadCachedRuns(ctx: SourceSyncContext): void {
+  const rows = ctx.sqlite.prepare('SELECT id, pk, raw_json AS rawJson FROM runs WHERE source = ?').all(ctx.format) as Array<{ id: string; pk: number; rawJson: string }>;
+  for (const { id, pk, rawJson } of rows) ctx.runs.set(id, { pk, rawJson });
+}
+
+/** Bytes the pass expects to read, for progress: what changed files hold beyond their saved offset. */
+function bytesToRead(ctx: SourceSyncContext, plans: SourceRunPlan[]): number {
+  let total = 0;
+  for (const plan of plans) {
+    for (const entry of plan.streams) {
+      const row = ctx.files.known.get(entry.path);
+      if (row && row.size === entry.size && row.mtimeMs === entry.mtimeMs) continue;
+      total += Math.max(0, entry.size - (row && entry.size >= row.offset ? row.offset : 0));
+    }
+  }
+  return total;
+}
+
+async function runPass(options: SyncSourceStoreOptions): Promise<SyncSummary> {
+  const started = Date.now();
+  const { sqlite } = options.db;
+  const { format, transport } = options;
+  const mapping = options.fieldMapping ?? {};
+  const problems = mappingFieldProblems(mapping, format);
+  if (problems.length > 0) throw new FieldMappingError(transport.location, problems);
+  const now = new Date(started).toISOString();
+  const progress = new SyncProgressTracker(options.onProgress, options.progressIntervalMs);
+  const ctx: SourceSyncContext = {
+    sqlite,
+    transport,
+    format,
+    mapping,
+    files: new SyncFileStore(sqlite, loadSyncFileRows(sqlite), now),
+    entities: new StoreEntityWriter(sqlite),
+    tally: new SyncTally(),
+    progress,
+    now,
+    signal: options.signal,
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    runs: new Map(),
+    documentIssues: [],
+    pace: eventLoopPacer(),
+  };
+  progress.emit(true);
+  options.signal?.throwIfAborted();
+  const listing = await listTransportTree(transport, format === 'mlflow' ? isMlflowIgnoredDir : undefined);
+  loadCachedRuns(ctx);
+  const plans = format === 'tensorboard' ? planTensorboardRuns(listing) : await planMlflowRuns(ctx, listing);
+  const kind = format === 'tensorboard' ? 'tensorboard-events' : 'mlflow-metrics';
+
+  // What left the source leaves the cache first.
+  const planned = new Set(plans.map((p) => p.id));
+  const rowsByRun = streamRowsByRun(ctx.files, kind);
+  const gone = [...ctx.runs.keys()].filter((id) => !planned.has(id));
+  const orphanRows = [...rowsByRun.entries()].filter(([run]) => !planned.has(run) && !ctx.runs.has(run)).flatMap(([, rows]) => rows);
+  if (gone.length > 0 || orphanRows.length > 0) {
+    inTransaction(sqlite, () => {
+      for (const id of gone) removeSourceRun(ctx, id);
+      for (const row of orphanRows) ctx.files.forget(row.path);
+    });
+    ctx.tally.issues = true;
+  }
+
+  progress.state.phase = 'reading';
+  progress.state.filesTotal = plans.reduce((n, p) => n + p.streams.length, 0);
+  progress.state.bytesTotal = bytesToRead(ctx, plans);
+  progress.emit(true);
+  for (const plan of plans) {
+    await ctx.pace();
+    options.signal?.throwIfAborted();
+    await syncSourceRun(ctx, plan, rowsByRun.get(plan.id) ?? []);
+    progress.state.filesDone += plan.streams.length;
+    progress.state.runsUpdated = ctx.tally.updatedRuns.size;
+    progress.emit();
+  }
+  reconcileDocumentIssues(ctx);
+  inTransaction(sqlite, () => {
+    ctx.entities.setCacheState('store_name', `${FORMAT_NAME[format]}: ${path.posix.basename(transport.location.replace(/\/+$/, '')) || transport.location}`);
+    ctx.entities.setCacheState('last_sync_at', now);
+  });
+  progress.state.phase = 'done';
+  progress.state.bytesTotal = Math.max(progress.state.bytesTotal, progress.state.bytesDone);
+  progress.emit(true);
+
+  return {
+    runs: { new: ctx.tally.newRuns.size, updated: ctx.tally.updatedRuns.size, removed: ctx.tally.removedRuns.size },
+    points: ctx.tally.points,
+    proposals: 0,
+    ablations: 0,
+    events: 0,
+    ...readSyncSummaryTail(sqlite),
+    changed: ctx.tally.changes(),
+    filesScanned: listing.length,
+    bytesRead: ctx.tally.bytesRead,
+    durationMs: Date.now() - started,
+  };
+}
