@@ -20,9 +20,8 @@ export function removeRunEverywhere(ctx: SyncContext, runId: string): void {
 
 /** Event files that lost a duplicate-id contest to `eventId` are read again: the winner is gone. */
 export function releaseDuplicateEvents(ctx: SyncContext, eventId: string): void {
-  for (const row of [...ctx.files.known.values()]) {
-    if (row.kind !== 'event' || row.stateJson === null) continue;
-    if ((JSON.parse(row.stateJson) as { duplicateOf?: string }).duplicateOf === eventId) ctx.files.forget(row.path);
+  for (const row of ctx.files.duplicateEventRows()) {
+    if ((JSON.parse(row.stateJson!) as { duplicateOf?: string }).duplicateOf === eventId) ctx.files.forget(row.path);
   }
 }
 

@@ -78,6 +78,7 @@ export class SyncFileStore {
   private readonly removeIssuesCode: Database.Statement;
   private readonly insertIssue: Database.Statement;
   private readonly readOffset: Database.Statement;
+  private duplicates: Set<string> | undefined;
 
   constructor(
     sqlite: Database.Database,
@@ -100,6 +101,8 @@ export class SyncFileStore {
   save(row: SyncFileRow): void {
     this.upsert.run(row);
     this.known.set(row.path, row);
+    if (row.kind === 'event' && row.stateJson !== null) this.duplicates?.add(row.path);
+    else this.duplicates?.delete(row.path);
   }
 
   /** Forgets a path: its row and its issues. */
@@ -107,6 +110,13 @@ export class SyncFileStore {
     this.remove.run(path);
     this.removeIssues.run(path);
     this.known.delete(path);
+    this.duplicates?.delete(path);
+  }
+
+  /** Event files that lost a duplicate-id contest (indexed on first use: removals ask once per event). */
+  duplicateEventRows(): SyncFileRow[] {
+    this.duplicates ??= new Set([...this.known.values()].filter((r) => r.kind === 'event' && r.stateJson !== null).map((r) => r.path));
+    return [...this.duplicates].map((path) => this.known.get(path)!);
   }
 
   /** Replaces the issues of a path; says whether any were removed or added. */
