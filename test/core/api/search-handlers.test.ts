@@ -1,0 +1,52 @@
+// search and triedBefore through the single API entry: validation of filters, not-found, plain JSON.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
+import type { Handlers } from '../../../electron/core/api/handlers';
+import { createSearchHandlers } from '../../../electron/core/api/search-handlers';
+import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import type { SearchResult, TriedBefore } from '../../../shared/api/search-methods';
+import { createSearchLab, type SearchLab } from '../queries/search/search-lab-fixture';
+
+let lab: SearchLab;
+let handlers: Handlers;
+beforeAll(async () => {
+  lab = await createSearchLab();
+  // The search handlers read only the cache; the rest of CoreDeps is never touched.
+  handlers = createSearchHandlers({ cache: lab.cache } as CoreDeps) as unknown as Handlers;
+});
+afterAll(() => lab.cache.close());
+const call = (method: string, input: unknown) => dispatchApiCall(handlers, method, input, { transport: 'test', canWrite: false });
+
+describe('search over the API', () => {
+  it('returns ranked hits as plain JSON with a default limit', async () => {
+    const result = await call('search', { query: 'warmup' });
+    expect(result.ok).toBe(true);
+    const value = (result as { value: SearchResult }).value;
+    expect(JSON.parse(JSON.stringify(value))).toEqual(value);
+    expect(value.hits.map((hit) => hit.id)).toEqual(['p-warmup', '01JA0000000000000000000001']);
+  });
+
+  it('refuses an unknown kind, an impossible date and a range that ends before it starts, naming the field', async () => {
+    const kind = await call('search', { query: 'x', kinds: ['person'] });
+    expect(kind).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'kinds[0]' }] } });
+    const day = await call('search', { query: 'x', from: '2026-02-30' });
+    expect(day).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'from' }] } });
+    const backwards = await call('search', { query: 'x', from: '2026-10-10', to: '2026-09-01' });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect((backwards as { error: { message: string } }).error.message).toMatch(/to \(2026-09-01\) is before from/);
+  });
+});
+
+describe('triedBefore over the API', () => {
+  it('answers for a proposal in the cache', async () => {
+    const result = await call('triedBefore', { proposalId: 'p-sweep' });
+    expect(result.ok).toBe(true);
+    expect((result as { value: TriedBefore }).value.proposalId).toBe('p-sweep');
+  });
+
+  it('says which proposal is missing', async () => {
+    const result = await call('triedBefore', { proposalId: 'p-missing' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((result as { error: { message: string } }).error.message).toContain('proposals/p-missing.md');
+  });
+});
