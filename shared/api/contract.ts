@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define-method';
 import { appMethods } from './app-methods';
 import { proposalsMethods } from './proposals-methods';
+import { searchMethods } from './search-methods';
 import { teamMethods } from './team-methods';
 
 export const contract = {
   ...appMethods,
   ...proposalsMethods,
+  ...searchMethods,
   ...teamMethods,
 } as const;
 

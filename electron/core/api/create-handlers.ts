@@ -2,6 +2,7 @@
 import type { CoreDeps } from '../host/core-deps';
 import { createAppHandlers } from './app-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
+import { createSearchHandlers } from './search-handlers';
 import { createTeamHandlers } from './team-handlers';
 import type { Handlers } from './handlers';
 
@@ -9,6 +10,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...createAppHandlers(deps),
     ...createProposalsHandlers(deps),
+    ...createSearchHandlers(deps),
     ...createTeamHandlers(deps),
   };
 }
