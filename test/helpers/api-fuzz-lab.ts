@@ -75,15 +75,15 @@ export function fingerprintTree(root: string): Record<string, string> {
 }
 
 /**
- * Waits until the core's own start-up sync pass has ended (the sync worker runs one as it starts,
- * even without watching). Polls rather than calling syncNow: a sync requested during a pass queues
- * another pass, which would land after the baseline.
+ * Waits until the core's own start-up sync pass has ended, or the sync worker has stopped (it runs
+ * one pass as it starts, even without watching). Polls rather than calling syncNow: a sync requested
+ * during a pass queues another pass, which would land after the baseline.
  */
 export async function waitForStartSync(progress: () => Promise<SyncProgressInfo | null>, timeoutMs = 60_000): Promise<SyncProgressInfo> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const current = await progress();
-    if (current && !current.running && current.finishedAt !== null) return current;
+    if (current && !current.running && (current.finishedAt !== null || current.lastError !== null)) return current;
     if (Date.now() > deadline) throw new Error(`the start-up sync did not end within ${timeoutMs} ms: ${JSON.stringify(current)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
