@@ -29,8 +29,11 @@ type ProposalsMethod =
   | 'listPendingEvents'
   | 'retryPendingEvents';
 
-/** The writer of one core, made on first use; its outbox is retried as soon as the core starts. */
-export function createProposalsEventWriter(deps: CoreDeps, retryIntervalMs?: number): EventWriter {
+/** What the proposals handlers use of the core. */
+export type ProposalsDeps = Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sync' | 'emit' | 'log'>;
+
+/** The writer of one core; its outbox is retried as soon as the core starts. */
+export function createProposalsEventWriter(deps: ProposalsDeps, retryIntervalMs?: number): EventWriter {
   let store: EventStore | null = null;
   const writer = createEventWriter({
     store: async () => (store ??= openEventStore(deps.config.storeUrl)),
@@ -49,7 +52,7 @@ export function createProposalsEventWriter(deps: CoreDeps, retryIntervalMs?: num
 }
 
 export function createProposalsHandlers(
-  deps: CoreDeps,
+  deps: ProposalsDeps,
   writer: EventWriter = createProposalsEventWriter(deps, deps.config.pollIntervalMs ?? 10_000),
 ): HandlerSlice<ProposalsMethod> {
   const { sqlite } = deps.cache;

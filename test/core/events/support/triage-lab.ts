@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HandlerContext } from '../../../../electron/core/api/handlers';
-import { createProposalsEventWriter, createProposalsHandlers } from '../../../../electron/core/api/proposals-handlers';
+import { createProposalsEventWriter, createProposalsHandlers, type ProposalsDeps } from '../../../../electron/core/api/proposals-handlers';
 import type { Settings } from '../../../../electron/core/config/settings-file';
 import { openCacheDatabase, type CacheDatabase } from '../../../../electron/core/db/open-cache-database';
 import type { EventWriter } from '../../../../electron/core/events/event-writer';
-import type { CoreDeps } from '../../../../electron/core/host/core-deps';
 import { idleSyncProgress } from '../../../../electron/core/host/sync-controller';
 import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
 import { syncLabStore } from '../../../../electron/core/sync/sync-lab-store';
@@ -135,7 +134,7 @@ export function writeTriageLab(store: string, options: TriageLabOptions = {}): v
 }
 
 export interface TestCore {
-  deps: CoreDeps;
+  deps: ProposalsDeps;
   cache: CacheDatabase;
   writer: EventWriter;
   handlers: ReturnType<typeof createProposalsHandlers>;
@@ -150,7 +149,7 @@ export function startTestCore(options: { store: string; dbFile: string; outboxDi
   let settings: Settings = { identity: options.identity ?? null };
   let syncs = 0;
   const transport = new LocalFolderTransport(options.store);
-  const deps: CoreDeps = {
+  const deps: ProposalsDeps = {
     cache,
     config: {
       dbFile: options.dbFile,
