@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define-method';
 import { appMethods } from './app-methods';
 import { proposalsMethods } from './proposals-methods';
+import { scalingMethods } from './scaling-methods';
 import { searchMethods } from './search-methods';
 import { teamMethods } from './team-methods';
 
 export const contract = {
   ...appMethods,
   ...proposalsMethods,
+  ...scalingMethods,
   ...searchMethods,
   ...teamMethods,
 } as const;

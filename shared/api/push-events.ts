@@ -3,7 +3,8 @@ import type { SyncProgressInfo } from './app-methods';
 
 export type PushEvent =
   | { type: 'data-changed'; scopes: DataScope[]; at: string }
-  | { type: 'sync-progress'; progress: SyncProgressInfo };
+  | { type: 'sync-progress'; progress: SyncProgressInfo }
+  | { type: 'task-progress'; task: string; done: number; total: number };
 
 /** Which cached queries a change affects; the client invalidates queries tagged with these. */
 export type DataScope = 'runs' | 'metrics' | 'ablations' | 'proposals' | 'team' | 'events' | 'issues' | 'settings';

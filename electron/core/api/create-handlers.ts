@@ -2,6 +2,7 @@
 import type { CoreDeps } from '../host/core-deps';
 import { createAppHandlers } from './app-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
+import { createScalingHandlers } from './scaling-handlers';
 import { createSearchHandlers } from './search-handlers';
 import { createTeamHandlers } from './team-handlers';
 import type { Handlers } from './handlers';
@@ -10,6 +11,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...createAppHandlers(deps),
     ...createProposalsHandlers(deps),
+    ...createScalingHandlers(deps),
     ...createSearchHandlers(deps),
     ...createTeamHandlers(deps),
   };

@@ -3,6 +3,7 @@ import type { PushEvent } from '../../../shared/api/push-events';
 import type { CacheDatabase } from '../db/open-cache-database';
 import type { CoreConfig } from '../config/core-config';
 import type { Settings } from '../config/settings-file';
+import type { ComputeClient } from './compute-client';
 import type { SyncController } from './sync-controller';
 
 export interface SettingsAccess {
@@ -15,6 +16,8 @@ export interface CoreDeps {
   config: CoreConfig;
   settings: SettingsAccess;
   sync: SyncController;
+  /** Scaling fits and bootstraps, off the core thread. */
+  compute: ComputeClient;
   emit(event: PushEvent): void;
   log(message: string): void;
 }

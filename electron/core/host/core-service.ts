@@ -11,6 +11,7 @@ import type { CoreConfig } from '../config/core-config';
 import { readSettings, writeSettings, type Settings } from '../config/settings-file';
 import { openCacheDatabase } from '../db/open-cache-database';
 import type { CoreDeps } from './core-deps';
+import { createComputeClient } from './compute-client';
 import { startSyncWorker } from './sync-controller';
 
 export interface CoreService {
@@ -62,7 +63,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       log,
     },
   );
-  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, emit, log };
+  const compute = createComputeClient(
+    path.join(options.workerDir, 'compute-worker.mjs'),
+    { dbFile: options.dbFile, migrationsDir: options.migrationsDir, nativeBinding: options.nativeBinding },
+    log,
+  );
+  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, compute, emit, log };
   const handlers = createHandlers(deps);
   return {
     handlers,
@@ -72,7 +78,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return () => listeners.delete(listener);
     },
     async close() {
-      await sync.close();
+      await Promise.all([sync.close(), compute.close()]);
       cache.close();
     },
   };

@@ -1,0 +1,134 @@
+// Handlers of the Scaling page. Reading which runs and which exclusions is quick and happens here;
+// the fits and bootstraps run in the compute worker, and their results are kept in memory by
+// what they were computed from, so rendering again never refits.
+import { ApiFailure } from '../../../shared/api/api-result';
+import { encodeNonFinite } from '../../../shared/api/json-number';
+import { scalingTaskId, type ScalingPrediction } from '../../../shared/api/scaling-methods';
+import { predictAtCompute, predictAtSize, type FitWithSamples } from '../../../shared/scaling';
+import type { ComputeTask } from '../host/compute-messages';
+import { ComputeTaskError } from '../host/compute-client';
+import type { CoreDeps } from '../host/core-deps';
+import type { AblationOutcome, ScalingFitOutcome } from '../host/run-compute-task';
+import { setFitExclusion } from '../queries/fit-exclusions';
+import { listScalingScopes } from '../queries/scaling-scopes-list';
+import { resolveScalingRequest, type ScalingRequest, type ScalingRequestInput } from '../queries/scaling-request';
+import { ScalingScopeError } from '../queries/scaling-scope';
+import { ComputationCache } from './computation-cache';
+import type { HandlerSlice } from './handlers';
+import { ablationScalingView, intervalView, scalingFitView } from './scaling-views';
+
+type ScalingMethod = 'listScalingScopes' | 'getScalingFit' | 'predictAt' | 'getAblationScaling' | 'setFitExclusion' | 'cancelTask';
+
+/** Same seed, same resamples: intervals do not move between renders or windows. */
+const BOOTSTRAP_SEED = 1;
+/** Predictions further than this beyond the largest fitted compute are flagged. */
+const FAR_EXTRAPOLATION = 10;
+
+export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMethod> {
+  const progress = (task: string, done: number, total: number) => deps.emit({ type: 'task-progress', task, done, total });
+  const fits = new ComputationCache<ScalingFitOutcome>(24, (o) => o.bootstrap?.summary.cancelled === true);
+  const ablations = new ComputationCache<AblationOutcome>(12, (o) => o.computation.analysis?.bootstrap.cancelled === true);
+
+  function resolve(input: ScalingRequestInput): ScalingRequest {
+    try {
+      return resolveScalingRequest(deps.cache.sqlite, input);
+    } catch (error) {
+      if (error instanceof ScalingScopeError) throw new ApiFailure('not-found', error.message);
+      throw error;
+    }
+  }
+
+  async function settle<T>(promise: Promise<T>): Promise<T> {
+    try {
+      return await promise;
+    } catch (error) {
+      if (error instanceof ComputeTaskError) throw new ApiFailure(error.kind === 'scope' ? 'not-found' : 'unavailable', error.message);
+      throw error;
+    }
+  }
+
+  function fitOutcome(request: ScalingRequest, bootstrap: number, taskId: string): Promise<ScalingFitOutcome> {
+    const task: ComputeTask = { kind: 'scaling-fit', query: request.query, bootstrap, seed: BOOTSTRAP_SEED, baseKey: request.baseKey };
+    const key = JSON.stringify([request.baseKey, bootstrap, BOOTSTRAP_SEED]);
+    return settle(fits.get(key, taskId, (onProgress) => deps.compute.run<ScalingFitOutcome>(task, onProgress), progress));
+  }
+
+  return {
+    async listScalingScopes() {
+      return { scopes: listScalingScopes(deps.cache.sqlite) };
+    },
+
+    async getScalingFit(input) {
+      const request = resolve(input);
+      const task = scalingTaskId('fit', input);
+      const outcome = await fitOutcome(request, input.bootstrap, task);
+      return encodeNonFinite(
+        scalingFitView(outcome, { exclusionScope: request.exclusionScope, metrics: request.metrics, task, dataVersion: request.dataVersion }),
+      );
+    },
+
+    async predictAt(input) {
+      const request = resolve(input);
+      const outcome = await fitOutcome(request, input.bootstrap, scalingTaskId('fit', input));
+      const fit = outcome.base.fit;
+      if (!fit) throw new ApiFailure('conflict', `There is no fit of ${request.scope.label} to predict from: ${outcome.base.fitError}`);
+      const source: FitWithSamples = { fit, samples: outcome.bootstrap?.samples ?? [] };
+      let prediction: Omit<ScalingPrediction, 'warning' | 'maxCompute'>;
+      if (input.targetCompute !== undefined) {
+        const p = predictAtCompute(source, input.targetCompute);
+        prediction = {
+          mode: 'compute',
+          C: p.C,
+          N: intervalView(p.N),
+          D: intervalView(p.D),
+          tokensPerParameter: intervalView(p.tokensPerParameter),
+          loss: intervalView(p.loss),
+          extrapolationFactor: p.extrapolationFactor,
+        };
+      } else {
+        const p = predictAtSize(source, input.targetN!, input.targetD!);
+        const exact = (v: number) => intervalView({ estimate: v, median: v, p80: [v, v], p95: [v, v], samples: source.samples.length });
+        prediction = { mode: 'size', C: p.C, N: exact(p.N), D: exact(p.D), tokensPerParameter: exact(p.D / p.N), loss: intervalView(p.loss), extrapolationFactor: p.extrapolationFactor };
+      }
+      const warnings: string[] = [];
+      if (prediction.extrapolationFactor > FAR_EXTRAPOLATION) {
+        warnings.push(`This prediction reaches ${prediction.extrapolationFactor.toPrecision(3)}× beyond the largest compute in the fit.`);
+      }
+      if (!Number.isFinite(prediction.loss.estimate as number)) warnings.push('The fit has no compute-optimal frontier (an exponent ≤ 0), so it predicts nothing here.');
+      return encodeNonFinite({ ...prediction, maxCompute: fit.maxCompute, warning: warnings.length > 0 ? warnings.join(' ') : null });
+    },
+
+    async getAblationScaling(input) {
+      const request = resolve({ ablation: input.ablation, metric: input.metric, lastPercent: input.lastPercent });
+      const task = scalingTaskId('ablation', input);
+      const computeTask: ComputeTask = {
+        kind: 'ablation-scaling',
+        query: request.query,
+        E: input.E,
+        targetCompute: input.targetCompute,
+        resamples: input.bootstrap,
+        seed: BOOTSTRAP_SEED,
+      };
+      const key = JSON.stringify([request.baseKey, input.E, input.targetCompute ?? null, input.bootstrap, BOOTSTRAP_SEED]);
+      const outcome = await settle(ablations.get(key, task, (onProgress) => deps.compute.run<AblationOutcome>(computeTask, onProgress), progress));
+      return encodeNonFinite(
+        ablationScalingView(outcome, { exclusionScope: request.exclusionScope, metrics: request.metrics, task, dataVersion: request.dataVersion, E: input.E }),
+      );
+    },
+
+    async setFitExclusion(input) {
+      const request = resolve(input);
+      const inScope = deps.cache.sqlite.prepare(`SELECT 1 FROM runs r WHERE r.id = @runId AND ${request.scope.where}`).get({ ...request.scope.params, runId: input.runId });
+      if (!inScope) throw new ApiFailure('not-found', `Run ${input.runId} is not one of the runs of ${request.scope.label}.`);
+      const exclusions = setFitExclusion(deps.cache.sqlite, request.exclusionScope, input.runId, input.excluded, input.reason);
+      deps.emit({ type: 'data-changed', scopes: ['settings'], at: new Date().toISOString() });
+      return { exclusionScope: request.exclusionScope, exclusions };
+    },
+
+    async cancelTask(input) {
+      const fit = fits.cancel(input.task);
+      const ablation = ablations.cancel(input.task);
+      return { cancelled: fit || ablation };
+    },
+  };
+}
