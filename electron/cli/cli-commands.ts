@@ -2,9 +2,10 @@
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
+import { fitCommand } from './commands/fit';
 import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
 import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand, fitCommand];
