@@ -61,8 +61,7 @@ function ipcClient(bridge: DesktopBridge): ApiClient {
     kind: 'ipc',
     call: (method, input) => bridge.call(method, input) as Promise<ApiResult<never>>,
     onEvent: (listener) => bridge.onEvent(listener),
-    // The preload bridge, not shell.openExternal: the main process opens http(s) URLs only (openInSystemBrowser).
-    openExternal: (url) => bridge.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    openExternal: (url) => bridge.openExternal(url),
   };
 }
 
