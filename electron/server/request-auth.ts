@@ -42,9 +42,13 @@ export function isAuthorized(request: IncomingMessage, url: URL, token: string |
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+// A whole IPv4 literal in 127.0.0.0/8: a prefix test would let "127.0.0.1.evil.example", a name an
+// attacker can point at 127.0.0.1, through the DNS-rebinding check below.
+const IPV4_LOOPBACK = /^127(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+  const name = host.toLowerCase();
+  return LOOPBACK_HOSTS.has(name) || IPV4_LOOPBACK.test(name);
 }
 
 /** On a loopback-only server, a request whose Host is not loopback came through DNS rebinding. */

@@ -1,5 +1,5 @@
-// `tessera serve` against clients that misbehave: wrong and malformed tokens, bodies over the limit,
-// bodies that never finish, request targets and files that are not what they seem. Each must be
+// `tessera serve` against clients that misbehave: wrong and malformed tokens, foreign Host headers,
+// bodies over the limit, bodies that never finish, request targets and files that are not what they seem. Each must be
 // answered (or dropped) without taking the server down or holding up anyone else.
 import fs from 'node:fs';
 import net from 'node:net';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreService, type CoreService } from '../../electron/core/host/core-service';
 import { startHttpServer, type RunningHttpServer } from '../../electron/server/http-server';
 import { jsonNestingDepth, MAX_BODY_BYTES, parseJsonBody } from '../../electron/server/json-body';
-import { tokensEqual } from '../../electron/server/request-auth';
+import { isLoopbackHost, tokensEqual } from '../../electron/server/request-auth';
 import { callApi, repoRoot, startServe, type ServeProcess } from '../e2e/support/start-serve';
 
 function emptyStore(): string {
@@ -77,6 +77,18 @@ describe('tokensEqual', () => {
   it('compares the exact characters: unicode must match byte for byte', () => {
     expect(tokensEqual('café-écran-1', 'café-écran-1')).toBe(true);
     expect(tokensEqual('cafe\u0301-écran-1', 'café-écran-1')).toBe(false);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it('knows loopback names and whole 127.0.0.0/8 literals', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '127.255.255.255', 'localhost', 'LOCALHOST', '::1', '[::1]']) expect(isLoopbackHost(host), host).toBe(true);
+  });
+
+  it('refuses names that only start like one, which an attacker can point at 127.0.0.1', () => {
+    for (const host of ['127.0.0.1.evil.example', '127.evil.example', '127.0.0.256', '127.0.0', '1127.0.0.1', 'localhost.evil.example', 'evil-localhost', '0.0.0.0', '10.0.0.1', '[::2]', '']) {
+      expect(isLoopbackHost(host), host).toBe(false);
+    }
   });
 });
 
@@ -179,7 +191,7 @@ describe('serve against oversized and unfinished bodies', () => {
   });
 });
 
-describe('serving the renderer when a file cannot be read', () => {
+describe('the HTTP server in-process, as serve runs it', () => {
   let dir: string;
   let core: CoreService;
   let server: RunningHttpServer;
@@ -211,7 +223,16 @@ describe('serving the renderer when a file cannot be read', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('drops that one response and keeps serving the rest', async () => {
+  it('refuses a foreign Host header on loopback with 421 (DNS rebinding), sent raw because fetch cannot set Host', async () => {
+    for (const host of ['evil.example', 'evil.example:80', '127.0.0.1.evil.example', '127.evil.example', '127.0.0.256', 'localhost.evil.example', '[::2]']) {
+      const status = await rawRequest(server.port, `POST /api/getAppInfo HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+      expect(status, host).toBe('HTTP/1.1 421 Misdirected Request');
+    }
+    const ours = await rawRequest(server.port, `POST /api/getAppInfo HTTP/1.1\r\nHost: localhost:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    expect(ours).toBe('HTTP/1.1 200 OK');
+  });
+
+  it('drops the response of a file that cannot be read, and keeps serving the rest', async () => {
     const broken = await fetch(new URL('broken.js', server.url)).then(
       (response) => response.text().then(() => 'complete', () => 'cut off'),
       () => 'cut off',
