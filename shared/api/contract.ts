@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define-method';
 import { appMethods } from './app-methods';
+import { evalsMethods } from './evals-methods';
 import { proposalsMethods } from './proposals-methods';
 import { scalingMethods } from './scaling-methods';
 import { searchMethods } from './search-methods';
@@ -11,6 +12,7 @@ import { teamMethods } from './team-methods';
 
 export const contract = {
   ...appMethods,
+  ...evalsMethods,
   ...proposalsMethods,
   ...scalingMethods,
   ...searchMethods,

@@ -1,6 +1,7 @@
 // The whole handler table: one slice per domain. The type makes a missing method a compile error.
 import type { CoreDeps } from '../host/core-deps';
 import { createAppHandlers } from './app-handlers';
+import { createEvalsHandlers } from './evals-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
 import { createScalingHandlers } from './scaling-handlers';
 import { createSearchHandlers } from './search-handlers';
@@ -10,6 +11,7 @@ import type { Handlers } from './handlers';
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...createAppHandlers(deps),
+    ...createEvalsHandlers(deps),
     ...createProposalsHandlers(deps),
     ...createScalingHandlers(deps),
     ...createSearchHandlers(deps),
