@@ -160,49 +160,69 @@ export class LocalFolderTransport implements StoreTransport {
   async writeNewFile(storePath: string, data: Uint8Array): Promise<void> {
     const target = this.lexical(storePath);
     const dirPath = path.posix.dirname(storePath) === '.' ? '' : path.posix.dirname(storePath);
-    this.makeFolders(dirPath);
+    const createdFolders = this.makeFolders(dirPath);
     const dirReal = this.real(dirPath);
     const finalPath = path.join(dirReal, path.basename(target));
     const temp = path.join(dirReal, `${TEMP_FILE_PREFIX}${randomBytes(8).toString('hex')}`);
-    const handle = await fs.promises.open(temp, 'wx', 0o644);
+    let placed = false;
     try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      // link() fails when the name exists, where rename() would silently replace the file.
-      await fs.promises.link(temp, finalPath);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new StoreAccessError('exists', storePath, `${storePath} already exists; files in the store are never replaced.`);
+      const handle = await fs.promises.open(temp, 'wx', 0o644);
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
       }
-      throw ioError(storePath, error);
+      try {
+        // link() fails when the name exists, where rename() would silently replace the file.
+        await fs.promises.link(temp, finalPath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new StoreAccessError('exists', storePath, `${storePath} already exists; files in the store are never replaced.`);
+        }
+        throw error;
+      }
+      placed = true;
+      const dirHandle = await fs.promises.open(dirReal, 'r');
+      try {
+        await dirHandle.sync();
+      } finally {
+        await dirHandle.close();
+      }
     } finally {
+      // A failed write (a full disk) leaves nothing behind: not the temporary file, not new folders.
       await fs.promises.rm(temp, { force: true });
-    }
-    const dirHandle = await fs.promises.open(dirReal, 'r');
-    try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
+      if (!placed) {
+        for (const folder of createdFolders.reverse()) {
+          try {
+            fs.rmdirSync(folder);
+          } catch {
+            break;
+          }
+        }
+      }
     }
   }
 
-  private makeFolders(dirPath: string): void {
+  /** Creates the missing folders of `dirPath`, each checked to be inside the store; returns those it created. */
+  private makeFolders(dirPath: string): string[] {
+    const created: string[] = [];
     let current = '';
     for (const segment of dirPath === '' ? [] : dirPath.split('/')) {
+      const parent = current;
       current = current === '' ? segment : `${current}/${segment}`;
-      const real = this.real(current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '');
-      const next = path.join(real, segment);
+      const next = path.join(this.real(parent), segment);
       try {
         fs.mkdirSync(next);
+        created.push(next);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(current, error);
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          for (const folder of created.reverse()) fs.rmdirSync(folder);
+          throw error;
+        }
       }
     }
-    this.real(dirPath);
+    return created;
   }
 
   watch(onChange: () => void): StoreWatch {

@@ -50,7 +50,9 @@ export interface StoreTransport {
   readSmallFile(path: string, maxBytes: number): Promise<Buffer>;
   /**
    * Writes a new file atomically: to a temporary name in the same folder, then into place. Never
-   * replaces an existing file (throws StoreAccessError('exists')); creates missing folders.
+   * replaces an existing file (throws StoreAccessError('exists')); creates missing folders. A write
+   * that fails leaves nothing behind and throws the file system's own error (its `code`, such as
+   * ENOSPC or EACCES, says why).
    */
   writeNewFile(path: string, data: Uint8Array): Promise<void>;
   /** Calls `onChange` when something under the store may have changed; absent when the transport cannot watch. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
 import { StoreAccessError } from '../../../electron/core/sync/store-transport';
+import { fillDisk, mountTmpfs, unmount } from '../../helpers/tmpfs';
 import { makeTempDir } from './support/lab-store-fixture';
 
 let dir: string;
@@ -89,5 +90,25 @@ describe('LocalFolderTransport', () => {
     fs.symlinkSync(dir, path.join(root, 'events'));
     expect(await accessError(transport.writeNewFile('events/x.json', Buffer.from('x')))).toBe('outside-store');
     expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
+  });
+});
+
+
+describe('LocalFolderTransport on a full disk', () => {
+  it('leaves no temporary file and no new folder behind, and says ENOSPC', async () => {
+    const mnt = fs.mkdtempSync(path.join(dir, 'mnt-'));
+    mountTmpfs(mnt, '1m');
+    try {
+      const full = new LocalFolderTransport(mnt);
+      const filler = fillDisk(mnt);
+      const error = await full.writeNewFile('events/2026/11/01A.json', Buffer.alloc(8192, 0x41)).catch((e: unknown) => e);
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      expect(fs.readdirSync(mnt)).toEqual(['filler.bin']);
+      fs.rmSync(filler);
+      await full.writeNewFile('events/2026/11/01A.json', Buffer.alloc(8192, 0x41));
+      expect(fs.readdirSync(path.join(mnt, 'events/2026/11'))).toEqual(['01A.json']);
+    } finally {
+      unmount(mnt);
+    }
   });
 });
