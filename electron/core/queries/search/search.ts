@@ -5,7 +5,10 @@
 import type Database from 'better-sqlite3';
 import { SEARCH_KINDS, type MarkedSegment, type SearchHit, type SearchKind, type SearchResult, type SearchTarget } from '../../../../shared/api/search-methods';
 import { buildMatchExpression } from './match-expression';
-import { hasMark, MARK_CLOSE, MARK_OPEN, plainSegments, splitMarkedText } from './marked-text';
+import { hasMark, plainSegments, splitMarkedText } from './marked-text';
+import { FACETS_SQL, FILTERED_RANK_SQL, MARKS_SQL, RANK_SQL } from './search-sql';
+
+export { SEARCH_WEIGHTS } from './search-sql';
 
 export interface SearchOptions {
   query: string;
@@ -19,77 +22,35 @@ export interface SearchOptions {
   perKind?: number;
 }
 
-/** Column weights for bm25: title, body (proposal text, rationale, comment, question, run config), meta (ids, front matter, tags). */
-export const SEARCH_WEIGHTS = { title: 8, body: 1, meta: 2 } as const;
-
-const DECISION_STATUS_SQL = `CASE json_extract(e.payload_json, '$.decision')
-  WHEN 'adopt' THEN 'adopted' WHEN 'drop' THEN 'dropped' WHEN 'park' THEN 'inconclusive' WHEN 'continue' THEN 'active' END`;
-
-const RANKED_SQL = `
-WITH matched AS (
-  SELECT rowid AS doc, bm25(search_index, ${SEARCH_WEIGHTS.title}, ${SEARCH_WEIGHTS.body}, ${SEARCH_WEIGHTS.meta}) AS score
-  FROM search_index WHERE search_index MATCH @match
-),
-described AS (
-  SELECT m.doc, m.score, d.kind, d.ref,
-    e.target AS target,
-    json_extract(e.payload_json, '$.decision') AS decision,
-    coalesce(p.area, tp.area, person.area) AS area,
-    coalesce(p.owner, r.owner, a.owner, e.author) AS owner,
-    CASE d.kind WHEN 'proposal' THEN p.status WHEN 'decision' THEN ${DECISION_STATUS_SQL} WHEN 'run' THEN r.state ELSE tp.status END AS status,
-    CASE d.kind WHEN 'proposal' THEN p.created WHEN 'run' THEN r.created_at
-      WHEN 'ablation' THEN (SELECT min(created_at) FROM runs WHERE runs.ablation = a.id) ELSE e.at END AS at
-  FROM matched AS m
-  JOIN search_docs AS d ON d.doc = m.doc
-  LEFT JOIN proposals AS p ON d.kind = 'proposal' AND p.id = d.ref
-  LEFT JOIN events AS e ON d.kind IN ('decision', 'comment') AND e.id = d.ref
-  LEFT JOIN ablations AS a ON d.kind = 'ablation' AND a.id = d.ref
-  LEFT JOIN runs AS r ON d.kind = 'run' AND r.id = d.ref
-  LEFT JOIN proposals AS tp ON tp.id = coalesce(e.target, a.proposal, r.proposal)
-  LEFT JOIN people AS person ON person.id = coalesce(p.owner, r.owner, a.owner, e.author)
-  WHERE (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))
-),
-filtered AS (
-  SELECT *, count(*) OVER () AS total, count(*) OVER (PARTITION BY kind) AS kind_total,
-    row_number() OVER (PARTITION BY kind ORDER BY score, doc) AS kind_rank
-  FROM described
-  WHERE (@area IS NULL OR area = @area)
-    AND (@owner IS NULL OR owner = @owner)
-    AND (@status IS NULL OR status = @status)
-    AND (@from IS NULL OR at >= @from)
-    AND (@to IS NULL OR substr(at, 1, length(@to)) <= @to)
-)
-SELECT doc, score, kind, ref, target, decision, area, owner, status, at, total, kind_total AS kindTotal
-FROM filtered WHERE kind_rank <= @perKind ORDER BY score, doc`;
-
-// better-sqlite3 binds JS numbers as REAL, and FTS5 (SQLite 3.53) then ignores a `rowid = ?` beside MATCH
-// and returns every match: the CAST keeps the constraint.
-const MARKS_SQL = `
-SELECT highlight(search_index, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
-  snippet(search_index, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 16) AS body,
-  snippet(search_index, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 16) AS meta
-FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)`;
-
 interface RankedRow {
   doc: number;
   score: number;
   kind: SearchKind;
   ref: string;
+  total: number;
+  kindTotal: number;
+}
+
+interface FacetRow {
+  doc: number;
   target: string | null;
   decision: string | null;
   area: string | null;
   owner: string | null;
   status: string | null;
   at: string | null;
-  total: number;
-  kindTotal: number;
 }
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+type Row = RankedRow & FacetRow;
+
+type Statements = ReturnType<typeof prepare>;
+const statements = new WeakMap<Database.Database, Statements>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    ranked: sqlite.prepare(RANKED_SQL),
+    rank: sqlite.prepare(RANK_SQL),
+    filteredRank: sqlite.prepare(FILTERED_RANK_SQL),
+    facets: sqlite.prepare(FACETS_SQL),
     marks: sqlite.prepare(MARKS_SQL),
     proposalTitle: sqlite.prepare('SELECT title FROM proposals WHERE id = ?').pluck(),
     ablationTitle: sqlite.prepare('SELECT title FROM ablations WHERE id = ?').pluck(),
@@ -107,21 +68,12 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   if (match === null || options.kinds?.length === 0) return { query: options.query, terms, total: 0, counts, hits: [] };
   let st = statements.get(sqlite);
   if (!st) statements.set(sqlite, (st = prepare(sqlite)));
-  const rows = st.ranked.all({
-    match,
-    kinds: options.kinds ? JSON.stringify(options.kinds) : null,
-    area: options.area ?? null,
-    owner: options.owner ?? null,
-    status: options.status ?? null,
-    from: options.from ?? null,
-    to: options.to ?? null,
-    perKind: options.perKind ?? options.limit,
-  }) as RankedRow[];
+  const rows = rankedRows(st, match, options);
   // Every kind with a match has its first row here (at most perKind rows per kind), so all counts are known.
   for (const row of rows) counts[row.kind] = row.kindTotal;
   const total = rows[0]?.total ?? 0;
   const targetOf = (id: string): SearchTarget => describeTarget(st, id);
-  const hits = rows.slice(0, options.limit).map((row): SearchHit => {
+  const hits = withFacets(st, rows.slice(0, options.limit)).map((row): SearchHit => {
     const marks = st.marks.get(match, row.doc) as { title: string; body: string; meta: string };
     const title = splitMarkedText(marks.title);
     const body = splitMarkedText(marks.body);
@@ -143,7 +95,25 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   return { query: options.query, terms, total, counts, hits };
 }
 
-function describeTarget(st: ReturnType<typeof prepare>, id: string): SearchTarget {
+function rankedRows(st: Statements, match: string, options: SearchOptions): (RankedRow | Row)[] {
+  const kinds = options.kinds ? JSON.stringify(options.kinds) : null;
+  const perKind = options.perKind ?? options.limit;
+  const { area, owner, status, from, to } = options;
+  if (area === undefined && owner === undefined && status === undefined && from === undefined && to === undefined) {
+    return st.rank.all({ match, kinds, perKind }) as RankedRow[];
+  }
+  const filters = { area: area ?? null, owner: owner ?? null, status: status ?? null, from: from ?? null, to: to ?? null };
+  return st.filteredRank.all({ match, kinds, perKind, ...filters }) as Row[];
+}
+
+/** The facets of the rows shown, read for them alone when the ranking did not need them. */
+function withFacets(st: Statements, rows: (RankedRow | Row)[]): Row[] {
+  if (rows.length === 0 || 'area' in rows[0]!) return rows as Row[];
+  const facets = new Map((st.facets.all({ docs: JSON.stringify(rows.map((row) => row.doc)) }) as FacetRow[]).map((row) => [row.doc, row]));
+  return rows.map((row) => ({ ...row, ...facets.get(row.doc)! }));
+}
+
+function describeTarget(st: Statements, id: string): SearchTarget {
   const proposal = st.proposalTitle.get(id) as string | null | undefined;
   if (proposal !== undefined) return { kind: 'proposal', id, title: proposal };
   const ablation = st.ablationTitle.get(id) as string | null | undefined;
@@ -155,7 +125,7 @@ function describeTarget(st: ReturnType<typeof prepare>, id: string): SearchTarge
 
 const DECISION_WORD: Record<string, string> = { adopt: 'Adopt', drop: 'Drop', park: 'Park', continue: 'Continue' };
 
-function hitTitle(row: RankedRow, marked: MarkedSegment[], target: SearchTarget | null): MarkedSegment[] {
+function hitTitle(row: Row, marked: MarkedSegment[], target: SearchTarget | null): MarkedSegment[] {
   const about = target ? (target.title ?? target.id) : 'nothing';
   if (row.kind === 'decision') return plainSegments(`${DECISION_WORD[row.decision ?? ''] ?? 'Decision'} · ${about}`);
   if (row.kind === 'comment') return plainSegments(`Comment on ${about}`);
