@@ -1,6 +1,7 @@
 // The frame around every page: navigation, the store it shows, sync progress and the theme switch.
 import { useApiQuery } from '../api/use-api';
 import { useLiveUpdates } from '../api/live-updates';
+import { CommandPalette } from '../components/command-palette/command-palette';
 import { PageErrorBoundary } from '../components/error-boundary';
 import { useTheme, type ThemeName } from '../theme/use-theme';
 import { PAGES } from './pages';
@@ -85,6 +86,7 @@ export function AppShell() {
           )}
         </PageErrorBoundary>
       </main>
+      <CommandPalette />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ProposalsPage } from '../pages/proposals/proposals-page';
 import { ReviewPage } from '../pages/review/review-page';
 import { RunsPage } from '../pages/runs/runs-page';
 import { ScalingPage } from '../pages/scaling/scaling-page';
+import { SearchPage } from '../pages/search/search-page';
 import { SyncPage } from '../pages/sync/sync-page';
 import { TeamPage } from '../pages/team/team-page';
 
@@ -24,4 +25,5 @@ export const PAGES: PageEntry[] = [
   { id: 'team', title: 'Team', component: TeamPage },
   { id: 'review', title: 'Review', component: ReviewPage },
   { id: 'sync', title: 'Sync', component: SyncPage },
+  { id: 'search', title: 'Search', component: SearchPage },
 ];

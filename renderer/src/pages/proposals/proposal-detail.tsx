@@ -3,6 +3,7 @@
 import { useApiQuery } from '../../api/use-api';
 import { routeHref } from '../../app/router';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
+import { TriedBefore } from '../../components/tried-before';
 import { MarkdownBody } from './markdown/markdown-body';
 import { ProposalDiscussion } from './proposal-discussion';
 import { ProposalEvidence } from './proposal-evidence';
@@ -46,6 +47,7 @@ export function ProposalDetailView({ id, back }: { id: string; back: string }) {
         </div>
         <div className="proposal-side">
           <ProposalDiscussion detail={p} />
+          <TriedBefore proposalId={p.id} />
         </div>
       </div>
       <a className="back-link" href={routeHref('proposals', { view: 'decisions', proposal: p.id })}>
