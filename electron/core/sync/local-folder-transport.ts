@@ -86,6 +86,11 @@ export class LocalFolderTransport implements StoreTransport {
     }
     const entries: StoreEntry[] = [];
     for (const dirent of dirents) {
+      // A folder's size and mtime tell the sync nothing; skipping its lstat saves 10,000 calls per pass over 10,000 runs.
+      if (dirent.isDirectory()) {
+        entries.push({ name: dirent.name, kind: 'dir', size: 0, mtimeMs: 0 });
+        continue;
+      }
       try {
         const stat = fs.lstatSync(path.join(real, dirent.name));
         entries.push({ name: dirent.name, kind: kindOf(stat), size: stat.size, mtimeMs: stat.mtimeMs });

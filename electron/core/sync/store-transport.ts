@@ -40,7 +40,7 @@ export interface StoreWatch {
 export interface StoreTransport {
   /** Where the store is, for messages (a folder path, an sftp:// URL). */
   readonly location: string;
-  /** The entries of a folder ('' is the root), sorted by name. */
+  /** The entries of a folder ('' is the root), sorted by name. Folders may report size and mtime 0. */
   list(dir: string): Promise<StoreEntry[]>;
   /** Follows links that stay inside the store; throws StoreAccessError('outside-store') otherwise. Null when absent. */
   stat(path: string): Promise<StoreStat | null>;
