@@ -6,8 +6,8 @@
 // (term count in the proposal × log inverse share of proposals that contain the word, counted by
 // the same FTS5 index, so stemming agrees). A word no other proposal contains cannot match and is
 // left out. The score is shown as a share of the proposal's own score against the same query (1 =
-// as close as the proposal is to itself); below MIN_SIMILARITY a match is a coincidence of one or
-// two common words and is not shown.
+// as close as the proposal is to itself). Below MIN_SIMILARITY a match is a coincidence and is not
+// shown: 0.15 was chosen on the demo lab, where the pairs under it share one or two generic words.
 import type Database from 'better-sqlite3';
 import type { TriedBefore, TriedBeforeDecision, TriedBeforeItem } from '../../../../shared/api/search-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
@@ -17,7 +17,7 @@ import { MARK_CLOSE, MARK_OPEN, markedWords, splitMarkedText } from './marked-te
 const BODY_TERMS = 12;
 /** Distinct body words whose document frequency is looked up (the most frequent ones). */
 const CANDIDATE_WORDS = 80;
-const MIN_SIMILARITY = 0.05;
+const MIN_SIMILARITY = 0.15;
 const PARKED_OR_DROPPED = new Set(['dropped', 'inconclusive']);
 
 const STOP_WORDS = new Set(
