@@ -43,7 +43,7 @@ class PointSink implements PointColumns {
 }
 
 let sink: PointSink | null = null;
-const prepared = new WeakMap<Database.Database, { after: Database.Statement; ranges: Database.Statement }>();
+const prepared = new WeakMap<Database.Database, { after: Database.Statement; ranges: Database.Statement; probes: Database.Statement }>();
 
 function statements(sqlite: Database.Database) {
   let st = prepared.get(sqlite);
@@ -66,6 +66,18 @@ function statements(sqlite: Database.Database) {
           `SELECT tessera_points(p.step, p.value, p.tokens, p.time)
            FROM json_each(?) AS r CROSS JOIN points AS p
            WHERE p.series_pk = ? AND p.step >= r.value ->> 0 AND p.step <= r.value ->> 1`,
+        )
+        .pluck(),
+      // Only the points that could still be a column's new extreme (or are non-finite) leave SQLite. The probes
+      // are unpacked once (MATERIALIZED): extracting JSON per scanned row would cost more than the scan.
+      probes: sqlite
+        .prepare(
+          `WITH r AS MATERIALIZED (
+             SELECT value ->> 0 AS lo, value ->> 1 AS hi, coalesce(value ->> 2, 9e999) AS below, coalesce(value ->> 3, -9e999) AS above
+             FROM json_each(?))
+           SELECT tessera_points(p.step, p.value, p.tokens, p.time)
+           FROM r CROSS JOIN points AS p
+           WHERE p.series_pk = ? AND p.step >= r.lo AND p.step <= r.hi AND (p.value IS NULL OR NOT (p.value >= r.below AND p.value <= r.above))`,
         )
         .pluck(),
     };
@@ -110,4 +122,20 @@ export function readPointRanges(
   if (ranges.length === 0) return collect(0, () => undefined);
   const st = statements(sqlite);
   return collect(expected, () => st.ranges.get(JSON.stringify(ranges), seriesPk));
+}
+
+/** A step range and the values a point there must beat to matter: below `below` or above `above` (null: any). */
+export interface PointProbe {
+  fromStep: number;
+  toStep: number;
+  below: number | null;
+  above: number | null;
+}
+
+/** Points in the probes' step ranges that are non-finite or lie outside their (below, above) band, in step order. */
+export function readProbedPoints(sqlite: Database.Database, seriesPk: number, probes: readonly PointProbe[]): PointColumns {
+  if (probes.length === 0) return collect(0, () => undefined);
+  const st = statements(sqlite);
+  const json = JSON.stringify(probes.map((p) => [p.fromStep, p.toStep, p.below, p.above]));
+  return collect(probes.length * 4, () => st.probes.get(json, seriesPk));
 }

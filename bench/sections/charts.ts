@@ -1,0 +1,75 @@
+// Charts: the chart query (M4 over the multi-resolution summary) for 20 runs × 1 million points at
+// 1,200 px, beside a full-scan GROUP BY of the same pixel columns over the same points, in the same run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { getSeries } from '../../electron/core/queries/series/get-series';
+import type { BenchRow } from '../bench-row';
+import { BENCH_METRIC, createChartLab } from './chart-lab';
+
+const RUNS = 20;
+const POINTS = 1_000_000;
+const WIDTH = 1200;
+const REPEATS = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeMs(run: () => void): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+export async function runChartsBench(): Promise<BenchRow[]> {
+  const migrationsDir = path.resolve(process.cwd(), 'migrations');
+  const built = performance.now();
+  const lab = createChartLab(migrationsDir, RUNS, POINTS);
+  const buildSeconds = (performance.now() - built) / 1000;
+  const { sqlite } = lab.cache;
+  const noTrust = () => null;
+  const ranges: [number, number][] = [[0, POINTS - 1]];
+  for (let i = 1; i < REPEATS; i++) {
+    const span = POINTS * (0.05 + 0.9 * ((i * 37) % 100) / 100);
+    const from = ((POINTS - span) * ((i * 61) % 100)) / 100;
+    ranges.push([from, from + span]);
+  }
+  const query = (from: number, to: number, smoothing = 0) =>
+    getSeries(sqlite, { runIds: lab.runIds, metrics: [BENCH_METRIC], width: WIDTH, from, to, x: 'step', xLog: false, smoothing }, noTrust);
+  query(0, POINTS - 1);
+  const fullRange = Array.from({ length: REPEATS }, () => timeMs(() => query(0, POINTS - 1)));
+  const zoomed = ranges.map(([from, to]) => timeMs(() => query(from, to)));
+  const tokensAxis = Array.from({ length: 5 }, () =>
+    timeMs(() => getSeries(sqlite, { runIds: lab.runIds, metrics: [BENCH_METRIC], width: WIDTH, x: 'tokens', xLog: false, smoothing: 0 }, noTrust)),
+  );
+
+  const scan = sqlite.prepare(
+    `SELECT CAST((step - ?) * ? AS INTEGER) AS c, min(value), max(value), min(step), max(step), count(*)
+     FROM points WHERE series_pk = ? AND step BETWEEN ? AND ? GROUP BY c`,
+  );
+  const fullScan = Array.from({ length: 3 }, () =>
+    timeMs(() => {
+      for (const pk of lab.seriesPks) scan.all(0, WIDTH / (POINTS - 1), pk, 0, POINTS - 1);
+    }),
+  );
+
+  const smoothFirst = timeMs(() => query(0, POINTS - 1, 0.6));
+  const smoothZoom = ranges.map(([from, to]) => timeMs(() => query(from, to, 0.6)));
+
+  const p50 = median(fullRange);
+  const scanP50 = median(fullScan);
+  lab.cache.close();
+  fs.rmSync(lab.dir, { recursive: true, force: true });
+  const section = 'charts';
+  return [
+    { section, name: `chart query p50, ${RUNS} runs × 1M points, full range, ${WIDTH} px`, value: p50, unit: 'ms', limit: '< 30', ok: p50 < 30 },
+    { section, name: 'chart query p50, zoomed ranges (5–95 % of the run)', value: median(zoomed), unit: 'ms', limit: '< 30', ok: median(zoomed) < 30 },
+    { section, name: 'chart query p50, tokens axis, full range', value: median(tokensAxis), unit: 'ms' },
+    { section, name: 'full-scan GROUP BY of the same columns, same points', value: scanP50, unit: 'ms' },
+    { section, name: 'speed-up of the chart query over the full scan', value: scanP50 / p50, unit: '×', limit: '≥ 20', ok: scanP50 / p50 >= 20 },
+    { section, name: 'smoothed (0.6) first query: EMA over all 20 M points', value: smoothFirst, unit: 'ms', note: 'once per (series, weight)' },
+    { section, name: 'smoothed (0.6) zoom p50, raw and smoothed lines', value: median(smoothZoom), unit: 'ms' },
+    { section, name: 'building the bench cache (points + summaries)', value: buildSeconds, unit: 's' },
+  ];
+}

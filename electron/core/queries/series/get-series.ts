@@ -1,0 +1,169 @@
+// getSeries: many runs × metrics at one pixel width over one x range, each reduced to M4 per pixel column
+// (from the multi-resolution summary where it can answer, else from the points), non-finite values as
+// markers, and the smoothed line when asked — smoothed over every point first, then reduced the same way.
+import type Database from 'better-sqlite3';
+import type { ChartSeries, SeriesResult, XKind } from '../../../../shared/domain/run-views';
+import { smoothEma, type PixelRange, type ReducedSeries } from '../../../../shared/series';
+import { END_STEP, END_TIME, END_TOKENS, START_STEP, START_TIME, START_TOKENS, TIME_DROPS, TIME_GAPS, TOKENS_DROPS, TOKENS_GAPS, type PointColumns } from '../../series-summary/bucket-record';
+import { readPointsAfter } from '../../series-summary/read-points';
+import type { TrustOf } from '../runs/eval-trust';
+import { reduceFromSummary, reducePointColumns } from './reduce-summary';
+import { runAxis } from './run-axis';
+import { findSeriesTargets, type SeriesTarget } from './series-targets';
+import { smoothedSummary } from './smoothed-summary';
+import { CacheSummarySource } from './summary-source';
+import { baseColumn, mapX, type XAxisMap } from './x-axis';
+
+export interface SeriesQuery {
+  runIds: readonly string[];
+  metrics: readonly string[];
+  width: number;
+  from?: number;
+  to?: number;
+  x: XKind;
+  xLog: boolean;
+  smoothing: number;
+}
+
+export class SeriesQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeriesQueryError';
+  }
+}
+
+interface Prepared {
+  target: SeriesTarget;
+  axis: XAxisMap | null;
+  note: string | null;
+  /** Whether the stored summary can answer on this axis (x rises with step, every point has one). */
+  summaryFits: boolean;
+  /** Points read whole, for series the summary cannot answer. */
+  points: PointColumns | null;
+  extent: [number, number] | null;
+  unplaced: number;
+}
+
+function summaryFits(target: SeriesTarget, axis: XAxisMap): boolean {
+  const summary = target.summary;
+  if (!summary || summary.levelCount === 0) return false;
+  const t = summary.totals;
+  if (axis.base === 'tokens') return t[TOKENS_GAPS] === 0 && t[TOKENS_DROPS] === 0;
+  if (axis.base === 'time') return t[TIME_GAPS] === 0 && t[TIME_DROPS] === 0;
+  return true;
+}
+
+/** The first point's x that a log axis can show: the first positive one (x rises with step here). */
+function firstPositive(sqlite: Database.Database, seriesPk: number, axis: XAxisMap): { value: number; before: number } | null {
+  const column = axis.base;
+  const row = sqlite
+    .prepare(`SELECT step, ${column} AS v FROM points WHERE series_pk = ? AND ${column} * ? + ? > 0 ORDER BY step LIMIT 1`)
+    .get(seriesPk, axis.scale, axis.offset) as { step: number; v: number } | undefined;
+  if (!row) return null;
+  const before = sqlite.prepare('SELECT count(*) FROM points WHERE series_pk = ? AND step < ?').pluck().get(seriesPk, row.step) as number;
+  return { value: row.v, before };
+}
+
+function prepare(sqlite: Database.Database, target: SeriesTarget, query: SeriesQuery): Prepared {
+  const none = (note: string): Prepared => ({ target, axis: null, note, summaryFits: false, points: null, extent: null, unplaced: 0 });
+  if (!target.run) return none(`no run "${target.runId}" in the cache`);
+  if (target.seriesPk === null || target.pointCount === 0) return none(`run ${target.runId} has not logged ${target.metric}`);
+  const made = runAxis(sqlite, target.run, query.x, query.xLog);
+  if ('note' in made) return none(made.note);
+  const axis = made.axis;
+  if (summaryFits(target, axis)) {
+    const t = target.summary!.totals;
+    const [start, end] = axis.base === 'step' ? [START_STEP, END_STEP] : axis.base === 'tokens' ? [START_TOKENS, END_TOKENS] : [START_TIME, END_TIME];
+    let lo = mapX(axis, t[start]);
+    let unplaced = 0;
+    if (axis.log && !Number.isFinite(lo)) {
+      const positive = firstPositive(sqlite, target.seriesPk, axis);
+      if (!positive) return { ...none(`no ${query.x} of run ${target.runId} is above 0, so none can sit on a log axis`), unplaced: target.pointCount };
+      lo = mapX(axis, positive.value);
+      unplaced = positive.before;
+    }
+    return { target, axis, note: null, summaryFits: true, points: null, extent: [lo, mapX(axis, t[end])], unplaced };
+  }
+  const points = readPointsAfter(sqlite, target.seriesPk, -Infinity, Infinity, target.pointCount);
+  const base = baseColumn(points, axis.base);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let unplaced = 0;
+  for (let i = 0; i < points.length; i++) {
+    const x = mapX(axis, base[i]);
+    if (!Number.isFinite(x)) unplaced++;
+    else {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  const note = lo > hi ? `run ${target.runId} logged no ${query.x === 'flops' ? 'tokens' : axis.base}${query.xLog ? ' above 0' : ''} with ${target.metric}` : null;
+  return { target, axis, note, summaryFits: false, points, extent: lo <= hi ? [lo, hi] : null, unplaced };
+}
+
+function pixelRange(prepared: Prepared[], query: SeriesQuery): PixelRange | null {
+  const toAxis = (v: number) => (query.xLog ? Math.log10(v) : v);
+  if (query.xLog && ((query.from !== undefined && query.from <= 0) || (query.to !== undefined && query.to <= 0))) {
+    throw new SeriesQueryError(`from and to must be above 0 on a log x axis (got from=${query.from}, to=${query.to})`);
+  }
+  const extents = prepared.flatMap((p) => (p.extent ? [p.extent] : []));
+  const x0 = query.from !== undefined ? toAxis(query.from) : Math.min(...extents.map((e) => e[0]));
+  const x1 = query.to !== undefined ? toAxis(query.to) : Math.max(...extents.map((e) => e[1]));
+  if (!Number.isFinite(x0) || !Number.isFinite(x1)) return null;
+  if (x1 < x0) throw new SeriesQueryError(`to (${query.to}) must not be less than from (${query.from})`);
+  return { x0, x1, width: query.width };
+}
+
+function reduceRaw(p: Prepared, range: PixelRange, smoothing: number): { reduced: ReducedSeries; smoothed: ReducedSeries | null } {
+  const points = p.points!;
+  const base = baseColumn(points, p.axis!.base);
+  const reduced = reducePointColumns(points.length, base, points.values, p.axis!, range);
+  const smoothed = smoothing > 0 ? reducePointColumns(points.length, base, smoothEma(points.values.subarray(0, points.length), smoothing), p.axis!, range) : null;
+  return { reduced, smoothed };
+}
+
+function reduceSummarized(sqlite: Database.Database, p: Prepared, range: PixelRange, smoothing: number): { reduced: ReducedSeries; smoothed: ReducedSeries | null } {
+  const { target } = p;
+  const source = new CacheSummarySource(sqlite, target.seriesPk!, target.summary!);
+  const { reduced } = reduceFromSummary(source, p.axis!, range);
+  if (smoothing === 0) return { reduced, smoothed: null };
+  const smoothedSource = smoothedSummary(sqlite, target.seriesPk!, target.summary!.generation, smoothing, target.summary!.pointCount);
+  return { reduced, smoothed: reduceFromSummary(smoothedSource, p.axis!, range).reduced };
+}
+
+function chartSeries(p: Prepared, trust: TrustOf, reduced: ReducedSeries | null, smoothed: ReducedSeries | null): ChartSeries {
+  return {
+    runId: p.target.runId,
+    metric: p.target.metric,
+    xs: reduced ? reduced.points.map((q) => q.x) : [],
+    ys: reduced ? reduced.points.map((q) => q.y) : [],
+    markerXs: reduced ? reduced.markers.map((m) => m.x) : [],
+    markerKinds: reduced ? reduced.markers.map((m) => m.kind) : [],
+    smoothed: smoothed ? { xs: smoothed.points.map((q) => q.x), ys: smoothed.points.map((q) => q.y) } : null,
+    pointCount: p.target.pointCount,
+    unplaced: p.unplaced,
+    read: p.summaryFits ? 'summary' : 'points',
+    note: p.note,
+    trust: trust(p.target.metric),
+  };
+}
+
+export function getSeries(sqlite: Database.Database, query: SeriesQuery, trust: TrustOf): SeriesResult {
+  const prepared = findSeriesTargets(sqlite, query.runIds, query.metrics).map((target) => prepare(sqlite, target, query));
+  const range = pixelRange(prepared, query);
+  const linear = (v: number) => (query.xLog ? 10 ** v : v);
+  const series = prepared.map((p) => {
+    if (!range || !p.axis || p.note) return chartSeries(p, trust, null, null);
+    const { reduced, smoothed } = p.summaryFits ? reduceSummarized(sqlite, p, range, query.smoothing) : reduceRaw(p, range, query.smoothing);
+    return chartSeries(p, trust, reduced, smoothed);
+  });
+  return {
+    x: query.x,
+    xLog: query.xLog,
+    width: query.width,
+    from: range ? (query.from ?? linear(range.x0)) : null,
+    to: range ? (query.to ?? linear(range.x1)) : null,
+    smoothing: query.smoothing,
+    series,
+  };
+}

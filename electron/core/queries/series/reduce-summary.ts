@@ -1,0 +1,210 @@
+// The chart query for one series: M4 per pixel column from the multi-resolution summary. It walks down
+// from the coarsest level to the coarsest one still finer than a pixel column over the visible range,
+// takes every bucket that falls inside one column as it is, and opens a bucket that straddles a column
+// edge (into its four children, down to the points of a 64-point bucket) only while it could still hold a
+// column's exact minimum or maximum or a non-finite kind the column does not show yet. So each column
+// ends up with its exact extremes, and the work grows with the pixel width, not with the run's length.
+import { reduceM4, type PixelRange, type ReducedSeries } from '../../../../shared/series';
+import { FIELDS, START_STEP, END_STEP, COUNT } from '../../series-summary/bucket-record';
+import { LEVEL_FACTOR, bucketPoints } from '../../series-summary/summary-levels';
+import { ColumnState } from './column-state';
+import { bucketTotal, type BucketRun, type SummarySource } from './summary-source';
+import { baseColumn, mapX, recordOffsets, type XAxisMap } from './x-axis';
+
+/** Buckets per pixel column at the level the query starts from. */
+export const BUCKETS_PER_COLUMN = 2;
+
+export interface SummaryReduction {
+  reduced: ReducedSeries;
+  /** The level read first (−1 when the points were read directly). */
+  level: number;
+  bucketsRead: number;
+  pointsRead: number;
+}
+
+interface Window {
+  level: number;
+  first: number;
+  records: Float64Array;
+  count: number;
+}
+
+/** Narrows a window of records to the buckets that reach into [x0, x1]; null when none does. */
+function visiblePart(window: Window, state: ColumnState): Window | null {
+  let lo = 0;
+  let hi = window.count - 1;
+  while (lo <= hi && state.placement(window.records, lo * FIELDS) === 'outside') lo++;
+  while (hi >= lo && state.placement(window.records, hi * FIELDS) === 'outside') hi--;
+  if (lo > hi) return null;
+  return { level: window.level, first: window.first + lo, records: window.records.subarray(lo * FIELDS, (hi + 1) * FIELDS), count: hi - lo + 1 };
+}
+
+/**
+ * The visible buckets one level down from [lo, hi]: only the children of the two edge buckets can be
+ * outside the range, so only they are looked at; the records in between are read at the target level.
+ */
+function visibleChildren(source: SummarySource, state: ColumnState, level: number, lo: number, hi: number): [number, number] | null {
+  const total = bucketTotal(source, level - 1);
+  const childrenOf = (parent: number) => {
+    const list: number[] = [];
+    for (let c = parent * LEVEL_FACTOR; c < Math.min(total, (parent + 1) * LEVEL_FACTOR); c++) list.push(c);
+    return list;
+  };
+  let first = -1;
+  for (let parent = lo; parent <= hi && first < 0; parent++) {
+    const children = childrenOf(parent);
+    const lookup = source.bucketsOf(level - 1, children);
+    first = children.find((c) => state.placement(lookup(c).records, lookup(c).at) !== 'outside') ?? -1;
+  }
+  if (first < 0) return null;
+  let last = -1;
+  for (let parent = hi; parent >= lo && last < 0; parent--) {
+    const children = childrenOf(parent);
+    const lookup = source.bucketsOf(level - 1, children);
+    last = [...children].reverse().find((c) => state.placement(lookup(c).records, lookup(c).at) !== 'outside') ?? -1;
+  }
+  return last >= first ? [first, last] : null;
+}
+
+/** Points in the visible range, estimated from bucket counts and how much of each bucket's x span is visible. */
+function visiblePoints(window: Window, axis: XAxisMap, range: PixelRange): number {
+  const { start, end } = recordOffsets(axis.base);
+  let total = 0;
+  for (let b = 0; b < window.count; b++) {
+    const at = b * FIELDS;
+    const sx = mapX(axis, window.records[at + start]);
+    const ex = mapX(axis, window.records[at + end]);
+    const span = ex - sx;
+    const seen = span > 0 ? (Math.min(ex, range.x1) - Math.max(sx, range.x0)) / span : 1;
+    total += window.records[at + COUNT] * Math.min(1, Math.max(0, Number.isFinite(seen) ? seen : 1));
+  }
+  return total;
+}
+
+function reduceRawPoints(source: SummarySource, window: Window, axis: XAxisMap, range: PixelRange): SummaryReduction {
+  const runs: BucketRun[] = [
+    {
+      first: window.first,
+      last: window.first + window.count - 1,
+      fromStep: window.records[START_STEP],
+      toStep: window.records[(window.count - 1) * FIELDS + END_STEP],
+    },
+  ];
+  const points = source.points(runs);
+  const reduced = reducePointColumns(points.length, baseColumn(points, axis.base), points.values, axis, range);
+  return { reduced, level: -1, bucketsRead: 0, pointsRead: points.length };
+}
+
+/** M4 of raw columns on an axis; points this axis cannot place are left out. */
+export function reducePointColumns(length: number, base: Float64Array, values: Float64Array, axis: XAxisMap, range: PixelRange): ReducedSeries {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const x = mapX(axis, base[i]);
+    if (Number.isFinite(x)) {
+      xs.push(x);
+      ys.push(values[i]);
+    }
+  }
+  const reduced = reduceM4(xs, ys, range);
+  if (!axis.log) return reduced;
+  const linear = (x: number) => 10 ** x;
+  const exact = new Map<number, number>();
+  for (let i = 0; i < length; i++) {
+    const x = mapX(axis, base[i]);
+    if (Number.isFinite(x)) exact.set(x, base[i] * axis.scale + axis.offset);
+  }
+  return {
+    points: reduced.points.map((p) => ({ x: exact.get(p.x) ?? linear(p.x), y: p.y })),
+    markers: reduced.markers.map((m) => ({ x: exact.get(m.x) ?? linear(m.x), kind: m.kind })),
+  };
+}
+
+/** A straddler to open into points: only those that beat what its columns hold are needed. */
+function runOf(bucket: number, { records, at }: { records: Float64Array; at: number }, state: ColumnState): BucketRun {
+  return { first: bucket, last: bucket, fromStep: records[at + START_STEP], toStep: records[at + END_STEP], ...state.beatBounds(records, at) };
+}
+
+function openIntoPoints(source: SummarySource, state: ColumnState, axis: XAxisMap, runs: BucketRun[]): number {
+  if (runs.length === 0) return 0;
+  const points = source.points(runs);
+  const base = baseColumn(points, axis.base);
+  for (let i = 0; i < points.length; i++) state.addPoint(base[i], points.values[i]);
+  return points.length;
+}
+
+export function reduceFromSummary(source: SummarySource, axis: XAxisMap, range: PixelRange): SummaryReduction {
+  const state = new ColumnState(range, axis);
+  const coarsest = source.levelCount - 1;
+  let window: Window | null = { level: coarsest, first: 0, records: source.levelRange(coarsest, 0, bucketTotal(source, coarsest) - 1), count: bucketTotal(source, coarsest) };
+  let bucketsRead = window.count;
+  window = visiblePart(window, state);
+  if (!window) return { reduced: { points: [], markers: [] }, level: coarsest, bucketsRead, pointsRead: 0 };
+  const perColumn = visiblePoints(window, axis, range) / range.width;
+  let target = -1;
+  for (let level = coarsest; level >= 0; level--) {
+    if (bucketPoints(level) * BUCKETS_PER_COLUMN <= perColumn) {
+      target = level;
+      break;
+    }
+  }
+  const stopAt = Math.max(target, 0);
+  let lo = window.first;
+  let hi = window.first + window.count - 1;
+  for (let level = coarsest; level > stopAt; level--) {
+    const children = visibleChildren(source, state, level, lo, hi);
+    if (!children) return { reduced: { points: [], markers: [] }, level: stopAt, bucketsRead, pointsRead: 0 };
+    [lo, hi] = children;
+  }
+  if (stopAt < coarsest) {
+    window = { level: stopAt, first: lo, records: source.levelRange(stopAt, lo, hi), count: hi - lo + 1 };
+    bucketsRead += window.count;
+  }
+  if (target < 0) {
+    const raw = reduceRawPoints(source, window, axis, range);
+    return { ...raw, bucketsRead };
+  }
+
+  let straddling: number[] = [];
+  for (let b = 0; b < window.count; b++) {
+    const at = b * FIELDS;
+    const placement = state.placement(window.records, at);
+    if (placement === 'outside') continue;
+    state.addRecord(window.records, at);
+    if (placement === 'straddles') straddling.push(b);
+  }
+  let level = window.level;
+  let open = straddling.filter((b) => state.needsOpening(window!.records, b * FIELDS)).map((b) => window!.first + b);
+  let pointsRead = 0;
+  while (open.length > 0 && level > 0) {
+    level--;
+    const total = bucketTotal(source, level);
+    const children: number[] = [];
+    for (const parent of open) for (let c = parent * LEVEL_FACTOR; c < Math.min(total, (parent + 1) * LEVEL_FACTOR); c++) children.push(c);
+    const lookup = source.bucketsOf(level, children);
+    bucketsRead += children.length;
+    straddling = [];
+    for (const child of children) {
+      const { records, at } = lookup(child);
+      const placement = state.placement(records, at);
+      if (placement === 'outside') continue;
+      state.addRecord(records, at);
+      if (placement === 'straddles') straddling.push(child);
+    }
+    open = straddling.filter((child) => {
+      const { records, at } = lookup(child);
+      return state.needsOpening(records, at);
+    });
+    if (level === 0) {
+      pointsRead += openIntoPoints(source, state, axis, open.map((bucket) => runOf(bucket, lookup(bucket), state)));
+      open = [];
+    }
+  }
+  if (open.length > 0) {
+    // The start level was 0 itself: its straddlers open straight into points.
+    const start = window;
+    pointsRead += openIntoPoints(source, state, axis, open.map((bucket) => runOf(bucket, { records: start.records, at: (bucket - start.first) * FIELDS }, state)));
+  }
+  return { reduced: state.result(), level: window.level, bucketsRead, pointsRead };
+}
+

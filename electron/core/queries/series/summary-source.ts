@@ -1,0 +1,154 @@
+// Where the chart query reads a series' summary from: the cache's chunks (raw values) or an in-memory
+// summary of a smoothed series. Both answer in bucket records (electron/core/series-summary/bucket-record).
+import type Database from 'better-sqlite3';
+import { FIELDS, type PointColumns } from '../../series-summary/bucket-record';
+import { readPointRanges, readProbedPoints } from '../../series-summary/read-points';
+import { readChunkList, readChunkRange, type SummaryState } from '../../series-summary/summary-chunks';
+import { BUCKETS_PER_CHUNK, bucketPoints } from '../../series-summary/summary-levels';
+import { ByteLru } from './byte-lru';
+
+/**
+ * Consecutive level-0 buckets [first, last] and the steps they span. With `below`/`above`, only points
+ * that are non-finite or fall outside (below, above) are needed; a source may still return more.
+ */
+export interface BucketRun {
+  readonly first: number;
+  readonly last: number;
+  readonly fromStep: number;
+  readonly toStep: number;
+  readonly below?: number;
+  readonly above?: number;
+}
+
+export type BucketLookup = (bucket: number) => { records: Float64Array; at: number };
+
+export interface SummarySource {
+  readonly levelCount: number;
+  readonly pointCount: number;
+  /** Records of buckets [from, to] of a level; the first record is bucket `from`. */
+  levelRange(level: number, from: number, to: number): Float64Array;
+  /** The listed buckets of a level (sorted, distinct). */
+  bucketsOf(level: number, buckets: readonly number[]): BucketLookup;
+  /** The points of whole level-0 buckets, in step order. */
+  points(runs: readonly BucketRun[]): PointColumns;
+}
+
+export function bucketTotal(source: { pointCount: number }, level: number): number {
+  return Math.ceil(source.pointCount / bucketPoints(level));
+}
+
+/**
+ * Decoded chunks stay in memory between queries (zooming and panning read the same ones again), keyed by
+ * the series' summary generation so a sync that changes the series makes them stale at once.
+ */
+export const CHUNK_CACHE_BYTES = 256 * 1024 * 1024;
+type SeriesChunks = Map<number, Float64Array>[];
+const chunkCaches = new WeakMap<Database.Database, ByteLru<SeriesChunks>>();
+
+function chunkCache(sqlite: Database.Database): ByteLru<SeriesChunks> {
+  let cache = chunkCaches.get(sqlite);
+  if (!cache) chunkCaches.set(sqlite, (cache = new ByteLru<SeriesChunks>(CHUNK_CACHE_BYTES)));
+  return cache;
+}
+
+export class CacheSummarySource implements SummarySource {
+  readonly levelCount: number;
+  readonly pointCount: number;
+  private readonly cacheKey: string;
+  private readonly cache: ByteLru<SeriesChunks>;
+  /** Decoded chunks of this series at this generation, by level then chunk number. */
+  private readonly known: SeriesChunks;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly seriesPk: number,
+    state: SummaryState,
+  ) {
+    this.levelCount = state.levelCount;
+    this.pointCount = state.pointCount;
+    this.cache = chunkCache(sqlite);
+    this.cacheKey = `${seriesPk}:${state.generation}`;
+    this.known = this.cache.getOrMake(this.cacheKey, () => Array.from({ length: state.levelCount }, () => new Map()), () => 0);
+  }
+
+  /** The chunks, from memory where possible, the rest in one read. */
+  private chunks(level: number, chunks: readonly number[]): Map<number, Float64Array> {
+    const out = new Map<number, Float64Array>();
+    const missing: number[] = [];
+    const known = this.known[level];
+    for (const chunk of chunks) {
+      const hit = known.get(chunk);
+      if (hit) out.set(chunk, hit);
+      else missing.push(chunk);
+    }
+    if (missing.length === 0) return out;
+    const contiguous = missing[missing.length - 1] - missing[0] + 1 === missing.length;
+    const read = contiguous ? this.readRange(level, missing[0], missing[missing.length - 1]) : readChunkList(this.sqlite, this.seriesPk, level, missing);
+    let bytes = 0;
+    for (const [chunk, records] of read) {
+      known.set(chunk, records);
+      out.set(chunk, records);
+      bytes += records.byteLength;
+    }
+    this.cache.grow(this.cacheKey, bytes);
+    return out;
+  }
+
+  private readRange(level: number, from: number, to: number): Map<number, Float64Array> {
+    const { records, buckets } = readChunkRange(this.sqlite, this.seriesPk, level, from, to);
+    const out = new Map<number, Float64Array>();
+    for (let chunk = from; chunk <= to; chunk++) {
+      const first = (chunk - from) * BUCKETS_PER_CHUNK;
+      if (first >= buckets) break;
+      out.set(chunk, records.slice(first * FIELDS, Math.min(buckets, first + BUCKETS_PER_CHUNK) * FIELDS));
+    }
+    return out;
+  }
+
+  levelRange(level: number, from: number, to: number): Float64Array {
+    const firstChunk = Math.floor(from / BUCKETS_PER_CHUNK);
+    const lastChunk = Math.floor(to / BUCKETS_PER_CHUNK);
+    const wanted: number[] = [];
+    for (let chunk = firstChunk; chunk <= lastChunk; chunk++) wanted.push(chunk);
+    const chunks = this.chunks(level, wanted);
+    const out = new Float64Array((to - from + 1) * FIELDS);
+    for (const [chunk, records] of chunks) {
+      const chunkFirst = chunk * BUCKETS_PER_CHUNK;
+      const lo = Math.max(from, chunkFirst);
+      const hi = Math.min(to + 1, chunkFirst + records.length / FIELDS);
+      if (hi > lo) out.set(records.subarray((lo - chunkFirst) * FIELDS, (hi - chunkFirst) * FIELDS), (lo - from) * FIELDS);
+    }
+    return out;
+  }
+
+  bucketsOf(level: number, buckets: readonly number[]): BucketLookup {
+    const wanted: number[] = [];
+    for (const b of buckets) {
+      const chunk = Math.floor(b / BUCKETS_PER_CHUNK);
+      if (wanted[wanted.length - 1] !== chunk) wanted.push(chunk);
+    }
+    const byChunk = this.chunks(level, wanted);
+    return (bucket) => {
+      const chunk = Math.floor(bucket / BUCKETS_PER_CHUNK);
+      const records = byChunk.get(chunk);
+      if (!records) throw new Error(`series ${this.seriesPk}: summary level ${level} chunk ${chunk} is missing`);
+      return { records, at: (bucket - chunk * BUCKETS_PER_CHUNK) * FIELDS };
+    };
+  }
+
+  /** Adjacent runs are read as one step range: one index seek each. Runs with bounds leave the rest in SQLite. */
+  points(runs: readonly BucketRun[]): PointColumns {
+    if (runs.length > 0 && runs.every((r) => r.below !== undefined)) {
+      const probes = runs.map((r) => ({ fromStep: r.fromStep, toStep: r.toStep, below: r.below!, above: r.above! }));
+      return readProbedPoints(this.sqlite, this.seriesPk, probes);
+    }
+    const ranges: [number, number][] = [];
+    let lastBucket = -2;
+    for (const run of runs) {
+      if (run.first === lastBucket + 1 && ranges.length > 0) ranges[ranges.length - 1][1] = run.toStep;
+      else ranges.push([run.fromStep, run.toStep]);
+      lastBucket = run.last;
+    }
+    return readPointRanges(this.sqlite, this.seriesPk, ranges, runs.length * 64);
+  }
+}
