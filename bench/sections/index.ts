@@ -3,6 +3,7 @@ import type { BenchRow } from '../bench-row';
 import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
 import { runTensorboardBench } from './tensorboard';
+import { runChartsBench } from './charts';
 
 export interface BenchSection {
   name: string;
@@ -13,4 +14,5 @@ export const benchSections: BenchSection[] = [
   { name: 'sync', run: runSyncBench },
   { name: 'tensorboard', run: runTensorboardBench },
   { name: 'scaling', run: runScalingBench },
+  { name: 'charts', run: runChartsBench },
 ];
