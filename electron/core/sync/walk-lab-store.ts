@@ -33,6 +33,11 @@ function isNoise(name: string): boolean {
   return name === '.DS_Store' || name.startsWith('._') || name.startsWith('.nfs') || name.startsWith(TEMP_FILE_PREFIX);
 }
 
+/** A folder's size and mtime differ between transports and mean nothing to the sync: they are left out. */
+function folderSansStat<T extends { kind: string; size: number; mtimeMs: number }>(entry: T): T {
+  return entry.kind === 'dir' ? { ...entry, size: 0, mtimeMs: 0 } : entry;
+}
+
 const YEAR = /^\d{4}$/;
 const MONTH = /^(0[1-9]|1[0-2])$/;
 
@@ -48,7 +53,7 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
     if (entry.kind !== 'symlink') return entry.kind === 'dir' ? { ...entry, kind: 'dir' } : entry.kind === 'file' ? { ...entry, kind: 'file' } : { ...entry, kind: 'other' };
     try {
       const target = await transport.stat(path);
-      if (target) return target;
+      if (target) return folderSansStat(target);
       refuse(path, entry, 'unexpected-entry', `${path} is a symbolic link to nothing.`, 'a file or folder');
     } catch (error) {
       const outside = error instanceof StoreAccessError && error.code === 'outside-store';
@@ -59,7 +64,7 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
 
   const list = async (dir: string, entry: { size: number; mtimeMs: number }): Promise<StoreEntry[] | null> => {
     try {
-      return (await transport.list(dir)).filter((e) => !isNoise(e.name));
+      return (await transport.list(dir)).filter((e) => !isNoise(e.name)).map(folderSansStat);
     } catch (error) {
       const outside = error instanceof StoreAccessError && error.code === 'outside-store';
       refuse(dir, entry, outside ? 'symlink-outside-store' : 'read-error', (error as Error).message, null);
@@ -78,7 +83,7 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
     out.push({ path, kind, size: stat.size, mtimeMs: stat.mtimeMs, id, issue: null });
   };
 
-  const root = await transport.list('');
+  const root = (await transport.list('')).map(folderSansStat);
   const byName = new Map(root.map((e) => [e.name, e]));
   const marker = byName.get(STORE_MARKER_FILE);
   if (!marker) throw new NotALabStoreError(transport.location);
