@@ -61,8 +61,9 @@ describe('an event written to a store on a full disk', () => {
   });
 
   afterAll(async () => {
-    await core?.close();
+    // Unmounted first: a core that hangs on closing must not leave the tmpfs mounted.
     if (mnt) unmount(mnt);
+    await core?.close();
   });
 
   it('keeps the event pending with a reason that says the store is full, leaves no partial file, and writes it once there is room', async () => {
