@@ -7,5 +7,6 @@ import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
 import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
+import { trustHostCommand } from './commands/trust-host';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand, fitCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand, fitCommand, trustHostCommand];

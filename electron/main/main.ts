@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dataDirFiles } from '../core/config/app-layout';
 import { resolveStore } from '../core/config/resolve-store';
 import { readSettings, writeSettings } from '../core/config/settings-file';
+import { storeAccessOf } from '../core/config/store-access';
 import { startCoreWorker, type CoreClient } from '../core/host/core-client';
 import { desktopPaths, missingNativeBindingMessage } from './desktop-paths';
 import { connectIpc } from './ipc-bridge';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
       nativeBinding: paths.nativeBinding,
       watch: true,
       pollIntervalMs: settings.pollIntervalMs,
+      storeAccess: storeAccessOf(settings),
       version: app.getVersion(),
       workerDir: paths.workerDir,
     },

@@ -3,16 +3,18 @@ import fs from 'node:fs';
 import { appLayout, dataDirFiles, defaultDataDir } from '../../core/config/app-layout';
 import { resolveStore } from '../../core/config/resolve-store';
 import { readSettings, writeSettings } from '../../core/config/settings-file';
+import { storeAccessOf } from '../../core/config/store-access';
 import { startCoreWorker } from '../../core/host/core-client';
 import { isLoopbackHost } from '../../server/request-auth';
 import { startHttpServer } from '../../server/http-server';
 import { CliUsageError, optionalString, parseIntegerFlag, type CliCommand } from '../cli-command';
 import { cliAppRoot, cliVersion } from '../cli-runtime';
+import { parseStoreAccessFlags, storeAccessHelp, storeAccessOptions, storeFormatOf } from '../store-access-flags';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the app over HTTP (browser mode, shared screens).',
-  usage: 'tessera serve [--db FILE] [--store URL] [--port N] [--host H] [--token T] [--allow-write] [--no-watch]',
+  usage: 'tessera serve [--db FILE] [--store URL] [--map T=FIELD,…] [--ssh-key FILE] [--port N] [--host H] [--token T] [--allow-write] [--no-watch]',
   flagHelp: [
     '--db FILE           SQLite cache (default: $TESSERA_HOME/cache.sqlite, TESSERA_HOME defaults to ~/.tessera)',
     '--store URL         lab store: a folder, file://…, sftp://user@host/path, tensorboard:… or mlflow:… (default: the configured store, else the demo lab)',
@@ -21,8 +23,10 @@ export const serveCommand: CliCommand = {
     '--token T           every request must carry this token (header, cookie, or ?token= once)',
     '--allow-write       allow methods that write (decisions, sync, settings); read-only otherwise',
     '--no-watch          sync once at start, then only on request (no watching, no polling)',
+    ...storeAccessHelp,
   ],
   options: {
+    ...storeAccessOptions,
     db: { type: 'string' },
     store: { type: 'string' },
     port: { type: 'string' },
@@ -45,6 +49,7 @@ export const serveCommand: CliCommand = {
     const settings = readSettings(files.settingsFile);
     const log = (message: string) => io.stderr(`${message}\n`);
     const store = await resolveStore({ requested: optionalString(values, 'store'), settings, demoLabDir: files.demoLabDir, log });
+    const storeAccess = storeAccessOf(settings, parseStoreAccessFlags(values, storeFormatOf(store.storeUrl)));
     if (!optionalString(values, 'store')) writeSettings(files.settingsFile, { ...settings, storeUrl: store.storeUrl, isDemo: store.isDemo });
     fs.mkdirSync(files.outboxDir, { recursive: true });
     const layout = appLayout(cliAppRoot());
@@ -59,6 +64,7 @@ export const serveCommand: CliCommand = {
         outboxDir: files.outboxDir,
         watch: values['no-watch'] !== true,
         pollIntervalMs: settings.pollIntervalMs,
+        storeAccess,
         version: cliVersion(),
         workerDir: layout.workerDir,
       },

@@ -1,22 +1,17 @@
 // `tessera sync`: brings a cache in line with a lab store, once or watching it; a progress bar on
 // a terminal, the counts and every sync issue with --json.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openCacheDatabase } from '../../core/db/open-cache-database';
+import { openStoreTransport } from '../../core/host/open-store-transport';
 import { formatSyncIssue } from '../../core/store/sync-issue';
-import { LocalFolderTransport } from '../../core/sync/local-folder-transport';
-import { syncLabStore } from '../../core/sync/sync-lab-store';
+import type { SyncLabStoreOptions } from '../../core/sync/sync-lab-store';
 import type { SyncProgress } from '../../core/sync/sync-progress';
 import type { SyncSummary } from '../../core/sync/sync-summary';
+import { syncStore } from '../../core/sync/sync-store';
 import { watchLabStore } from '../../core/sync/watch-lab-store';
-import { CliUsageError, parseIntegerFlag, requireString, type CliCommand, type CliIo } from '../cli-command';
+import { parseIntegerFlag, requireString, type CliCommand, type CliIo } from '../cli-command';
 import { cliAppRoot } from '../cli-runtime';
-
-function storeFolder(store: string): string {
-  if (store.startsWith('file://')) return fileURLToPath(store);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store)) throw new CliUsageError(`--store ${store}: only folders (or file:// URLs) can be synced from the command line.`);
-  return path.resolve(store);
-}
+import { parseStoreAccessFlags, storeAccessHelp, storeAccessOptions, storeFormatOf } from '../store-access-flags';
 
 function progressBar(p: SyncProgress): string {
   const share = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 0;
@@ -59,16 +54,19 @@ function reportForPeople(summary: SyncSummary, io: CliIo): void {
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  summary: 'Sync a lab store into a SQLite cache (once, or keep watching it).',
-  usage: 'tessera sync --store DIR --db FILE [--watch] [--interval SECONDS] [--json]',
+  summary: 'Sync a store (lab store, TensorBoard, MLflow; folder or SFTP) into a SQLite cache (once, or keep watching it).',
+  usage: 'tessera sync --store URL --db FILE [--map T=FIELD,…] [--ssh-key FILE] [--known-hosts FILE] [--watch] [--interval SECONDS] [--json]',
   flagHelp: [
-    '--store DIR         the lab store folder (a local disk or a network mount)',
+    '--store URL         the store: a folder (local disk or mount), file://…, sftp://user@host[:port]/path;',
+    '                    tensorboard:… or mlflow:… in front for a TensorBoard log directory or an MLflow file store',
     '--db FILE           the SQLite cache to bring up to date (created if missing)',
     '--watch             keep syncing on changes (file-system events, and polling for network mounts)',
     '--interval SECONDS  polling period with --watch (default 10)',
     '--json              print the counts and every sync issue as JSON (with --watch: one line per change)',
+    ...storeAccessHelp,
   ],
   options: {
+    ...storeAccessOptions,
     store: { type: 'string' },
     db: { type: 'string' },
     watch: { type: 'boolean' },
@@ -76,12 +74,17 @@ export const syncCommand: CliCommand = {
     json: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
-    const store = storeFolder(requireString(values, 'store'));
+    const store = requireString(values, 'store');
+    const format = storeFormatOf(store);
+    const access = parseStoreAccessFlags(values, format);
     const file = requireString(values, 'db');
     const intervalSeconds = parseIntegerFlag(values, 'interval', 1, 86_400) ?? 10;
     const json = values.json === true;
     const cache = openCacheDatabase({ file, migrationsDir: path.join(cliAppRoot(), 'migrations') });
-    const transport = new LocalFolderTransport(store);
+    const { transport } = openStoreTransport(store, access, {
+      onReconnect: (attempt, reason) => io.stderr(`sync: reconnecting to ${transport.location} (attempt ${attempt}): ${reason}\n`),
+    });
+    const pass = (options: SyncLabStoreOptions) => syncStore({ ...options, format, fieldMapping: access.fieldMapping });
     const onProgress = json || !io.interactive ? undefined : (p: SyncProgress) => io.stderr(`\r${progressBar(p)}\x1b[K${p.phase === 'done' ? '\n' : ''}`);
     const report = (summary: SyncSummary) => {
       if (json) io.stdout(`${JSON.stringify(syncJson(summary), null, values.watch ? undefined : 2)}\n`);
@@ -89,18 +92,19 @@ export const syncCommand: CliCommand = {
     };
     try {
       if (!values.watch) {
-        report(await syncLabStore({ db: cache, transport, onProgress }));
+        report(await pass({ db: cache, transport, onProgress }));
         return 0;
       }
       const watcher = watchLabStore({
         db: cache,
         transport,
+        runPass: pass,
         onProgress,
         intervalMs: intervalSeconds * 1000,
         onChanged: report,
         onError: (error) => io.stderr(`sync: ${error instanceof Error ? error.message : String(error)}\n`),
       });
-      if (!json) io.stderr(`sync: watching ${store} (${watcher.usingFsEvents ? 'file-system events and ' : ''}polling every ${intervalSeconds} s); Ctrl-C stops.\n`);
+      if (!json) io.stderr(`sync: watching ${transport.location} (${watcher.usingFsEvents ? 'file-system events and ' : ''}polling every ${intervalSeconds} s); Ctrl-C stops.\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -108,6 +112,7 @@ export const syncCommand: CliCommand = {
       await watcher.close();
       return 0;
     } finally {
+      await transport.close?.();
       cache.close();
     }
   },

@@ -36,7 +36,7 @@ export type ProposalsDeps = Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sy
 export function createProposalsEventWriter(deps: ProposalsDeps, retryIntervalMs?: number): EventWriter {
   let store: EventStore | null = null;
   const writer = createEventWriter({
-    store: async () => (store ??= openEventStore(deps.config.storeUrl)),
+    store: async () => (store ??= openEventStore(deps.config.storeUrl, deps.config.storeAccess)),
     outbox: new Outbox(deps.config.outboxDir).open(),
     retryIntervalMs,
     log: deps.log,

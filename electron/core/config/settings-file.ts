@@ -3,12 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { fieldMappingSchema } from '../sources/field-mapping';
 
 const settingsSchema = z.object({
   storeUrl: z.string().min(1).optional(),
   isDemo: z.boolean().optional(),
   identity: z.string().nullable().optional(),
   pollIntervalMs: z.number().int().min(1000).max(3_600_000).optional(),
+  /** TensorBoard and MLflow stores: which param or tag gives params, tokens, flops, group, ablation, variant, seed. */
+  fieldMapping: fieldMappingSchema.optional(),
+  /** Private key file for sftp:// stores (otherwise ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa). */
+  sshKeyFile: z.string().min(1).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

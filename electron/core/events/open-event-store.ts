@@ -1,6 +1,7 @@
 // Where the app's events go: the configured lab store, through the same transport the sync reads it
 // with (a local folder or mount, or SFTP). Only a lab store (format 1) holds events; a TensorBoard
 // or MLflow source has nowhere to put them.
+import type { StoreAccessOptions } from '../config/store-access';
 import { openStoreTransport } from '../host/open-store-transport';
 import { parseStoreUrl } from '../sources/store-url';
 import type { EventStore } from './event-writer';
@@ -13,8 +14,9 @@ export class EventStoreUnsupportedError extends Error {
   }
 }
 
-export function openEventStore(storeUrl: string): EventStore {
+/** `access`: the SSH key and known_hosts an sftp:// store is reached with (as for the sync). */
+export function openEventStore(storeUrl: string, access?: StoreAccessOptions): EventStore {
   const { format } = parseStoreUrl(storeUrl);
   if (format !== 'labstore') throw new EventStoreUnsupportedError(storeUrl, format);
-  return openStoreTransport(storeUrl).transport;
+  return openStoreTransport(storeUrl, access).transport;
 }

@@ -56,6 +56,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       nativeBinding: options.nativeBinding,
       watch: options.watch,
       pollIntervalMs: options.pollIntervalMs,
+      storeAccess: options.storeAccess,
     },
     {
       onProgress: (progress) => emit({ type: 'sync-progress', progress }),

@@ -63,6 +63,9 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
         events.onProgress(current);
         settle();
         break;
+      case 'log':
+        events.log(message.message);
+        break;
       case 'stopped':
         break;
     }

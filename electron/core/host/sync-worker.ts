@@ -4,6 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncProgressInfo } from '../../../shared/api/app-methods';
 import { openCacheDatabase } from '../db/open-cache-database';
+import type { StoreTransport } from '../sync/store-transport';
+import { syncStore } from '../sync/sync-store';
 import { watchLabStore, type LabStoreWatcher } from '../sync/watch-lab-store';
 import type { SyncProgress } from '../sync/sync-progress';
 import type { SyncSummary } from '../sync/sync-summary';
@@ -48,13 +50,19 @@ function failed(error: unknown) {
 }
 
 let watcher: LabStoreWatcher | null = null;
+let openedTransport: StoreTransport | null = null;
 let startError: Error | null = null;
 try {
   const cache = openCacheDatabase({ file: init.dbFile, migrationsDir: init.migrationsDir, nativeBinding: init.nativeBinding });
-  const { transport } = openStoreTransport(init.storeUrl);
+  const { url, transport } = openStoreTransport(init.storeUrl, init.storeAccess, {
+    onReconnect: (attempt, reason) => post({ type: 'log', message: `sync: reconnecting to ${init.storeUrl} (attempt ${attempt}): ${reason}` }),
+  });
+  openedTransport = transport;
+  const fieldMapping = init.storeAccess?.fieldMapping;
   watcher = watchLabStore({
     db: cache,
     transport,
+    runPass: (options) => syncStore({ ...options, format: url.format, fieldMapping }),
     onProgress: onEngineProgress,
     onSynced: finished,
     onError: failed,
@@ -73,9 +81,11 @@ port.on('message', (request: SyncWorkerRequest) => {
     if (!watcher) return failed(startError ?? new Error('The sync is not running.'));
     watcher.syncNow().catch(failed);
   } else if (request.type === 'stop') {
-    void (watcher?.close() ?? Promise.resolve()).then(() => {
-      post({ type: 'stopped' });
-      port.close();
-    });
+    void (watcher?.close() ?? Promise.resolve())
+      .then(() => openedTransport?.close?.())
+      .then(() => {
+        post({ type: 'stopped' });
+        port.close();
+      });
   }
 });
