@@ -204,6 +204,18 @@ describe('an untrusted proposal body', () => {
     // An in-page anchor scrolls to its heading and leaves the app where it is.
     await body.locator('a[href="#plan"]').click();
     expect(new URL(page.url()).hash).toBe(`#/proposals?id=${HOSTILE_ID}`);
+    // An http(s) link goes to the system browser (window.open in the browser mode), never navigates the app.
+    await page.evaluate(() => {
+      const opened: string[] = [];
+      (window as unknown as { __opened: string[] }).__opened = opened;
+      window.open = ((url?: string | URL) => {
+        opened.push(String(url));
+        return null;
+      }) as typeof window.open;
+    });
+    await body.locator('a[href="https://example.org/paper"]').click();
+    expect(await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)).toEqual(['https://example.org/paper']);
+    expect(new URL(page.url()).hash).toBe(`#/proposals?id=${HOSTILE_ID}`);
     await screenshot(page, 'proposals-hostile-body');
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();

@@ -1,7 +1,18 @@
 // The evidence side of a proposal: its best measured gain with the interval, compute spent against
 // budget, and the linked ablations and runs.
 import type { GainEstimate, ProposalDetail } from '../../../../shared/api/proposals-methods';
+import { AblationMultiplier } from './ablation-multiplier';
 import { formatChipHours, formatMetricDelta, formatParams, formatRelativeGain } from './proposals-format';
+
+/** Ablations whose linked runs cover at least 3 model sizes: the scaling ablations. */
+function scalingAblations(detail: ProposalDetail): string[] {
+  const sizes = new Map<string, Set<number>>();
+  for (const run of detail.runs) {
+    if (run.ablation === null || run.params === null) continue;
+    sizes.set(run.ablation, (sizes.get(run.ablation) ?? new Set()).add(run.params));
+  }
+  return [...sizes].filter(([, set]) => set.size >= 3).map(([id]) => id);
+}
 
 export function GainLine({ gain }: { gain: GainEstimate }) {
   return (
@@ -76,6 +87,11 @@ export function ProposalEvidence({ detail }: { detail: ProposalDetail }) {
       <section className="panel" aria-labelledby="evidence-h">
         <h2 id="evidence-h">Evidence</h2>
         <Evidence detail={detail} />
+        {scalingAblations(detail).map((id) => (
+          <div key={id} className="scaling-evidence">
+            <span className="muted">Across scale ({id}):</span> <AblationMultiplier ablationId={id} />
+          </div>
+        ))}
         <ComputeBudget detail={detail} />
       </section>
       <section className="panel" aria-labelledby="ablations-h">
