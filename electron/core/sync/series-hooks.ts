@@ -1,11 +1,12 @@
 // Hook points for work that must stay in step with the points table, such as the chart summaries.
 // Hooks run inside the sync's transaction, so whatever they write commits (or not) with the points.
 import type Database from 'better-sqlite3';
+import { removeSeriesSummary, updateSeriesSummary } from '../series-summary/update-series-summary';
 
 /** Points of `seriesPk` with step ≥ `fromStep` were written or superseded. */
 export type SeriesAppendedHook = (sqlite: Database.Database, seriesPk: number, fromStep: number) => void;
 /** The series and all its points are gone (its run left the store, or its file was rewritten). */
 export type SeriesRemovedHook = (sqlite: Database.Database, seriesPk: number) => void;
 
-export const onSeriesAppended: SeriesAppendedHook[] = [];
-export const onSeriesRemoved: SeriesRemovedHook[] = [];
+export const onSeriesAppended: SeriesAppendedHook[] = [updateSeriesSummary];
+export const onSeriesRemoved: SeriesRemovedHook[] = [removeSeriesSummary];
