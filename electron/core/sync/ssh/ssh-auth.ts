@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { utils, type AnyAuthMethod } from 'ssh2';
+// ssh2 is CommonJS and Node's ESM loader does not see `utils` as a named export: reach it through the default.
+import ssh2, { type AnyAuthMethod } from 'ssh2';
 
 export const DEFAULT_KEY_FILES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 
@@ -39,7 +40,7 @@ function keyMethod(file: string, options: SshAuthOptions, plan: SshAuthPlan, req
     if (required || (error as NodeJS.ErrnoException).code !== 'ENOENT') plan.skipped.push(`${file}: ${(error as Error).message}`);
     return;
   }
-  const key = utils.parseKey(data, options.passphrase);
+  const key = ssh2.utils.parseKey(data, options.passphrase);
   if (key instanceof Error) {
     const reason = key.message;
     const hint = /encrypted|passphrase/i.test(reason) ? ' (load it into ssh-agent with `ssh-add`, or give its passphrase)' : '';
