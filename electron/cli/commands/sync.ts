@@ -80,7 +80,12 @@ export const syncCommand: CliCommand = {
     const file = requireString(values, 'db');
     const intervalSeconds = parseIntegerFlag(values, 'interval', 1, 86_400) ?? 10;
     const json = values.json === true;
-    const cache = openCacheDatabase({ file, migrationsDir: path.join(cliAppRoot(), 'migrations') });
+    const cache = openCacheDatabase({
+      file,
+      migrationsDir: path.join(cliAppRoot(), 'migrations'),
+      onCorrupt: 'rebuild',
+      onRebuilt: (movedTo) => io.stderr(`sync: the cache was damaged; moved it to ${movedTo} and rebuilding it from the store.\n`),
+    });
     const { transport } = openStoreTransport(store, access, {
       onReconnect: (attempt, reason) => io.stderr(`sync: reconnecting to ${transport.location} (attempt ${attempt}): ${reason}\n`),
     });

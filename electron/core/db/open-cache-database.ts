@@ -27,6 +27,14 @@ export interface OpenCacheDatabaseOptions {
   readonly?: boolean;
   /** Apply pending migrations (true for the process that owns the cache). */
   migrate?: boolean;
+  /**
+   * What to do with a damaged file. 'rebuild' (for the process that owns the cache and syncs it) moves
+   * it aside as `<file>.damaged-<time>` and starts an empty cache that the next sync fills from the
+   * store; 'refuse' (default) throws and leaves the file untouched.
+   */
+  onCorrupt?: 'refuse' | 'rebuild';
+  /** Told when a damaged cache was moved aside, with where it went. */
+  onRebuilt?: (movedTo: string) => void;
 }
 
 interface JournalEntry {
@@ -62,7 +70,27 @@ function assertSchemaNotNewer(sqlite: Database.Database, file: string, entries: 
   }
 }
 
+/** Moves a damaged cache and its WAL files aside; the store still has everything it held. */
+function moveDamagedCacheAside(file: string): string {
+  const movedTo = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  fs.renameSync(file, movedTo);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  return movedTo;
+}
+
 export function openCacheDatabase(options: OpenCacheDatabaseOptions): CacheDatabase {
+  if (options.onCorrupt !== 'rebuild' || options.readonly) return openCacheDatabaseOnce(options);
+  try {
+    return openCacheDatabaseOnce(options);
+  } catch (error) {
+    if (!(error instanceof CacheDatabaseError) || error.kind !== 'corrupt' || !fs.existsSync(options.file)) throw error;
+    const movedTo = moveDamagedCacheAside(options.file);
+    options.onRebuilt?.(movedTo);
+    return openCacheDatabaseOnce(options);
+  }
+}
+
+function openCacheDatabaseOnce(options: OpenCacheDatabaseOptions): CacheDatabase {
   const { file, migrationsDir } = options;
   if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let sqlite: Database.Database;
@@ -84,7 +112,10 @@ export function openCacheDatabase(options: OpenCacheDatabaseOptions): CacheDatab
     sqlite.pragma('foreign_keys = ON');
     // Surfaces a corrupt file now, with a clear message, rather than on the first query.
     const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new CacheDatabaseError('corrupt', `The cache ${file} is damaged: ${String(check)}.`);
+    if (check !== 'ok') {
+      const first = String(check).split('\n')[0];
+      throw new CacheDatabaseError('corrupt', `The cache ${file} is damaged (${first}). The store still holds everything: delete the file, or let the app rebuild it.`);
+    }
     const entries = readMigrationJournal(migrationsDir);
     assertSchemaNotNewer(sqlite, file, entries);
     const db = drizzle(sqlite, { schema });

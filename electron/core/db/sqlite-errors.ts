@@ -30,7 +30,7 @@ export function classifySqliteError(error: unknown, file: string): CacheDatabase
   const kind = base ? codeKinds[base]! : 'other';
   const detail = error instanceof Error ? error.message : String(error);
   const advice: Record<CacheDatabaseErrorKind, string> = {
-    corrupt: 'The cache is damaged; it will be rebuilt from the store.',
+    corrupt: 'The cache is damaged; `tessera sync` or the app moves it aside and rebuilds it from the store.',
     'read-only': 'The cache file or its folder is not writable.',
     busy: 'Another process holds the cache; close it or wait.',
     full: 'The disk is full; free space and sync again.',

@@ -33,6 +33,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     file: options.dbFile,
     migrationsDir: options.migrationsDir,
     nativeBinding: options.nativeBinding,
+    onCorrupt: 'rebuild',
+    onRebuilt: (movedTo) => log(`The cache was damaged: moved it to ${movedTo} and rebuilding it from the store.`),
   });
   const listeners = new Set<(event: PushEvent) => void>();
   const emit = (event: PushEvent) => {

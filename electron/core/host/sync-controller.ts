@@ -37,6 +37,7 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
   let current = idleSyncProgress();
   let waiters: Array<(p: SyncProgressInfo) => void> = [];
   let closed = false;
+  let exited = false;
   const worker = new Worker(workerFile, { workerData: init });
 
   const settle = () => {
@@ -76,11 +77,17 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
     events.onProgress(current);
     settle();
   });
+  // A worker that is gone answers nothing: every later request resolves at once with its last state.
+  worker.on('exit', () => {
+    exited = true;
+    if (!closed && !current.lastError) current = { ...current, running: false, lastError: 'The sync worker has stopped.' };
+    settle();
+  });
 
   return {
     progress: () => current,
     syncNow() {
-      if (closed) return Promise.resolve(current);
+      if (closed || exited) return Promise.resolve(current);
       return new Promise((resolve) => {
         waiters.push(resolve);
         worker.postMessage({ type: 'sync-now' } satisfies SyncWorkerRequest);
@@ -89,10 +96,11 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
     async close() {
       if (closed) return;
       closed = true;
+      if (exited) return settle();
       worker.postMessage({ type: 'stop' } satisfies SyncWorkerRequest);
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-      await Promise.race([exited, timeout]);
+      await Promise.race([stopped, timeout]);
       await worker.terminate();
       settle();
     },

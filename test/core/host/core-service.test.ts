@@ -1,0 +1,59 @@
+// The core as the transports use it: a dead sync worker never leaves a caller waiting, and a damaged
+// cache is moved aside and started afresh (the store still has everything) instead of stopping the app.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCoreService, type CoreService } from '../../../electron/core/host/core-service';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const migrationsDir = path.join(repoRoot, 'migrations');
+const cores: CoreService[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+});
+
+function startCore(dir: string, workerDir: string, log: string[] = []): CoreService {
+  const core = createCoreService({
+    dbFile: path.join(dir, 'cache.sqlite'),
+    storeUrl: path.join(dir, 'store'),
+    migrationsDir,
+    settingsFile: path.join(dir, 'settings.json'),
+    outboxDir: path.join(dir, 'outbox'),
+    isDemo: false,
+    watch: false,
+    version: 'test',
+    workerDir,
+    log: (message) => log.push(message),
+  });
+  cores.push(core);
+  return core;
+}
+
+describe('core service', () => {
+  it('answers syncNow with the failure when the sync worker cannot run, instead of hanging', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-core-'));
+    const emptyWorkerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-no-workers-'));
+    const core = startCore(dir, emptyWorkerDir);
+    const first = await core.call('syncNow', {}, { transport: 'test', canWrite: true });
+    expect(first.ok).toBe(true);
+    expect(first.ok && (first.value as { lastError: string | null }).lastError).toMatch(/sync worker/i);
+    const again = await core.call('syncNow', {}, { transport: 'test', canWrite: true });
+    expect(again.ok && (again.value as { running: boolean }).running).toBe(false);
+  });
+
+  it('moves a damaged cache aside and starts an empty one that the store can refill', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-core-'));
+    const dbFile = path.join(dir, 'cache.sqlite');
+    const damaged = Buffer.alloc(8192, 0x5a);
+    fs.writeFileSync(dbFile, damaged);
+    const log: string[] = [];
+    const core = startCore(dir, fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-no-workers-')), log);
+    const counts = await core.call('getCacheCounts', {}, { transport: 'test', canWrite: false });
+    expect(counts).toEqual({ ok: true, value: { runs: 0, points: 0, proposals: 0, ablations: 0, events: 0, issues: 0 } });
+    const aside = fs.readdirSync(dir).filter((name) => name.startsWith('cache.sqlite.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0]!)).equals(damaged)).toBe(true);
+    expect(log.join('\n')).toMatch(/damaged: moved it to .*cache\.sqlite\.damaged-/);
+  });
+});
