@@ -11,6 +11,10 @@ import { HostKeyChangedError, HostKeyUnknownError, SshAuthError, SshConnectionEr
 import { StoreAccessError, TEMP_FILE_PREFIX } from '../../../electron/core/sync/store-transport';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { syncLabStore } from '../../../electron/core/sync/sync-lab-store';
+import { syncStore } from '../../../electron/core/sync/sync-store';
+import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { MlflowStoreWriter } from '../../helpers/mlflow-writer';
+import { TfEventsFileWriter, eventRecord, eventsFileName, hparamsSessionStartValue, scalarValue } from '../../helpers/tfevents-writer';
 import { dumpCache } from './support/cache-dump';
 import { writeEveryCaseStore } from './support/every-case-store';
 import { writeGeneratedRuns } from './support/generated-store';
@@ -200,6 +204,44 @@ describe('SFTP transport against a real sshd', () => {
     expect(content.points!.length).toBeGreaterThan(partial);
     expect(content).toEqual(await localContent());
     cache.close();
+  });
+
+  it('syncs a TensorBoard log directory and an MLflow store to exactly the caches a local sync gives', async () => {
+    const logdir = path.join(dir, 'tb');
+    for (const [run, n] of [['ladder/350m', 1.2e4], ['ladder/1b', 8e3]] as const) {
+      const writer = new TfEventsFileWriter(path.join(logdir, run, eventsFileName(1_700_000_000)));
+      writer.event({ wallTime: 1_700_000_000, values: [hparamsSessionStartValue({ n_params: run.endsWith('1b') ? 1e9 : 3.5e8 })] });
+      for (let step = 0; step < n; step++) writer.scalar('train/loss', 4 - step / n, step, step % 3 ? 'simple_value' : 'tensor_content_float');
+    }
+    const damaged = Buffer.from(eventRecord({ wallTime: 1, step: 5, values: [scalarValue('x', 1)] }));
+    damaged[13]! ^= 1;
+    new TfEventsFileWriter(path.join(logdir, 'damaged', eventsFileName(1_700_000_001))).append(damaged).scalar('x', 2, 6);
+    const mlruns = path.join(dir, 'mlruns');
+    const mlflow = new MlflowStoreWriter(mlruns).experiment('3', 'ladder');
+    for (const id of ['aaaabbbbccccddddeeeeffff00001111', 'aaaabbbbccccddddeeeeffff00002222']) {
+      const run = mlflow.run('3', { runId: id, runName: id.slice(-4), startTime: 1_764_000_000_000 }).param('n_params', '1.1B').tag('variant', 'x');
+      for (let step = 0; step < 3000; step++) run.metric('eval/c4/loss', 3 - step / 3000, 1_764_000_000_000 + step, step);
+      run.metricText('eval/c4/loss', 'not a line\n');
+    }
+    const cases = [
+      { folder: logdir, format: 'tensorboard' as const, fieldMapping: { params: 'hparams.n_params' } },
+      { folder: mlruns, format: 'mlflow' as const, fieldMapping: { params: 'params.n_params', variant: 'tags.variant' } },
+    ];
+    for (const { folder, format, fieldMapping } of cases) {
+      const overSftp = freshCache();
+      const sftp = transport({}, folder);
+      const summary = await syncStore({ db: overSftp, transport: sftp, format, fieldMapping, chunkBytes: 16 * 1024 });
+      expect(summary.issues.length).toBeGreaterThan(0);
+      const again = await syncStore({ db: overSftp, transport: sftp, format, fieldMapping });
+      expect(again.bytesRead).toBe(0);
+      await sftp.close();
+      const local = freshCache();
+      await syncStore({ db: local, transport: new LocalFolderTransport(folder), format, fieldMapping });
+      expect(contentOf(overSftp)).toEqual(contentOf(local));
+      expect((contentOf(overSftp).points ?? []).length).toBeGreaterThanOrEqual(6000);
+      overSftp.close();
+      local.close();
+    }
   });
 
   it('writes new files atomically and never replaces one', async () => {
