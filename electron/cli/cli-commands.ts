@@ -1,6 +1,7 @@
 // Every `tessera` sub-command, in the order --help lists them.
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo';
+import { evalsCommand } from './commands/evals';
 import { exportCommand } from './commands/export';
 import { fitCommand } from './commands/fit';
 import { runsCommand } from './commands/runs';
@@ -9,4 +10,4 @@ import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
 import { trustHostCommand } from './commands/trust-host';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand, fitCommand, trustHostCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
