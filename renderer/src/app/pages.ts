@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { AblationsPage } from '../pages/ablations/ablations-page';
 import { ComparePage } from '../pages/compare/compare-page';
+import { EvalsPage } from '../pages/evals/evals-page';
 import { ProposalsPage } from '../pages/proposals/proposals-page';
 import { ReviewPage } from '../pages/review/review-page';
 import { RunsPage } from '../pages/runs/runs-page';
@@ -20,6 +21,7 @@ export const PAGES: PageEntry[] = [
   { id: 'runs', title: 'Runs', component: RunsPage },
   { id: 'compare', title: 'Compare', component: ComparePage },
   { id: 'ablations', title: 'Ablations', component: AblationsPage },
+  { id: 'evals', title: 'Evals', component: EvalsPage },
   { id: 'scaling', title: 'Scaling', component: ScalingPage },
   { id: 'proposals', title: 'Proposals', component: ProposalsPage },
   { id: 'team', title: 'Team', component: TeamPage },

@@ -2,6 +2,7 @@
 // and what the team decided and said about it.
 import { useApiQuery } from '../../api/use-api';
 import { routeHref } from '../../app/router';
+import { EvalEvidenceWarning } from '../../components/eval-evidence-warning';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
 import { TriedBefore } from '../../components/tried-before';
 import { MarkdownBody } from './markdown/markdown-body';
@@ -36,6 +37,7 @@ export function ProposalDetailView({ id, back }: { id: string; back: string }) {
             Expected: {String(p.expected.metric ?? '')} {typeof p.expected.delta === 'number' ? `Δ ${p.expected.delta}` : ''}
           </div>
         )}
+        <EvalEvidenceWarning proposalId={p.id} variant="detail" />
       </header>
       <div className="proposal-columns">
         <div className="proposal-main">

@@ -6,6 +6,7 @@ import type { ProposalRow, WriteEventResult } from '../../../../shared/api/propo
 import { useApiQuery } from '../../api/use-api';
 import { navigate } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
+import { EvalEvidenceWarning } from '../../components/eval-evidence-warning';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
 import { DECISION_KEYS, DECISION_LABELS, decisionBadgeClass, STATUS_LABELS, STATUS_ORDER } from './proposals-format';
 import { RationaleDialog, type DecisionRequest } from './rationale-dialog';
@@ -71,6 +72,7 @@ function TriageCard({ proposal, focused, onFocus }: { proposal: ProposalRow; foc
       <div className="triage-card-meta muted">
         {proposal.owner ?? 'no owner'} · {proposal.area ?? 'no area'} · {proposal.kind ?? ''}
       </div>
+      <EvalEvidenceWarning proposalId={proposal.id} />
       {proposal.lastDecision && (
         <div className="triage-card-decision">
           <span className={decisionBadgeClass(proposal.lastDecision.decision)}>{DECISION_LABELS[proposal.lastDecision.decision]}</span>{' '}
