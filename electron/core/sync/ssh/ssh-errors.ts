@@ -28,7 +28,7 @@ export class HostKeyUnknownError extends Error {
     super(
       `The host ${knownHostName(endpoint.host, endpoint.port)} is not in ${knownHostsFile}${others}: it presented the ${keyLabel(key)}. ` +
         'Tessera does not connect to hosts it cannot verify. Compare this fingerprint with the one your cluster publishes ' +
-        `(or ask its admins), then trust it with:\n  ${trustCommand(endpoint, key)}\nor with OpenSSH: ${scanCommand(endpoint, knownHostsFile)}`,
+        `(or ask its admins), then trust it with \`${trustCommand(endpoint, key)}\` (or with OpenSSH: \`${scanCommand(endpoint, knownHostsFile)}\`).`,
     );
     this.name = 'HostKeyUnknownError';
     this.fingerprint = hostKeyFingerprint(key);
@@ -44,8 +44,8 @@ export class HostKeyChangedError extends Error {
     super(
       `The host key of ${name} has CHANGED: it presented the ${keyLabel(key)}, but ${where} holds another. ` +
         'Someone may be intercepting the connection, or the host was reinstalled. Tessera refuses to connect. ' +
-        `If your cluster's admins confirm the new key, remove the old one with:\n  ssh-keygen -R '${name}'${known[0] ? ` -f ${known[0].file}` : ''}\n` +
-        `then trust the new one with:\n  ${trustCommand(endpoint, key)}`,
+        `If your cluster's admins confirm the new key, remove the old one with \`ssh-keygen -R '${name}'${known[0] ? ` -f ${known[0].file}` : ''}\`, ` +
+        `then trust the new one with \`${trustCommand(endpoint, key)}\`.`,
     );
     this.name = 'HostKeyChangedError';
     this.fingerprint = hostKeyFingerprint(key);
