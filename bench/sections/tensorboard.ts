@@ -1,16 +1,20 @@
 // TensorBoard import throughput: a generated log directory (200 MB by default, TESSERA_BENCH_TB_MB to
-// change) read through the full reader (framing, both CRCs, Event decoding, scalar extraction), beside
-// its limit: reading the same bytes and checking their CRCs only, and reading the bytes at all.
+// change) read through the full reader (framing, both CRCs, Event decoding, scalar extraction), and
+// imported into a SQLite cache by the sync (points, series, chart summaries, cursors), beside its
+// limit: reading the same bytes and checking their CRCs only, and reading the bytes at all.
 
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BenchRow } from '../bench-row';
 import { listLocalTree, localFileAccess } from '../../electron/core/sources/local-files';
 import { maskedCrc32c } from '../../electron/core/sources/tensorboard/crc32c';
 import { discoverTensorboardRuns, type TensorboardRun } from '../../electron/core/sources/tensorboard/run-discovery';
 import { initialTensorboardRunCursor, readTensorboardRun } from '../../electron/core/sources/tensorboard/run-reader';
 import { TfRecordReader } from '../../electron/core/sources/tensorboard/tfrecord-reader';
+import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
+import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
+import { syncStore } from '../../electron/core/sync/sync-store';
 
 const SECTION = 'tensorboard';
 const RUNS = 4;
@@ -143,6 +147,31 @@ async function best<T>(times: number, work: () => Promise<T>): Promise<{ seconds
   return fastest!;
 }
 
+/** Seconds to INSERT `points` rows into the points table as the sync orders them (6 tags per step, 4 runs one after another). */
+function plainInsertSeconds(points: number): number {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-tb-insert-'));
+  const cache = openCacheDatabase({ file: join(dir, 'cache.sqlite'), migrationsDir: resolve(process.cwd(), 'migrations') });
+  try {
+    const insert = cache.sqlite.prepare('INSERT OR REPLACE INTO points (series_pk, step, tokens, time, value) VALUES (?, ?, NULL, ?, ?)');
+    const perRun = Math.ceil(points / RUNS);
+    const started = process.hrtime.bigint();
+    for (let run = 0; run < RUNS; run++) {
+      let done = 0;
+      while (done < perRun) {
+        const batch = Math.min(16_384, perRun - done);
+        cache.sqlite.transaction(() => {
+          for (let i = done; i < done + batch; i++) insert.run(run * TAGS.length + (i % TAGS.length), Math.floor(i / TAGS.length), 1_700_000_000 + i, 3 - i * 1e-7);
+        })();
+        done += batch;
+      }
+    }
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    cache.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runTensorboardBench(): Promise<BenchRow[]> {
   const megabytes = Number(process.env.TESSERA_BENCH_TB_MB ?? 200);
   const root = mkdtempSync(join(tmpdir(), 'tessera-bench-tb-'));
@@ -181,6 +210,24 @@ export async function runTensorboardBench(): Promise<BenchRow[]> {
       return { points, issues };
     });
 
+    // The whole import into a fresh cache, as the sync worker does it, then a pass with nothing new.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'tessera-bench-tb-cache-'));
+    const cache = openCacheDatabase({ file: join(cacheDir, 'cache.sqlite'), migrationsDir: resolve(process.cwd(), 'migrations') });
+    const sync = () => syncStore({ db: cache, transport: new LocalFolderTransport(root), format: 'tensorboard' });
+    let synced: { seconds: number; result: Awaited<ReturnType<typeof sync>> };
+    let noop: { seconds: number; result: Awaited<ReturnType<typeof sync>> };
+    try {
+      synced = await timed(sync);
+      noop = await timed(sync);
+    } finally {
+      cache.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+    const insertOnly = plainInsertSeconds(synced.result.totals.points);
+    if (synced.result.totals.points !== imported.result.points) {
+      throw new Error(`the sync stored ${synced.result.totals.points} points, the reader decoded ${imported.result.points}`);
+    }
+
     if (crcOnly.result !== records) throw new Error(`CRC pass saw ${crcOnly.result} records, ${records} were written`);
     if (imported.result.issues > 0) throw new Error(`import reported ${imported.result.issues} issues on clean files`);
     const importMBs = mb / imported.seconds;
@@ -190,7 +237,26 @@ export async function runTensorboardBench(): Promise<BenchRow[]> {
     // of a large log directory quick: 200 MB in under 4 s.
     const limit = `${crcMBs.toFixed(0)} MB/s read + CRC only; target ≥ ${TARGET_MBS} MB/s`;
     const note = `${mb.toFixed(0)} MB, ${RUNS} runs, ${records.toLocaleString('en-US')} records, ${imported.result.points.toLocaleString('en-US')} points`;
+    const syncMBs = mb / synced.seconds;
     return [
+      {
+        section: SECTION,
+        name: 'import into the SQLite cache (sync: decode, points, series, summaries, cursors)',
+        value: syncMBs,
+        unit: 'MB/s',
+        limit: `${crcMBs.toFixed(0)} MB/s read + CRC only`,
+        note:
+          `${((syncMBs / crcMBs) * 100).toFixed(1)} % of the read + CRC limit, ${((insertOnly / synced.seconds) * 100).toFixed(0)} % of the plain-INSERT limit; ` +
+          `${(synced.result.totals.points / synced.seconds / 1e6).toFixed(2)} M points/s; ${synced.seconds.toFixed(1)} s`,
+      },
+      {
+        section: SECTION,
+        name: 'limit: plain INSERT of as many points into a fresh cache',
+        value: synced.result.totals.points / insertOnly / 1e6,
+        unit: 'M points/s',
+        note: `${insertOnly.toFixed(1)} s; no decoding, series statistics or chart summaries`,
+      },
+      { section: SECTION, name: 'sync again with nothing new', value: noop.seconds * 1000, unit: 'ms', note: `${noop.result.bytesRead} bytes read` },
       { section: SECTION, name: 'import (read, CRCs, decode scalars)', value: importMBs, unit: 'MB/s', limit, ok: importMBs >= TARGET_MBS, note: `${(ratio * 100).toFixed(0)} % of the limit; ${note}` },
       { section: SECTION, name: 'import records', value: records / imported.seconds, unit: 'records/s', limit: `${Math.round(records / crcOnly.seconds).toLocaleString('en-US')} records/s CRC only` },
       { section: SECTION, name: 'limit: read + CRC only', value: crcMBs, unit: 'MB/s', limit: `${(mb / rawRead.seconds).toFixed(0)} MB/s reading the bytes` },

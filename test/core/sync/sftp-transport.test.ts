@@ -216,6 +216,8 @@ describe('SFTP transport against a real sshd', () => {
     const damaged = Buffer.from(eventRecord({ wallTime: 1, step: 5, values: [scalarValue('x', 1)] }));
     damaged[13]! ^= 1;
     new TfEventsFileWriter(path.join(logdir, 'damaged', eventsFileName(1_700_000_001))).append(damaged).scalar('x', 2, 6);
+    new TfEventsFileWriter(path.join(dir, 'tb-outside', eventsFileName(1_700_000_002))).scalar('secret', 42, 1);
+    fs.symlinkSync(path.join(dir, 'tb-outside'), path.join(logdir, 'escape'));
     const mlruns = path.join(dir, 'mlruns');
     const mlflow = new MlflowStoreWriter(mlruns).experiment('3', 'ladder');
     for (const id of ['aaaabbbbccccddddeeeeffff00001111', 'aaaabbbbccccddddeeeeffff00002222']) {
@@ -238,6 +240,7 @@ describe('SFTP transport against a real sshd', () => {
       const local = freshCache();
       await syncStore({ db: local, transport: new LocalFolderTransport(folder), format, fieldMapping });
       expect(contentOf(overSftp)).toEqual(contentOf(local));
+      expect(overSftp.sqlite.prepare("SELECT count(*) FROM series WHERE key = 'secret'").pluck().get()).toBe(0);
       expect((contentOf(overSftp).points ?? []).length).toBeGreaterThanOrEqual(6000);
       overSftp.close();
       local.close();

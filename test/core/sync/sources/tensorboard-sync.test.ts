@@ -194,6 +194,18 @@ describe('TensorBoard log directory sync', () => {
     expect(runRow('sweep/lr-1')).toMatchObject({ params: 1.25e8, variant: 'lr-1' });
   });
 
+  it('never follows a symbolic link: a linked folder or events file outside the log directory is not a run', async () => {
+    const outside = path.join(dir, 'outside');
+    new TfEventsFileWriter(path.join(outside, 'secret', eventsFileName(1_700_000_000))).scalar('loss', 42, 1);
+    new TfEventsFileWriter(file('real')).scalar('loss', 1, 1);
+    fs.symlinkSync(path.join(outside, 'secret'), path.join(logdir, 'linked-dir'));
+    fs.mkdirSync(path.join(logdir, 'linked-file'));
+    fs.symlinkSync(path.join(outside, 'secret', eventsFileName(1_700_000_000)), path.join(logdir, 'linked-file', eventsFileName(1_700_000_000)));
+    await sync();
+    expect(cache.sqlite.prepare('SELECT id FROM runs').pluck().all()).toEqual(['real']);
+    expect(cache.sqlite.prepare('SELECT count(*) FROM points WHERE value = 42').pluck().get()).toBe(0);
+  });
+
   it('refuses a mapping that names no TensorBoard field', async () => {
     new TfEventsFileWriter(file('run')).scalar('loss', 2, 1);
     await expect(sync({ params: 'params.n_params' })).rejects.toThrow(/params: "params.n_params" is not a tensorboard field; expected one starting with hparams\., path/);
