@@ -6,16 +6,20 @@ import type { MethodSpec } from './define-method';
 import { appMethods } from './app-methods';
 import { evalsMethods } from './evals-methods';
 import { proposalsMethods } from './proposals-methods';
-import { scalingMethods } from './scaling-methods';
+import { reviewMethods } from './review-methods';
+import { runsMethods } from './runs-methods';
 import { searchMethods } from './search-methods';
+import { scalingMethods } from './scaling-methods';
 import { teamMethods } from './team-methods';
 
 export const contract = {
   ...appMethods,
   ...evalsMethods,
   ...proposalsMethods,
-  ...scalingMethods,
+  ...reviewMethods,
+  ...runsMethods,
   ...searchMethods,
+  ...scalingMethods,
   ...teamMethods,
 } as const;
 

@@ -3,8 +3,10 @@ import type { CoreDeps } from '../host/core-deps';
 import { createAppHandlers } from './app-handlers';
 import { createEvalsHandlers } from './evals-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
-import { createScalingHandlers } from './scaling-handlers';
+import { createReviewHandlers } from './review-handlers';
+import { createRunsHandlers } from './runs-handlers';
 import { createSearchHandlers } from './search-handlers';
+import { createScalingHandlers } from './scaling-handlers';
 import { createTeamHandlers } from './team-handlers';
 import type { Handlers } from './handlers';
 
@@ -13,8 +15,10 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...createAppHandlers(deps),
     ...createEvalsHandlers(deps),
     ...createProposalsHandlers(deps),
-    ...createScalingHandlers(deps),
+    ...createReviewHandlers(deps),
+    ...createRunsHandlers(deps),
     ...createSearchHandlers(deps),
+    ...createScalingHandlers(deps),
     ...createTeamHandlers(deps),
   };
 }
