@@ -9,7 +9,8 @@ import { routeHref } from '../../app/router';
 const RESAMPLES = 200;
 
 function times(value: number): string {
-  return Number.isFinite(value) ? `×${value.toFixed(2)}` : value > 0 ? '×∞' : '–';
+  if (!Number.isFinite(value)) return value > 0 ? '×∞' : '–';
+  return `×${value >= 100 ? value.toFixed(0) : value >= 0.01 ? value.toFixed(2) : value.toExponential(1)}`;
 }
 
 export function AblationMultiplier({ ablationId }: { ablationId: string }) {
@@ -23,13 +24,28 @@ export function AblationMultiplier({ ablationId }: { ablationId: string }) {
       {scaling.data.variants.map((variant) => {
         const at = variant.atTarget;
         if (!at) return <li key={variant.key}>{variant.key}: no multiplier at the target compute</li>;
+        const estimate = decodeNumber(at.multiplier.estimate);
         const [low, high] = at.multiplier.p95.map(decodeNumber);
+        const interval =
+          at.multiplier.samples > 0 && Number.isFinite(low) && Number.isFinite(high)
+            ? `95 % ${times(low!)} to ${times(high!)} over ${at.multiplier.samples} resamples`
+            : 'no bootstrap interval';
+        const beyond = at.extrapolationFactor > 1 ? `, ${at.extrapolationFactor.toFixed(1)}× beyond the largest run` : '';
+        if (!Number.isFinite(estimate)) {
+          return (
+            <li key={variant.key}>
+              <strong>{variant.key}</strong>: the fit gives no multiplier at {target.toExponential(1)} FLOPs{' '}
+              <span className="muted">
+                ({interval}; the gain {variant.verdict} with scale{beyond})
+              </span>
+            </li>
+          );
+        }
         return (
           <li key={variant.key}>
-            <strong>{variant.key}</strong> is worth {times(decodeNumber(at.multiplier.estimate))} the baseline's compute{' '}
+            <strong>{variant.key}</strong> is worth {times(estimate)} the baseline's compute{' '}
             <span className="muted">
-              (95 % {times(low!)} to {times(high!)}) at {target.toExponential(1)} FLOPs; the gain {variant.verdict} with scale
-              {at.extrapolationFactor > 1 ? `, ${at.extrapolationFactor.toFixed(1)}× beyond the largest run` : ''}
+              ({interval}) at {target.toExponential(1)} FLOPs; the gain {variant.verdict} with scale{beyond}
             </span>
           </li>
         );
