@@ -1,14 +1,16 @@
 // An ablation's verdicts now and as they stood at an earlier instant, recomputed from the data: as
 // of time T a run counts when it was created by T, and a point when it was logged by T (its
-// `time`; a point without one counts from the run's status time, else its created_at). Each model
-// size compares every variant with the baseline at the comparison point (the largest compare_at
-// value all its runs reached), Welch's 95 % interval over seeds deciding better / worse / within noise.
+// `time`; a point without one counts from the run's status time, else its created_at). The rule is
+// the Ablations page's (queries/ablations/ablation-results): each model size compares every variant
+// with the baseline at the comparison point (the largest compare_at value all its runs reached), and
+// welchVerdict over seeds decides better / worse / within noise. That query reads the cache as it is;
+// this one needs every point with its time, to cut the data at T.
 import type Database from 'better-sqlite3';
 import type { AblationChange, VerdictCell } from '../../../../shared/api/review-methods';
-import type { AblationVerdict } from '../../../../shared/domain/run-views';
 import { valueAtComparisonPoint, type ComparisonRun } from '../../../../shared/series';
-import { welchTTest } from '../../../../shared/stats';
+import { welchTTest, welchVerdict } from '../../../../shared/stats';
 import { metricDirection } from '../proposals/ablation-gain';
+import { flopsPerToken } from '../series/run-axis';
 import { storeTimeMs } from './review-start';
 
 interface AblationDbRow {
@@ -46,23 +48,24 @@ export function readAblationData(sqlite: Database.Database, id: string): Ablatio
   if (!ablation || !ablation.metric || !ablation.baseline) return null;
   const rows = sqlite
     .prepare(
-      `SELECT r.id, r.variant, r.params, r.created_at AS createdAt, r.state_updated_at AS stateUpdatedAt, s.pk AS seriesPk,
-         CASE WHEN r.flops IS NOT NULL AND r.tokens > 0 THEN r.flops / r.tokens WHEN r.params IS NOT NULL THEN 6 * r.params END AS flopsPerToken
+      `SELECT r.id, r.variant, r.params, r.tokens, r.flops, r.created_at AS createdAt, r.state_updated_at AS stateUpdatedAt, s.pk AS seriesPk
        FROM runs r JOIN series s ON s.run_pk = r.pk AND s.key = ? WHERE r.ablation = ? AND r.variant IS NOT NULL ORDER BY r.id`,
     )
     .all(ablation.metric, id) as {
     id: string;
     variant: string;
     params: number | null;
+    tokens: number | null;
+    flops: number | null;
     createdAt: string;
     stateUpdatedAt: string | null;
     seriesPk: number;
-    flopsPerToken: number | null;
   }[];
   const pointsOf = sqlite.prepare('SELECT step, tokens, time, value FROM points WHERE series_pk = ? ORDER BY step').raw();
   const runs = rows.map((row): TimedRun => {
     const createdMs = storeTimeMs(row.createdAt) ?? 0;
     const untimedMs = storeTimeMs(row.stateUpdatedAt) ?? createdMs;
+    const perToken = flopsPerToken(row);
     const points = pointsOf.all(row.seriesPk) as [number, number | null, number | null, number | null][];
     const xs = new Float64Array(points.length);
     const ys = new Float64Array(points.length);
@@ -74,9 +77,9 @@ export function readAblationData(sqlite: Database.Database, id: string): Ablatio
           : tokens === null
             ? Number.NaN
             : ablation.compareAt === 'flops'
-              ? row.flopsPerToken === null
+              ? perToken === null
                 ? Number.NaN
-                : tokens * row.flopsPerToken
+                : tokens * perToken
               : tokens;
       ys[i] = value ?? Number.NaN;
       times[i] = time !== null ? time * 1000 : untimedMs;
@@ -84,12 +87,6 @@ export function readAblationData(sqlite: Database.Database, id: string): Ablatio
     return { id: row.id, variant: row.variant, params: row.params, createdMs, xs, ys, times };
   });
   return { ablation: { ...ablation, metric: ablation.metric, baseline: ablation.baseline }, better: metricDirection(ablation.metric), runs };
-}
-
-function verdictOf(interval: readonly [number, number], better: 'lower' | 'higher'): AblationVerdict {
-  const [lo, hi] = interval;
-  if (better === 'lower') return hi < 0 ? 'better' : lo > 0 ? 'worse' : 'within-noise';
-  return lo > 0 ? 'better' : hi < 0 ? 'worse' : 'within-noise';
 }
 
 type SizedRun = ComparisonRun & { params: number | null };
@@ -141,7 +138,7 @@ export function verdictCells(data: AblationData, asOfMs: number | null): Verdict
         interval: welch.noiseEstimate ? [welch.interval[0], welch.interval[1]] : null,
         variantSeeds: values.length,
         baselineSeeds: base.length,
-        verdict: welch.noiseEstimate ? verdictOf(welch.interval, data.better) : 'no-noise-estimate',
+        verdict: welchVerdict(welch, data.better),
       });
     }
   }

@@ -5,7 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCacheDatabase, type CacheDatabase } from '../../../../electron/core/db/open-cache-database';
+import { listAblationResults } from '../../../../electron/core/queries/ablations/ablation-results';
+import { readAblationData, verdictCells } from '../../../../electron/core/queries/review/ablation-verdicts';
 import { buildReviewAgenda } from '../../../../electron/core/queries/review/review-agenda';
+import { loadEvalTrust } from '../../../../electron/core/queries/runs/eval-trust';
 import { syncFolder } from '../../../../electron/core/sync/sync-folder';
 import type { ReviewAgenda } from '../../../../shared/api/review-methods';
 import { DAY, writeReviewLab, type ReviewLab } from './review-lab';
@@ -84,6 +87,20 @@ describe('the agenda since the last review event', () => {
     expect(ablS.moves).toEqual([{ params: Math.max(...ablS.now.map((c) => c.params!)), variant: 'twice', before: null, now: 'no-noise-estimate' }]);
     expect(ablS.moves[0]!.params).toBeCloseTo(8e8, -2);
     expect(ablS.now).toHaveLength(4);
+  });
+
+  it('gives now the verdicts the Ablations page shows', () => {
+    let compared = 0;
+    for (const summary of listAblationResults(cache.sqlite, loadEvalTrust(cache.sqlite))) {
+      const page = summary.sizes.flatMap((size) =>
+        size.variants.filter((v) => !v.isBaseline && v.verdict !== null).map((v) => ({ params: size.params, variant: v.variant, verdict: v.verdict, delta: v.delta })),
+      );
+      const review = verdictCells(readAblationData(cache.sqlite, summary.id)!, null).map((c) => ({ params: c.params, variant: c.variant, verdict: c.verdict, delta: c.delta }));
+      expect(review.map((c) => [c.params, c.variant, c.verdict])).toEqual(page.map((c) => [c.params, c.variant, c.verdict]));
+      review.forEach((c, i) => expect(c.delta).toBeCloseTo(page[i]!.delta!, 9));
+      compared += review.length;
+    }
+    expect(compared).toBe(7);
   });
 
   it('names the scaling fits that have runs finished since, and which', () => {
