@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client, type Algorithms, type SFTPWrapper, type ServerHostKeyAlgorithm } from 'ssh2';
 import { checkHostKey, knownKeyAlgorithms, parseKnownHosts, type KnownHostEntry } from './known-hosts';
 import { describeAuthPlan, planSshAuth, type SshAuthOptions } from './ssh-auth';
-import { HostKeyChangedError, HostKeyRevokedError, HostKeyUnknownError, SshAuthError } from './ssh-errors';
+import { HostKeyChangedError, HostKeyRevokedError, HostKeyUnknownError, SshAuthError, SshConnectionError } from './ssh-errors';
 
 export interface SshTarget {
   host: string;
@@ -98,6 +98,9 @@ export function openSftpSession(target: SshTarget, options: SshConnectOptions = 
       if (error.level === 'client-authentication') {
         return fail(new SshAuthError(`${where} accepted none of the identities: ${describeAuthPlan(plan)}. Check that the public key is in ~/.ssh/authorized_keys on the host.`));
       }
+      // A name that does not resolve will not resolve on a retry either.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTFOUND') return fail(new SshConnectionError(`Could not connect to ${where}: the host name ${target.host} does not resolve.`));
       fail(new Error(`Could not connect to ${where}: ${error.message}`));
     });
     client.on('close', () => fail(refusal ?? new Error(`The connection to ${where} closed during the handshake.`)));

@@ -78,9 +78,10 @@ export class SshConnectionError extends Error {
   }
 }
 
-/** Errors a retry cannot fix: the host key or the credentials. */
+/** Errors a retry cannot fix: the host key, the credentials, or a connection already given up on. */
 export function isPermanentSshError(error: unknown): boolean {
   return (
+    error instanceof SshConnectionError ||
     error instanceof HostKeyUnknownError ||
     error instanceof HostKeyChangedError ||
     error instanceof HostKeyRevokedError ||
