@@ -6,8 +6,9 @@ import { exportCommand } from './commands/export';
 import { fitCommand } from './commands/fit';
 import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
+import { seriesCommand } from './commands/series';
 import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
 import { trustHostCommand } from './commands/trust-host';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
