@@ -105,6 +105,8 @@ export interface AwaitingProposal {
   cost: number | null;
   chipHoursSpent: number;
   chipHoursBudget: number | null;
+  /** Its ablations whose verdict is new or changed since the review (see `ablations` of the agenda). */
+  changedAblations: string[];
   /** Its linked runs (directly or through its ablations) that finished since the review. */
   newRuns: { id: string; name: string | null; ablation: string | null; variant: string | null; params: number | null; finishedAt: string | null }[];
   /** The best measured gain of its ablations now. */

@@ -1,10 +1,11 @@
 // Proposals with new evidence awaiting a decision: still open (proposed, active or promising) and with
-// linked runs (their own, or their ablations') that finished since the review. A proposal decided
+// linked runs (their own, or their ablations') that finished since the review, or an ablation whose
+// verdict is new or changed since then (runs still training move a verdict too). A proposal decided
 // since the review stays on the agenda with that decision, so deciding in the meeting does not make
 // its slide vanish.
 import type Database from 'better-sqlite3';
 import type { PendingEventInfo } from '../../../../shared/api/proposals-methods';
-import type { AwaitingProposal } from '../../../../shared/api/review-methods';
+import type { AblationChange, AwaitingProposal } from '../../../../shared/api/review-methods';
 import { bestGain, measureAblationGain } from '../proposals/ablation-gain';
 import { decisionsByProposal, LINKED_RUNS_SQL, listProposalRows } from '../proposals/proposal-rows';
 import { storeTimeMs } from './review-start';
@@ -20,7 +21,13 @@ interface LinkedRunRow {
   stateUpdatedAt: string | null;
 }
 
-export function awaitingProposals(sqlite: Database.Database, sinceMs: number, nowMs: number, pending: readonly PendingEventInfo[]): AwaitingProposal[] {
+export function awaitingProposals(
+  sqlite: Database.Database,
+  sinceMs: number,
+  nowMs: number,
+  pending: readonly PendingEventInfo[],
+  changedAblations: readonly Pick<AblationChange, 'id' | 'proposal'>[] = [],
+): AwaitingProposal[] {
   const finishedRuns = sqlite.prepare(
     `SELECT r.id, r.name, r.ablation, r.variant, r.params, r.state_updated_at AS stateUpdatedAt
      FROM runs r, proposals p WHERE p.id = ? AND (${LINKED_RUNS_SQL}) AND r.state = 'finished' ORDER BY r.id`,
@@ -36,7 +43,8 @@ export function awaitingProposals(sqlite: Database.Database, sinceMs: number, no
       .map((r) => ({ run: r, at: storeTimeMs(r.stateUpdatedAt) }))
       .filter(({ at }) => at !== null && at > sinceMs && at <= nowMs)
       .map(({ run }) => ({ id: run.id, name: run.name, ablation: run.ablation, variant: run.variant, params: run.params, finishedAt: run.stateUpdatedAt }));
-    if (newRuns.length === 0) continue;
+    const changed = changedAblations.filter((a) => a.proposal === row.id).map((a) => a.id);
+    if (newRuns.length === 0 && changed.length === 0) continue;
     const gains = (ablationsOf.all(row.id) as string[]).map((id) => measureAblationGain(sqlite, id));
     out.push({
       id: row.id,
@@ -49,6 +57,7 @@ export function awaitingProposals(sqlite: Database.Database, sinceMs: number, no
       cost: row.cost,
       chipHoursSpent: row.chipHoursSpent,
       chipHoursBudget: row.chipHoursBudget,
+      changedAblations: changed,
       newRuns,
       evidence: bestGain(gains),
       evidenceNotes: gains.filter((g) => g.gain === null).map((g) => `${g.ablationId}: ${g.note ?? 'no measurement'}`),

@@ -26,15 +26,16 @@ export function buildReviewAgenda(sqlite: Database.Database, options: ReviewAgen
   const decisions = listDecisionLog(sqlite, { from: start.since, limit: 5000 }, pending).decisions.filter(
     (d) => Date.parse(d.at) > sinceMs && Date.parse(d.at) <= nowMs,
   );
+  const ablations = ablationChanges(sqlite, sinceMs, nowMs);
   const split = readWorkSplitInput(sqlite);
   const today = new Date(nowMs).toISOString().slice(0, 10);
   return {
     ...start,
     generatedAt: new Date(nowMs).toISOString(),
     runs: reviewRuns(sqlite, sinceMs, nowMs),
-    ablations: ablationChanges(sqlite, sinceMs, nowMs),
+    ablations,
     scaling: scalingChangeRefs(sqlite, sinceMs),
-    proposals: awaitingProposals(sqlite, sinceMs, nowMs, pending),
+    proposals: awaitingProposals(sqlite, sinceMs, nowMs, pending, ablations),
     decisions: decisions.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id)),
     balance: {
       people: balanceNow(split, today, 'people'),

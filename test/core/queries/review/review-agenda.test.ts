@@ -111,16 +111,21 @@ describe('the agenda since the last review event', () => {
   });
 
   it('lists open proposals with new evidence, and keeps one decided since with its decision', () => {
-    expect(agenda.proposals.map((p) => p.id)).toEqual(['p-1', 'p-4']);
+    expect(agenda.proposals.map((p) => p.id)).toEqual(['p-1', 'p-4', 'p-5']);
     const p1 = agenda.proposals[0]!;
     expect(p1.status).toBe('active');
     expect(ids(p1.newRuns)).toEqual(['a1-base-1', 'a1-base-2', 'a1-mtp-1', 'a1-mtp-2']);
+    expect(p1.changedAblations).toEqual(['abl-1']);
     expect(p1.evidence).toMatchObject({ ablationId: 'abl-1', variant: 'mtp', unproven: false });
     expect(p1.evidence!.gain).toBeCloseTo(0.1, 9);
     expect(p1.decidedSince).toBeNull();
     const p4 = agenda.proposals[1]!;
     expect(p4.status).toBe('dropped');
     expect(p4.decidedSince).toMatchObject({ decision: 'drop', rationale: 'No gain at 1B.', author: 'raj' });
+    // p-5's runs are still training, but its ablation has a verdict now that it did not have.
+    const p5 = agenda.proposals[2]!;
+    expect(p5).toMatchObject({ status: 'proposed', newRuns: [], changedAblations: ['abl-3'] });
+    expect(p5.evidence).toMatchObject({ ablationId: 'abl-3', unproven: true });
   });
 
   it('lists the decisions made since, with their reasons, and the balance against the phase target', () => {
