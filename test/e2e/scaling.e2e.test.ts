@@ -1,0 +1,162 @@
+// The Scaling page on the demo lab, as a researcher uses it: pick the ladder, read the fit with
+// its intervals and a prediction, exclude an outlier and take it back, and open the ablations'
+// effective-compute view — both the demo's ablations (every arm at one tokens-per-parameter ratio,
+// which the page must explain) and one run at two ratios, written into the store beside them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoLab } from '../../electron/core/demo';
+import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
+import { syncFolder } from '../../electron/core/sync/sync-folder';
+import type { ScalingFitView } from '../../shared/api/scaling-methods';
+import { logSpaced, predictLoss } from '../../shared/scaling';
+import { launchBrowser, screenshot } from './support/browser';
+import { callApi, repoRoot, startServe, type ServeProcess } from './support/start-serve';
+
+const LAW = { E: 1.72, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
+const C4 = 'eval/heldout/c4/loss';
+
+/** An ablation run at 4 sizes and 2 tokens-per-parameter ratios; the variant is the baseline with 2× the compute. */
+function writeTwoRatioAblation(store: string): void {
+  const twice = { ...LAW, A: LAW.A * 2 ** -LAW.alpha };
+  let i = 0;
+  for (const [variant, law] of [['baseline', LAW], ['twice', twice]] as const) {
+    for (const N of logSpaced(1.24e8, 1.46e9, 4)) {
+      for (const tpp of [10, 40]) {
+        const id = `r-e2e-${i++}`;
+        const D = Math.round(N * tpp);
+        const dir = path.join(store, 'runs', id);
+        fs.mkdirSync(dir, { recursive: true });
+        const run = { id, created_at: '2026-10-01T00:00:00Z', group: 'two-ratio', ablation: 'abl-two-ratio', variant, model: { params: N }, data: { tokens: D } };
+        fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify(run));
+        fs.writeFileSync(path.join(dir, 'metrics.jsonl'), `${JSON.stringify({ step: 1000, tokens: D, [C4]: predictLoss(law, N, D) })}\n`);
+      }
+    }
+  }
+  fs.writeFileSync(
+    path.join(store, 'ablations', 'abl-two-ratio.yaml'),
+    `id: abl-two-ratio\ntitle: "Two tokens-per-parameter ratios"\nmetric: ${C4}\ncompare_at: tokens\nbaseline: baseline\n`,
+  );
+}
+
+async function syncedDemoLab(): Promise<{ store: string; db: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-scaling-e2e-'));
+  const store = path.join(dir, 'lab');
+  const db = path.join(dir, 'cache.sqlite');
+  await generateDemoLab({ outDir: store, seed: 1, size: 'small' });
+  writeTwoRatioAblation(store);
+  const cache = openCacheDatabase({ file: db, migrationsDir: path.join(repoRoot, 'migrations') });
+  try {
+    await syncFolder(cache, store);
+  } finally {
+    cache.close();
+  }
+  return { store, db };
+}
+
+let browser: Browser;
+let serve: ServeProcess;
+
+async function openPage(url: string): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(url);
+  return { page, consoleErrors };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const { store, db } = await syncedDemoLab();
+  serve = await startServe(['--store', store, '--db', db, '--no-watch', '--allow-write']);
+});
+afterAll(async () => {
+  await serve?.stop();
+  await browser?.close();
+});
+
+describe('the Scaling page on the demo lab', () => {
+  it('fits the ladder with intervals, predicts beyond it, and takes an excluded point out of the fit and back', async () => {
+    const { page, consoleErrors } = await openPage(`${serve.url}#/scaling`);
+    const picker = page.getByTestId('scope-picker');
+    await picker.waitFor();
+    await picker.selectOption('group:ladder-v3');
+    const params = page.getByTestId('params-table');
+    await params.waitFor();
+    await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 120_000 }).toContain('Intervals from 1,000 bootstrap resamples');
+
+    const fit = (await callApi(serve.url, 'getScalingFit', { group: 'ladder-v3', bootstrap: 1000 })).body.value as ScalingFitView;
+    const alphaRow = params.locator('tr[data-param="alpha"]');
+    expect(await alphaRow.innerText()).toContain(Number((fit.fit!.params.alpha as number).toPrecision(4)).toString());
+    expect(await alphaRow.locator('td').nth(1).innerText()).toMatch(/^\[0\.3\d+, 0\.3\d+\]$/);
+    expect(await page.getByTestId('holdout').innerText()).toMatch(/predicts the largest within \d+\.\d\d %/);
+
+    const prediction = page.getByTestId('prediction-panel');
+    await expect.poll(() => prediction.getByTestId('extrapolation').innerText(), { timeout: 60_000 }).toMatch(/^10×/);
+    await prediction.getByRole('button', { name: '100× data' }).click();
+    await expect.poll(() => prediction.getByTestId('extrapolation').innerText(), { timeout: 60_000 }).toMatch(/^100(\.\d)?×/);
+    await expect.poll(() => prediction.getByRole('alert').innerText(), { timeout: 60_000 }).toContain('reaches 100× beyond the largest compute');
+    expect(await prediction.getByTestId('prediction-loss').innerText()).toMatch(/Predicted loss\s+\d\.\d{3}\s+80 % \[\d\.\d{3}, \d\.\d{3}\]/);
+    await screenshot(page, 'scaling-ladder-light');
+
+    const points = page.getByTestId('fit-point');
+    expect(await points.count()).toBe(23);
+    const target = points.first();
+    const runId = (await target.getAttribute('data-run-id'))!;
+    await target.click();
+    const editor = page.getByTestId('exclusion-editor');
+    await editor.getByLabel('Reason for excluding').fill('loss spike in the last eval');
+    await editor.getByRole('button', { name: 'Exclude from the fit' }).click();
+    await expect.poll(() => page.locator(`[data-testid="fit-point"][data-run-id="${runId}"]`).getAttribute('data-excluded'), { timeout: 60_000 }).toBe('true');
+    const excluded = page.getByTestId('excluded-runs');
+    await expect.poll(() => excluded.innerText(), { timeout: 60_000 }).toContain('loss spike in the last eval');
+    await expect.poll(() => page.locator('[data-testid="params-table"] + p').innerText(), { timeout: 60_000 }).toContain('fitted to 22 runs');
+    await screenshot(page, 'scaling-ladder-excluded');
+    await excluded.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator(`[data-testid="fit-point"][data-run-id="${runId}"]`).getAttribute('data-excluded'), { timeout: 60_000 }).toBe('false');
+    await expect.poll(() => page.locator('[data-testid="params-table"] + p').innerText(), { timeout: 60_000 }).toContain('fitted to 23 runs');
+
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await screenshot(page, 'scaling-ladder-dark');
+    await page.getByRole('button', { name: 'Contrast' }).click();
+    await screenshot(page, 'scaling-ladder-contrast');
+    await page.getByRole('button', { name: 'Light' }).click();
+    await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await screenshot(page, 'scaling-ladder-lower');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an ablation run at two ratios as an effective-compute curve with its verdict', async () => {
+    const { page, consoleErrors } = await openPage(`${serve.url}#/scaling?scope=ablation:abl-two-ratio`);
+    const panel = page.getByTestId('variant-twice');
+    await panel.waitFor({ timeout: 60_000 });
+    await expect.poll(() => panel.getByTestId('multiplier-value').innerText(), { timeout: 60_000 }).toBe('2×');
+    expect(await panel.getByTestId('verdict').innerText()).toContain('The gain holds with scale');
+    await panel.getByTestId('multiplier-chart-twice').waitFor();
+    await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 120_000 }).toContain('Intervals from 1,000');
+    expect(await panel.innerText()).toMatch(/95 % \[(1\.9\d*|2)×, (2|2\.0\d*)×\]/);
+    await screenshot(page, 'scaling-ablation-two-ratio');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("explains why the demo's single-ratio ablations have no multiplier, and opens a variant's fit", async () => {
+    const { page, consoleErrors } = await openPage(`${serve.url}#/scaling?scope=ablation:abl-001`);
+    const panel = page.getByTestId('variant-mtp-2');
+    await panel.waitFor({ timeout: 60_000 });
+    expect(await panel.innerText()).toContain('trains on about 20 tokens per parameter');
+    await screenshot(page, 'scaling-ablation-single-ratio');
+    await page.getByTestId('arms-table').getByRole('row', { name: /mtp-2/ }).getByRole('button', { name: 'Open its fit' }).click();
+    await page.getByTestId('loss-compute-chart').waitFor();
+    expect(await page.getByTestId('scope-picker').inputValue()).toBe('ablation:abl-001:mtp-2');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
