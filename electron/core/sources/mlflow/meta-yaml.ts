@@ -31,7 +31,33 @@ export interface MlflowRunMeta {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; issue: SourceIssue };
 
+/**
+ * A sync pass reads every meta.yaml again (from the texts it keeps), and YAML parsing dominates a
+ * pass that finds nothing new; the same text of the same file parses to the same result, so it is
+ * remembered (bounded: a store with more files than this just parses some of them again).
+ */
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, Parsed<unknown>>();
+
+function remembered<T>(kind: string, text: string, file: string, parse: () => Parsed<T>): Parsed<T> {
+  const key = `${kind}\0${file}\0${text}`;
+  const hit = memo.get(key) as Parsed<T> | undefined;
+  if (hit) return hit;
+  const parsed = parse();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, parsed);
+  return parsed;
+}
+
 export function parseExperimentMeta(text: string, file: string): Parsed<MlflowExperimentMeta> {
+  return remembered('experiment', text, file, () => parseExperimentMetaText(text, file));
+}
+
+export function parseRunMeta(text: string, file: string): Parsed<MlflowRunMeta> {
+  return remembered('run', text, file, () => parseRunMetaText(text, file));
+}
+
+function parseExperimentMetaText(text: string, file: string): Parsed<MlflowExperimentMeta> {
   const doc = parseYamlMapping(text, file);
   if (!doc.ok) return doc;
   const m = doc.value;
@@ -48,7 +74,7 @@ export function parseExperimentMeta(text: string, file: string): Parsed<MlflowEx
   };
 }
 
-export function parseRunMeta(text: string, file: string): Parsed<MlflowRunMeta> {
+function parseRunMetaText(text: string, file: string): Parsed<MlflowRunMeta> {
   const doc = parseYamlMapping(text, file);
   if (!doc.ok) return doc;
   const m = doc.value;
