@@ -63,7 +63,7 @@ export class ListingPrefetcher {
   }
 
   private pump(): void {
-    const concurrency = this.options.concurrency ?? 8;
+    const concurrency = this.options.concurrency ?? 16;
     const maxHeld = this.options.maxHeld ?? 4096;
     const maxAge = this.options.maxAgeMs ?? 10_000;
     const now = Date.now();
