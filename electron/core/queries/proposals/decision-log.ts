@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { DecisionLogRow, NotPursuedRow, PendingEventInfo } from '../../../../shared/api/proposals-methods';
 import { findDecisionConflicts, latestDecision } from '../../../../shared/domain/decision-conflicts';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
-import { bestGain, measureAblationGain } from './ablation-gain';
+import { bestGain, measureAllAblationGains } from './ablation-gain';
 import { decisionsByProposal, listProposalRows } from './proposal-rows';
 
 export interface DecisionLogFilters {
@@ -73,6 +73,7 @@ export function listDecisionLog(
 /** Dropped directions (by decision or front matter) and parked ones (latest decision "park"). */
 export function listNotPursued(sqlite: Database.Database, pending: readonly PendingEventInfo[]): NotPursuedRow[] {
   const decisions = decisionsByProposal(sqlite);
+  const allGains = measureAllAblationGains(sqlite);
   const ablationsOf = sqlite.prepare(
     'SELECT a.id FROM ablations a WHERE a.proposal = ? OR a.id IN (SELECT r.ablation FROM runs r WHERE r.proposal = ? AND r.ablation IS NOT NULL)',
   );
@@ -81,7 +82,7 @@ export function listNotPursued(sqlite: Database.Database, pending: readonly Pend
     const latest = latestDecision(decisions.get(proposal.id) ?? []);
     const parked = latest?.decision === 'park';
     if (proposal.status !== 'dropped' && !parked) continue;
-    const gains = (ablationsOf.all(proposal.id, proposal.id) as { id: string }[]).map((a) => measureAblationGain(sqlite, a.id));
+    const gains = (ablationsOf.all(proposal.id, proposal.id) as { id: string }[]).flatMap((a) => allGains.get(a.id) ?? []);
     items.push({
       proposal,
       decision: latest && (latest.decision === 'drop' || latest.decision === 'park') ? latest : null,
