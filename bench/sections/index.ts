@@ -2,6 +2,7 @@
 import type { BenchRow } from '../bench-row';
 import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
+import { runScalingWorkerBench } from './scaling-worker';
 import { runTensorboardBench } from './tensorboard';
 import { runChartsBench } from './charts';
 
@@ -14,5 +15,6 @@ export const benchSections: BenchSection[] = [
   { name: 'sync', run: runSyncBench },
   { name: 'tensorboard', run: runTensorboardBench },
   { name: 'scaling', run: runScalingBench },
+  { name: 'scaling-worker', run: runScalingWorkerBench },
   { name: 'charts', run: runChartsBench },
 ];
