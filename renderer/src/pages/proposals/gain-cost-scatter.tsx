@@ -133,7 +133,7 @@ export function GainCostScatter({ plane }: { plane: GainVsCost }) {
           <Tooltip content={<PointTooltip />} cursor={false} />
           <Scatter data={frontierPoints(points, plane.frontier)} line={{ className: 'frontier-line' }} lineType="joint" shape={() => <g />} isAnimationActive={false} legendType="none" />
           <Scatter data={points} shape={<PointShape />} isAnimationActive={false} onClick={(entry: { payload?: PlotPoint }) => entry.payload && navigate('proposals', { id: entry.payload.id })}>
-            <ErrorBar dataKey="errorY" direction="y" width={5} className="gain-error-bar" />
+            <ErrorBar dataKey="errorY" direction="y" width={5} className="gain-error-bar" isAnimationActive={false} />
           </Scatter>
         </ScatterChart>
       </ResponsiveContainer>
