@@ -92,15 +92,14 @@ export function seedEveryTable(sqlite: Database.Database, rowsPerTable: number):
   sqlite.transaction(() => {
     for (const table of inDependencyOrder(sqlite, tables)) {
       const columns = columnsOf(sqlite, table);
-      const references = new Map(foreignKeysOf(sqlite, table).map((fk) => [fk.from, fk]));
+      // A foreign key column takes the value its parent row has in the referenced column.
+      const sources = columns.map((column) => {
+        const fk = foreignKeysOf(sqlite, table).find((key) => key.from === column.name);
+        return fk ? { table: fk.table, column: columnsOf(sqlite, fk.table).find((c) => c.name === fk.to)! } : { table, column };
+      });
       const insert = sqlite.prepare(`INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       for (let row = 0; row < rowsPerTable; row++) {
-        const values = columns.map((column) => {
-          const fk = references.get(column.name);
-          if (!fk) return seedValue(table, column, row);
-          const parent = columnsOf(sqlite, fk.table).find((c) => c.name === fk.to)!;
-          return seedValue(fk.table, parent, row);
-        });
+        const values = sources.map((source) => seedValue(source.table, source.column, row));
         try {
           insert.run(values);
         } catch (error) {
@@ -125,11 +124,17 @@ export function readEveryTable(sqlite: Database.Database): Record<string, TableR
   return out;
 }
 
-/** The rows of `table`, restricted to `columns` when given (all columns otherwise), ordered by all of them. */
+/**
+ * The rows of `table`, restricted to `columns` when given (all columns otherwise), ordered by its
+ * primary key when the columns include it (by all of them otherwise).
+ */
 export function readTable(sqlite: Database.Database, table: string, columns?: string[]): TableRows {
-  const names = columns ?? columnsOf(sqlite, table).map((c) => c.name);
+  const info = columnsOf(sqlite, table);
+  const names = columns ?? info.map((c) => c.name);
+  const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const byKey = names.includes('rowid') ? ['rowid'] : key.length > 0 && key.every((k) => names.includes(k)) ? key : names;
   const list = names.map(quote).join(', ');
-  const order = names.map((_, i) => i + 1).join(', ');
+  const order = byKey.map(quote).join(', ');
   return { columns: names, rows: sqlite.prepare(`SELECT ${list} FROM ${quote(table)} ORDER BY ${order}`).raw().all() as unknown[][] };
 }
 
