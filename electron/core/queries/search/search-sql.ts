@@ -1,6 +1,7 @@
 // The SQL of search. Ranking needs only the index and search_docs; the facets (area, owner, status,
-// date, what a decision or comment is about) join the source tables. Without facet filters the facets
-// are read for the returned rows only, so a word in every run still ranks in a few milliseconds.
+// date, what a decision or comment is about) join the source tables. Without facet filters, counts are
+// a GROUP BY, the best rows of each kind a top-n sort, and facets are read for the shown rows only, so
+// a word in every run still ranks in a few milliseconds.
 import { MARK_CLOSE, MARK_OPEN } from './marked-text';
 
 /** Column weights for bm25: title, body (proposal text, rationale, comment, question, run config), meta (ids, front matter, tags). */
@@ -34,29 +35,31 @@ function facets(source: string): string {
   LEFT JOIN people AS person ON person.id = coalesce(p.owner, r.owner, a.owner, e.author)`;
 }
 
-const WINDOWS = `count(*) OVER () AS total, count(*) OVER (PARTITION BY kind) AS kindTotal,
-    row_number() OVER (PARTITION BY kind ORDER BY score, doc) AS kindRank`;
+const IN_KINDS = `(@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))`;
 
-/** All matches ranked, at most @perKind of each kind, without facets. */
-export const RANK_SQL = `
-WITH ${MATCHED},
-windowed AS (SELECT *, ${WINDOWS} FROM matched)
-SELECT doc, score, kind, ref, total, kindTotal FROM windowed WHERE kindRank <= @perKind ORDER BY score, doc`;
+/** Matches per kind. */
+export const COUNTS_SQL = `
+SELECT d.kind, count(*) AS n FROM search_index JOIN search_docs AS d ON d.doc = search_index.rowid
+WHERE search_index MATCH @match AND ${IN_KINDS} GROUP BY d.kind`;
 
-/** Matches that pass the facet filters, ranked, at most @perKind of each kind, with their facets. */
-export const FILTERED_RANK_SQL = `
+/** The best @n matches, of kind @kind when it is not null (a top-n sort, no facets). */
+export const TOP_SQL = `
+SELECT search_index.rowid AS doc, bm25(search_index, ${SEARCH_WEIGHTS.title}, ${SEARCH_WEIGHTS.body}, ${SEARCH_WEIGHTS.meta}) AS score, d.kind, d.ref
+FROM search_index JOIN search_docs AS d ON d.doc = search_index.rowid
+WHERE search_index MATCH @match AND ${IN_KINDS} AND (@kind IS NULL OR d.kind = @kind)
+ORDER BY score, doc LIMIT @n`;
+
+/** Every match that passes the facet filters, best first, with its facets. */
+export const FILTERED_SQL = `
 WITH ${MATCHED},
-described AS (${facets('matched')}),
-filtered AS (
-  SELECT *, ${WINDOWS} FROM described
-  WHERE (@area IS NULL OR area = @area)
-    AND (@owner IS NULL OR owner = @owner)
-    AND (@status IS NULL OR status = @status)
-    AND (@from IS NULL OR at >= @from)
-    AND (@to IS NULL OR substr(at, 1, length(@to)) <= @to)
-)
-SELECT doc, score, kind, ref, total, kindTotal, target, decision, area, owner, status, at
-FROM filtered WHERE kindRank <= @perKind ORDER BY score, doc`;
+described AS (${facets('matched')})
+SELECT doc, score, kind, ref, target, decision, area, owner, status, at FROM described
+WHERE (@area IS NULL OR area = @area)
+  AND (@owner IS NULL OR owner = @owner)
+  AND (@status IS NULL OR status = @status)
+  AND (@from IS NULL OR at >= @from)
+  AND (@to IS NULL OR substr(at, 1, length(@to)) <= @to)
+ORDER BY score, doc`;
 
 /** Facets of the docs in the JSON array @docs. */
 export const FACETS_SQL = `

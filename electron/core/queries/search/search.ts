@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { SEARCH_KINDS, type MarkedSegment, type SearchHit, type SearchKind, type SearchResult, type SearchTarget } from '../../../../shared/api/search-methods';
 import { buildMatchExpression } from './match-expression';
 import { hasMark, plainSegments, splitMarkedText } from './marked-text';
-import { FACETS_SQL, FILTERED_RANK_SQL, MARKS_SQL, RANK_SQL } from './search-sql';
+import { COUNTS_SQL, FACETS_SQL, FILTERED_SQL, MARKS_SQL, TOP_SQL } from './search-sql';
 
 export { SEARCH_WEIGHTS } from './search-sql';
 
@@ -27,8 +27,6 @@ interface RankedRow {
   score: number;
   kind: SearchKind;
   ref: string;
-  total: number;
-  kindTotal: number;
 }
 
 interface FacetRow {
@@ -48,8 +46,9 @@ const statements = new WeakMap<Database.Database, Statements>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    rank: sqlite.prepare(RANK_SQL),
-    filteredRank: sqlite.prepare(FILTERED_RANK_SQL),
+    counts: sqlite.prepare(COUNTS_SQL),
+    top: sqlite.prepare(TOP_SQL),
+    filtered: sqlite.prepare(FILTERED_SQL),
     facets: sqlite.prepare(FACETS_SQL),
     marks: sqlite.prepare(MARKS_SQL),
     proposalTitle: sqlite.prepare('SELECT title FROM proposals WHERE id = ?').pluck(),
@@ -68,12 +67,10 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   if (match === null || options.kinds?.length === 0) return { query: options.query, terms, total: 0, counts, hits: [] };
   let st = statements.get(sqlite);
   if (!st) statements.set(sqlite, (st = prepare(sqlite)));
-  const rows = rankedRows(st, match, options);
-  // Every kind with a match has its first row here (at most perKind rows per kind), so all counts are known.
-  for (const row of rows) counts[row.kind] = row.kindTotal;
-  const total = rows[0]?.total ?? 0;
+  const rows = rankedRows(st, match, options, counts);
+  const total = SEARCH_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   const targetOf = (id: string): SearchTarget => describeTarget(st, id);
-  const hits = withFacets(st, rows.slice(0, options.limit)).map((row): SearchHit => {
+  const hits = withFacets(st, rows).map((row): SearchHit => {
     const marks = st.marks.get(match, row.doc) as { title: string; body: string; meta: string };
     const title = splitMarkedText(marks.title);
     const body = splitMarkedText(marks.body);
@@ -95,15 +92,26 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   return { query: options.query, terms, total, counts, hits };
 }
 
-function rankedRows(st: Statements, match: string, options: SearchOptions): (RankedRow | Row)[] {
+/** The rows to show, best first (at most perKind of each kind, limit in all); fills in `counts`. */
+function rankedRows(st: Statements, match: string, options: SearchOptions, counts: Record<SearchKind, number>): (RankedRow | Row)[] {
   const kinds = options.kinds ? JSON.stringify(options.kinds) : null;
-  const perKind = options.perKind ?? options.limit;
-  const { area, owner, status, from, to } = options;
+  const { limit, perKind, area, owner, status, from, to } = options;
+  const byScore = (a: RankedRow, b: RankedRow) => a.score - b.score || a.doc - b.doc;
   if (area === undefined && owner === undefined && status === undefined && from === undefined && to === undefined) {
-    return st.rank.all({ match, kinds, perKind }) as RankedRow[];
+    for (const row of st.counts.all({ match, kinds }) as { kind: SearchKind; n: number }[]) counts[row.kind] = row.n;
+    if (perKind === undefined) return st.top.all({ match, kinds, kind: null, n: limit }) as RankedRow[];
+    const n = Math.min(perKind, limit);
+    const best = SEARCH_KINDS.filter((kind) => counts[kind] > 0).flatMap((kind) => st.top.all({ match, kinds, kind, n }) as RankedRow[]);
+    return best.sort(byScore).slice(0, limit);
   }
   const filters = { area: area ?? null, owner: owner ?? null, status: status ?? null, from: from ?? null, to: to ?? null };
-  return st.filteredRank.all({ match, kinds, perKind, ...filters }) as Row[];
+  const all = st.filtered.all({ match, kinds, ...filters }) as Row[];
+  const shown: Row[] = [];
+  for (const row of all) {
+    counts[row.kind] += 1;
+    if (shown.length < limit && (perKind === undefined || counts[row.kind] <= perKind)) shown.push(row);
+  }
+  return shown;
 }
 
 /** The facets of the rows shown, read for them alone when the ranking did not need them. */

@@ -13,7 +13,9 @@ import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-vie
 import { SearchFilters, type SearchFilterValues } from './search-filters';
 import './search-page.css';
 
-const LIMIT = 100;
+/** Hits per step: each is a snippet of its text, so the first screen stays quick; "Show more" adds a step. */
+const STEP = 50;
+const MAX_HITS = 500;
 
 function readFilters(params: URLSearchParams): SearchFilterValues {
   const kinds = (params.get('kinds') ?? '').split(',').filter((kind): kind is SearchKind => (SEARCH_KINDS as readonly string[]).includes(kind));
@@ -53,6 +55,9 @@ export function SearchPage() {
 
   const filters = readFilters(params);
   const query = urlQuery.trim();
+  const [limit, setLimit] = useState(STEP);
+  const paramsKey = params.toString();
+  useEffect(() => setLimit(STEP), [paramsKey]);
   const result = useApiQuery(
     'search',
     {
@@ -63,7 +68,7 @@ export function SearchPage() {
       status: filters.status,
       from: filters.from,
       to: filters.to,
-      limit: LIMIT,
+      limit,
     },
     { enabled: query.length > 0, placeholderData: keepPreviousData },
   );
@@ -99,13 +104,18 @@ export function SearchPage() {
         <section className="panel" aria-label="Results">
           <div className="muted search-summary" role="status">
             {result.data.total} result{result.data.total === 1 ? '' : 's'}
-            {result.data.total > result.data.hits.length && `, the best ${result.data.hits.length} shown — narrow with the filters`}
+            {result.data.total > result.data.hits.length && `, the best ${result.data.hits.length} shown`}
           </div>
           <ol className="search-hits">
             {result.data.hits.map((hit) => (
               <SearchHitRow key={`${hit.kind}:${hit.id}`} hit={hit} />
             ))}
           </ol>
+          {result.data.total > result.data.hits.length && limit < MAX_HITS && (
+            <button className="btn" onClick={() => setLimit((n) => Math.min(MAX_HITS, n + STEP))} disabled={result.isFetching}>
+              Show {Math.min(STEP, result.data.total - result.data.hits.length)} more
+            </button>
+          )}
         </section>
       )}
     </div>

@@ -1,7 +1,8 @@
 // "Tried before?" on a store with known text: earlier and dropped or parked directions closest to a
 // proposal, with their decisions; later open ones and the proposal itself left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTriedBefore, salientTerms } from '../../../../electron/core/queries/search/tried-before';
+import { salientTerms } from '../../../../electron/core/queries/search/salient-terms';
+import { findTriedBefore } from '../../../../electron/core/queries/search/tried-before';
 import { createSearchLab, proposalFile, writeStoreFile, type SearchLab } from './search-lab-fixture';
 
 let lab: SearchLab;
@@ -54,7 +55,7 @@ describe('tried before', () => {
   });
 
   it('searches with the title words and the distinctive body words some other proposal shares', () => {
-    const terms = salientTerms(lab.cache.sqlite, { id: 'p-again', title: 'Multi-token heads with warmup', body: 'Revisit the extra prediction heads with a longer warmup; the earlier zanzibar gain may hold at 7B. Quetzal quetzal.', created: '2026-11-20' });
+    const terms = salientTerms(lab.cache.sqlite, { title: 'Multi-token heads with warmup', body: 'Revisit the extra prediction heads with a longer warmup; the earlier zanzibar gain may hold at 7B. Quetzal quetzal.' });
     expect(terms.slice(0, 4)).toEqual(['multi', 'token', 'heads', 'warmup']);
     expect(terms).toEqual(expect.arrayContaining(['zanzibar', 'prediction', 'longer']));
     // Only this proposal says quetzal (nothing to find), "the" is a stop word.
