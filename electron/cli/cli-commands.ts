@@ -5,10 +5,11 @@ import { evalsCommand } from './commands/evals';
 import { exportCommand } from './commands/export';
 import { fitCommand } from './commands/fit';
 import { runsCommand } from './commands/runs';
+import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 import { seriesCommand } from './commands/series';
 import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
 import { trustHostCommand } from './commands/trust-host';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, searchCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
