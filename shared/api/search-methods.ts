@@ -42,8 +42,9 @@ export interface SearchResult {
   query: string;
   /** The words searched for, as the query was split; the last is matched as a prefix. */
   terms: string[];
-  /** Matches after the filters, before `limit` and `perKind`. */
+  /** Matches of the selected kinds after the other filters, before `limit` and `perKind`. */
   total: number;
+  /** Matches of every kind after the other filters, whichever kinds are selected. */
   counts: Record<SearchKind, number>;
   hits: SearchHit[];
 }

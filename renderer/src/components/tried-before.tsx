@@ -65,7 +65,7 @@ export function TriedBefore({ proposalId }: { proposalId: string }) {
           Looking for similar earlier directions…
         </div>
       ) : result.data.items.length === 0 ? (
-        <div className="muted">No earlier, dropped or parked proposal reads like this one.</div>
+        <div className="muted tried-before-none">No earlier, dropped or parked proposal reads like this one.</div>
       ) : (
         <ol className="tried-before-list">
           {result.data.items.map((item) => (

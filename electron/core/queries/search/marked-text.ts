@@ -38,6 +38,24 @@ function tidy(segments: MarkedSegment[]): MarkedSegment[] {
   return segments.filter((segment) => segment.text.length > 0);
 }
 
+/**
+ * A snippet of Markdown (proposal bodies, rationales, comments) read as one line of text: link targets,
+ * heading marks, emphasis, table rules and cell pipes go; matched words are kept as they are.
+ */
+export function withoutMarkdown(segments: MarkedSegment[]): MarkedSegment[] {
+  return tidy(segments.map((segment) => (segment.mark ? segment : { ...segment, text: stripMarkdown(segment.text) })));
+}
+
+function stripMarkdown(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .replace(/\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?/gu, ' ')
+    .replace(/(^|\s)#{1,6}(?=\s)/gu, '$1')
+    .replace(/\*\*|__|`/gu, '')
+    .replace(/\s*\|\s*/gu, ' · ')
+    .replace(/(?:\s*·\s*){2,}/gu, ' · ');
+}
+
 export function plainSegments(text: string): MarkedSegment[] {
   return text ? [{ text, mark: false }] : [];
 }

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { SEARCH_KINDS, type MarkedSegment, type SearchHit, type SearchKind, type SearchResult, type SearchTarget } from '../../../../shared/api/search-methods';
 import { buildMatchExpression } from './match-expression';
-import { hasMark, plainSegments, splitMarkedText } from './marked-text';
+import { hasMark, plainSegments, splitMarkedText, withoutMarkdown } from './marked-text';
 import { COUNTS_SQL, FACETS_SQL, FILTERED_SQL, MARKS_SQL, TOP_SQL } from './search-sql';
 
 export { SEARCH_WEIGHTS } from './search-sql';
@@ -68,12 +68,12 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   let st = statements.get(sqlite);
   if (!st) statements.set(sqlite, (st = prepare(sqlite)));
   const rows = rankedRows(st, match, options, counts);
-  const total = SEARCH_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+  const total = SEARCH_KINDS.reduce((sum, kind) => sum + (!options.kinds || options.kinds.includes(kind) ? counts[kind] : 0), 0);
   const targetOf = (id: string): SearchTarget => describeTarget(st, id);
   const hits = withFacets(st, rows).map((row): SearchHit => {
     const marks = st.marks.get(match, row.doc) as { title: string; body: string; meta: string };
     const title = splitMarkedText(marks.title);
-    const body = splitMarkedText(marks.body);
+    const body = row.kind === 'run' || row.kind === 'ablation' ? splitMarkedText(marks.body) : withoutMarkdown(splitMarkedText(marks.body));
     const meta = splitMarkedText(marks.meta);
     const target = row.target !== null ? targetOf(row.target) : null;
     return {
@@ -92,24 +92,27 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   return { query: options.query, terms, total, counts, hits };
 }
 
-/** The rows to show, best first (at most perKind of each kind, limit in all); fills in `counts`. */
+/**
+ * The rows to show, best first (at most perKind of each kind, limit in all). Fills in `counts` for every
+ * kind, selected or not, so a user narrowed to runs still sees how many proposals match.
+ */
 function rankedRows(st: Statements, match: string, options: SearchOptions, counts: Record<SearchKind, number>): (RankedRow | Row)[] {
-  const kinds = options.kinds ? JSON.stringify(options.kinds) : null;
+  const selected = new Set<SearchKind>(options.kinds ?? SEARCH_KINDS);
   const { limit, perKind, area, owner, status, from, to } = options;
   const byScore = (a: RankedRow, b: RankedRow) => a.score - b.score || a.doc - b.doc;
   if (area === undefined && owner === undefined && status === undefined && from === undefined && to === undefined) {
-    for (const row of st.counts.all({ match, kinds }) as { kind: SearchKind; n: number }[]) counts[row.kind] = row.n;
+    for (const row of st.counts.all({ match, kinds: null }) as { kind: SearchKind; n: number }[]) counts[row.kind] = row.n;
+    const kinds = options.kinds ? JSON.stringify(options.kinds) : null;
     if (perKind === undefined) return st.top.all({ match, kinds, kind: null, n: limit }) as RankedRow[];
     const n = Math.min(perKind, limit);
-    const best = SEARCH_KINDS.filter((kind) => counts[kind] > 0).flatMap((kind) => st.top.all({ match, kinds, kind, n }) as RankedRow[]);
+    const best = SEARCH_KINDS.filter((kind) => selected.has(kind) && counts[kind] > 0).flatMap((kind) => st.top.all({ match, kinds: null, kind, n }) as RankedRow[]);
     return best.sort(byScore).slice(0, limit);
   }
   const filters = { area: area ?? null, owner: owner ?? null, status: status ?? null, from: from ?? null, to: to ?? null };
-  const all = st.filtered.all({ match, kinds, ...filters }) as Row[];
   const shown: Row[] = [];
-  for (const row of all) {
+  for (const row of st.filtered.all({ match, kinds: null, ...filters }) as Row[]) {
     counts[row.kind] += 1;
-    if (shown.length < limit && (perKind === undefined || counts[row.kind] <= perKind)) shown.push(row);
+    if (selected.has(row.kind) && shown.length < limit && (perKind === undefined || counts[row.kind] <= perKind)) shown.push(row);
   }
   return shown;
 }

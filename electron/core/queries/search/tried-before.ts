@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import type { TriedBefore, TriedBeforeDecision, TriedBeforeItem } from '../../../../shared/api/search-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { buildAnyWordExpression } from './match-expression';
-import { MARK_CLOSE, MARK_OPEN, markedWords, splitMarkedText } from './marked-text';
+import { MARK_CLOSE, MARK_OPEN, markedWords, splitMarkedText, withoutMarkdown } from './marked-text';
 import { salientTerms, type ProposalText } from './salient-terms';
 
 const MIN_SIMILARITY = 0.15;
@@ -94,7 +94,7 @@ export function findTriedBefore(sqlite: Database.Database, proposalId: string, l
       created: row.created,
       similarity,
       sharedTerms: [...new Set([...markedWords(splitMarkedText(marks.title)), ...markedWords(splitMarkedText(marks.body))])],
-      snippet: splitMarkedText(marks.snippet),
+      snippet: withoutMarkdown(splitMarkedText(marks.snippet)),
       decisions: (st.decisions.all(row.id) as TriedBeforeDecision[]).map((d) => ({ ...d, decision: d.decision as DecisionOutcome })),
     });
   }

@@ -155,7 +155,9 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
                     onClick={() => runEntry(entry)}
                   >
                     <div className="palette-entry-title">
-                      <MarkedText segments={entry.title} />
+                      <span className="palette-entry-text">
+                        <MarkedText segments={entry.title} />
+                      </span>
                       {entry.note && <span className="badge">{entry.note}</span>}
                     </div>
                     {entry.detail && entry.detail.length > 0 && (

@@ -45,6 +45,10 @@ export const PROPOSALS: Record<string, string> = {
     { id: 'p-sweep', title: 'Learning rate sweep at 7B', owner: 'ana', area: 'model', kind: 'critical-path', status: 'active', created: '2026-10-20' },
     'Sweep the peak learning rate over five values on the 7B model.',
   ),
+  'p-md': proposalFile(
+    { id: 'p-md', title: 'Sprint plan', owner: 'ana', area: 'model', kind: 'exploratory', status: 'proposed', created: '2026-11-05' },
+    '## Plan\n\n| Stage | Budget |\n|---|---:|\n| pelican sprint | 400 |\n\nSee [the write-up](https://example.org/notes) and **bold** claims.',
+  ),
   'p-odd': proposalFile(
     { id: 'p-odd', title: 'Odd symbols in notes', owner: 'kim', area: 'infra', kind: 'exploratory', status: 'proposed', created: '2026-11-02' },
     'Build flags: c++ "quoted words" foo:bar (paren NEAR(x y) caret^ star* minus-sign OR AND NOT.',

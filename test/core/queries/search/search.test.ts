@@ -36,6 +36,10 @@ describe('ranking', () => {
     const all = search('ladder');
     expect(all.counts).toEqual({ proposal: 1, decision: 0, comment: 0, ablation: 0, run: 2 });
     expect(all.total).toBe(3);
+    // Narrowed to runs, the other kinds still say how many they hold.
+    const runs = search('1B', { kinds: ['run'] });
+    expect(runs.counts).toEqual({ proposal: 1, decision: 1, comment: 0, ablation: 0, run: 2 });
+    expect(runs.total).toBe(2);
     const few = search('ladder', { perKind: 1 });
     expect(ids(few)).toEqual(['run:r-1', 'proposal:p-mtp']);
     expect(few.counts.run).toBe(2);
@@ -65,7 +69,11 @@ describe('highlighting', () => {
     expect(marked(comment!.title)).toBe('Comment on mtp-2 1B');
   });
 
-  it('keeps markup in the text as text: the segments are the body characters, nothing added', () => {
+  it('reads a Markdown snippet as a line of text: no heading marks, table rules, pipes, link targets or emphasis', () => {
+    expect(marked(search('pelican').hits[0]!.snippet)).toBe('Plan · Stage · Budget · [pelican] sprint · 400 · See the write-up and bold…');
+  });
+
+  it('keeps other symbols in the text as text: the segments are the body characters, nothing added', () => {
     const [hit] = search('foo:bar').hits;
     expect(hit!.snippet.map((s) => s.text).join('')).toBe('…c++ "quoted words" foo:bar (paren NEAR(x y) caret^ star* minus-sign OR AND NOT.');
   });
