@@ -213,6 +213,8 @@ export interface AblationArmView {
   n: number;
   sizes: number;
   excluded: number;
+  /** Tokens per parameter when every run of the arm used about one ratio, else null. */
+  ratio: number | null;
   params: ScalingParamsView | null;
   intervals: ScalingIntervals | null;
   minCompute: number | null;
@@ -227,6 +229,13 @@ export interface AblationScalingView {
   metric: string;
   baseline: string;
   E: 'shared' | 'free';
+  /**
+   * 'frontier': multipliers read off each arm's compute-optimal frontier (arms run at several
+   * tokens-per-parameter ratios). 'design-ratio': every arm ran at one ratio, so multipliers compare
+   * losses along each arm's ratio, each arm fitted with its own E.
+   */
+  method: 'frontier' | 'design-ratio';
+  methodNote: string | null;
   targetCompute: number;
   exclusionScope: string;
   arms: AblationArmView[];

@@ -1,7 +1,7 @@
 // The Scaling page on the demo lab, as a researcher uses it: pick the ladder, read the fit with
 // its intervals and a prediction, exclude an outlier and take it back, and open the ablations'
-// effective-compute view — both the demo's ablations (every arm at one tokens-per-parameter ratio,
-// which the page must explain) and one run at two ratios, written into the store beside them.
+// effective-compute view — both a demo ablation (every arm at one tokens-per-parameter ratio, read
+// along that ratio) and one run at two ratios (read off the frontiers), written into the store beside them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -147,12 +147,20 @@ describe('the Scaling page on the demo lab', () => {
     await page.context().close();
   });
 
-  it("explains why the demo's single-ratio ablations have no multiplier, and opens a variant's fit", async () => {
+  it("reads the demo's single-ratio ablation along its ratio: mtp-2's gain grows with scale; a variant's fit opens from it", async () => {
     const { page, consoleErrors } = await openPage(`${serve.url}#/scaling?scope=ablation:abl-001`);
+    const note = page.getByTestId('method-note');
+    await note.waitFor({ timeout: 60_000 });
+    expect(await note.innerText()).toContain('Every arm was trained at one tokens-per-parameter ratio (baseline 20, mtp-2 20, mtp-4 20)');
     const panel = page.getByTestId('variant-mtp-2');
-    await panel.waitFor({ timeout: 60_000 });
-    expect(await panel.innerText()).toContain('trains on about 20 tokens per parameter');
-    await screenshot(page, 'scaling-ablation-single-ratio');
+    await panel.getByTestId('multiplier-chart-mtp-2').waitFor();
+    await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 180_000 }).toContain('Intervals from 1,000');
+    expect(await panel.getByTestId('multiplier-value').innerText()).toMatch(/^1\.\d+×$/);
+    expect(await panel.getByTestId('verdict').innerText()).toContain('The gain grows with scale');
+    await screenshot(page, 'scaling-ablation-design-ratio');
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await screenshot(page, 'scaling-ablation-design-ratio-dark');
+    await page.getByRole('button', { name: 'Light' }).click();
     await page.getByTestId('arms-table').getByRole('row', { name: /mtp-2/ }).getByRole('button', { name: 'Open its fit' }).click();
     await page.getByTestId('loss-compute-chart').waitFor();
     expect(await page.getByTestId('scope-picker').inputValue()).toBe('ablation:abl-001:mtp-2');

@@ -83,7 +83,9 @@ export function multiplierDocument(outcome: AblationOutcome, E: 'shared' | 'free
   const { computation } = outcome;
   const analysis = computation.analysis;
   return {
-    E,
+    E: computation.method === 'design-ratio' ? 'free' : E,
+    method: computation.method,
+    methodNote: computation.methodNote,
     baseline: computation.baseline,
     targetCompute: computation.targetCompute,
     error: computation.error,
@@ -91,7 +93,7 @@ export function multiplierDocument(outcome: AblationOutcome, E: 'shared' | 'free
     arms: Object.fromEntries(
       computation.arms.map((arm) => {
         const fit = analysis?.fits.arms.find((f) => f.key === arm.key)?.fit;
-        return [arm.key, { n: arm.n, sizes: arm.sizes, params: fit?.params ?? null, warnings: arm.warnings }];
+        return [arm.key, { n: arm.n, sizes: arm.sizes, tokensPerParameter: arm.ratio, params: fit?.params ?? null, warnings: arm.warnings }];
       }),
     ),
     variants: Object.fromEntries(
@@ -180,7 +182,9 @@ export function formatFitSummary(request: ScalingRequest, outcome: ScalingFitOut
 
 export function formatMultiplierSummary(outcome: AblationOutcome, E: 'shared' | 'free'): string {
   const { computation } = outcome;
-  const lines = ['', `Effective-compute multiplier over ${computation.baseline} at ${sci(computation.targetCompute)} FLOPs (E ${E}):`];
+  const how = computation.method === 'design-ratio' ? 'along each arm\'s tokens-per-parameter ratio, E free per arm' : `on the compute-optimal frontiers, E ${E}`;
+  const lines = ['', `Effective-compute multiplier over ${computation.baseline} at ${sci(computation.targetCompute)} FLOPs (${how}):`];
+  if (computation.methodNote) lines.push(`  ${computation.methodNote}`);
   if (computation.error) lines.push(`  not computed — ${computation.error}`);
   for (const v of computation.analysis?.variants ?? []) {
     const m = v.atTarget?.multiplier;

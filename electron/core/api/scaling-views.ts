@@ -165,6 +165,8 @@ export function ablationScalingView(outcome: AblationOutcome, meta: ViewMeta & {
     metric: data.metric,
     baseline: computation.baseline,
     E: meta.E,
+    method: computation.method,
+    methodNote: computation.methodNote,
     targetCompute: computation.targetCompute,
     exclusionScope: meta.exclusionScope,
     arms: computation.arms.map((arm) => {

@@ -10,6 +10,7 @@ import { createScalingHandlers } from '../../../electron/core/api/scaling-handle
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { createComputeClient, type ComputeClient } from '../../../electron/core/host/compute-client';
 import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import { multiplierAlongRatios } from '../../../electron/core/host/design-ratio-multiplier';
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
 import type { PushEvent } from '../../../shared/api/push-events';
@@ -27,8 +28,8 @@ const runs: StoreRun[] = [
   ...publishedTableRuns(LAW, sizes, [10, 20, 40, 80], { group: 'ladder' }, 'eval/c4/loss'),
   ...publishedTableRuns(LAW, sizes.slice(0, 4), [10, 40], { ablation: 'abl-2x', variant: 'base' }, 'eval/c4/loss'),
   ...publishedTableRuns(TWICE, sizes.slice(0, 4), [10, 40], { ablation: 'abl-2x', variant: 'twice' }, 'eval/c4/loss'),
-  ...publishedTableRuns(LAW, sizes.slice(0, 4), [20], { ablation: 'abl-ray', variant: 'base' }, 'eval/c4/loss'),
-  ...publishedTableRuns(TWICE, sizes.slice(0, 4), [20], { ablation: 'abl-ray', variant: 'twice' }, 'eval/c4/loss'),
+  ...publishedTableRuns(LAW, sizes, [20], { ablation: 'abl-ray', variant: 'base' }, 'eval/c4/loss'),
+  ...publishedTableRuns(TWICE, sizes, [20], { ablation: 'abl-ray', variant: 'twice' }, 'eval/c4/loss'),
 ].map((r, i) => ({ ...r, id: `r-${i}` }));
 
 let cache: CacheDatabase;
@@ -167,8 +168,16 @@ describe('getAblationScaling', () => {
     expect(twice.curve.every((p) => Math.abs(decodeNumber(p.multiplier.estimate) - 2) < 0.05)).toBe(true);
   });
 
-  it('says when every run of an arm used one tokens-per-parameter ratio', async () => {
-    const view = await value<AblationScalingView>(call('getAblationScaling', { ablation: 'abl-ray' }));
-    for (const arm of view.arms) expect(arm.warnings[0]).toMatch(/trains on about 20 tokens per parameter/);
+  it('reads the multiplier along the ratio when every arm ran at one tokens-per-parameter ratio', async () => {
+    const view = await value<AblationScalingView>(call('getAblationScaling', { ablation: 'abl-ray', bootstrap: 20 }));
+    expect(view.error).toBeNull();
+    expect(view.method).toBe('design-ratio');
+    expect(view.methodNote).toMatch(/^Every arm was trained at one tokens-per-parameter ratio \(base 20, twice 20\)/);
+    expect(view.arms.map((a) => [a.key, a.ratio])).toEqual([['base', expect.closeTo(20, 6)], ['twice', expect.closeTo(20, 6)]]);
+    const twice = view.variants[0]!;
+    const truth = multiplierAlongRatios({ p: LAW, ratio: 20 }, { p: TWICE, ratio: 20 }, view.targetCompute);
+    expect(decodeNumber(twice.atTarget!.multiplier.estimate)).toBeCloseTo(truth, 2);
+    expect(twice.atTarget!.multiplier.samples).toBe(20);
+    expect(view.bootstrap).toMatchObject({ requested: 20, completed: 20, cancelled: false });
   });
 });

@@ -99,49 +99,53 @@ function ArmsTable({ view, entry }: { view: AblationScalingView; entry: ScalingS
   };
   return (
     <section className="panel">
-      <h2>Arms (E {view.E})</h2>
-      <table className="data" data-testid="arms-table">
-        <thead>
-          <tr>
-            <th scope="col">Variant</th>
-            <th scope="col" className="num">Runs</th>
-            <th scope="col" className="num">Sizes</th>
-            <th scope="col" className="num">E</th>
-            <th scope="col" className="num">A</th>
-            <th scope="col" className="num">α</th>
-            <th scope="col" className="num">B</th>
-            <th scope="col" className="num">β</th>
-            <th scope="col" className="num">a</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {view.arms.map((arm) => (
-            <tr key={arm.key}>
-              <th scope="row">
-                {arm.key}
-                {arm.key === view.baseline && <span className="badge">baseline</span>}
-              </th>
-              <td className="num">
-                {arm.n}
-                {arm.excluded > 0 && <span className="muted"> (+{arm.excluded} excluded)</span>}
-              </td>
-              <td className="num">{arm.sizes}</td>
-              {cell(arm, 'E')}
-              {cell(arm, 'A')}
-              {cell(arm, 'alpha')}
-              {cell(arm, 'B')}
-              {cell(arm, 'beta')}
-              {cell(arm, 'a')}
-              <td>
-                <button className="btn" onClick={() => updateParams({ scope: `ablation:${entry.id}:${arm.key}` })}>
-                  Open its fit
-                </button>
-              </td>
+      <h2>Arms ({view.method === 'design-ratio' ? 'each with its own E' : `E ${view.E}`})</h2>
+      <div className="scaling-scroll">
+        <table className="data" data-testid="arms-table">
+          <thead>
+            <tr>
+              <th scope="col">Variant</th>
+              <th scope="col" className="num">Runs</th>
+              <th scope="col" className="num">Sizes</th>
+              <th scope="col" className="num">Tokens/param</th>
+              <th scope="col" className="num">E</th>
+              <th scope="col" className="num">A</th>
+              <th scope="col" className="num">α</th>
+              <th scope="col" className="num">B</th>
+              <th scope="col" className="num">β</th>
+              <th scope="col" className="num">a</th>
+              <th scope="col" />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.arms.map((arm) => (
+              <tr key={arm.key}>
+                <th scope="row">
+                  {arm.key}
+                  {arm.key === view.baseline && <span className="badge">baseline</span>}
+                </th>
+                <td className="num">
+                  {arm.n}
+                  {arm.excluded > 0 && <span className="muted"> (+{arm.excluded} excluded)</span>}
+                </td>
+                <td className="num">{arm.sizes}</td>
+                <td className="num">{arm.ratio === null ? 'several' : Math.round(arm.ratio)}</td>
+                {cell(arm, 'E')}
+                {cell(arm, 'A')}
+                {cell(arm, 'alpha')}
+                {cell(arm, 'B')}
+                {cell(arm, 'beta')}
+                {cell(arm, 'a')}
+                <td>
+                  <button className="btn" onClick={() => updateParams({ scope: `ablation:${entry.id}:${arm.key}` })}>
+                    Open its fit
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted scaling-note">Parameters with their 80 % bootstrap intervals. Open a variant's fit to see its points and exclude outliers.</p>
     </section>
   );
@@ -163,7 +167,24 @@ export function AblationView({ entry, metric, lastPercent, E, target }: Ablation
   const view = bootFresh ? boot.data! : plain.data;
   return (
     <>
-      <BootstrapStatus state={bootstrap} result={bootFresh ? boot.data!.bootstrap : null} resamples={RESAMPLES} />
+      <div className="row ablation-method">
+        <BootstrapStatus state={bootstrap} result={bootFresh ? boot.data!.bootstrap : null} resamples={RESAMPLES} />
+        <span className="grow" />
+        {view.method === 'frontier' && (
+          <div className="segmented" role="group" aria-label="Irreducible loss E">
+            {(['shared', 'free'] as const).map((mode) => (
+              <button key={mode} className="btn" aria-pressed={E === mode} onClick={() => updateParams({ e: mode })}>
+                E {mode}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      {view.methodNote && (
+        <p className="method-note" data-testid="method-note">
+          {view.methodNote}
+        </p>
+      )}
       {view.error ? (
         <div className="panel">
           <EmptyState title="No effective-compute multiplier">{view.error}</EmptyState>

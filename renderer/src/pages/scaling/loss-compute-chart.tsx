@@ -15,6 +15,8 @@ interface LossComputeChartProps {
   targetCompute: number | null;
   selectedRun: string | null;
   onSelect(runId: string): void;
+  /** In pixels; the review's slides draw it larger. */
+  height?: number;
 }
 
 function fittedParams(view: ScalingFitView): ChinchillaParams | null {
@@ -95,7 +97,7 @@ function Tooltip({ point, scales }: { point: ScalingPointView; scales: Scales })
   );
 }
 
-export function LossComputeChart({ view, targetCompute, selectedRun, onSelect }: LossComputeChartProps) {
+export function LossComputeChart({ view, targetCompute, selectedRun, onSelect, height = 380 }: LossComputeChartProps) {
   const [hovered, setHovered] = useState<string | null>(null);
   const params = fittedParams(view);
   const sizes = sizeScale(view.points.map((p) => p.N), useDocumentTheme());
@@ -113,7 +115,7 @@ export function LossComputeChart({ view, targetCompute, selectedRun, onSelect }:
     <ChartFrame
       x={x}
       y={y}
-      height={380}
+      height={height}
       label={`Loss against compute for ${view.scope.label}: ${view.points.length} runs, fitted frontier`}
       testId="loss-compute-chart"
       overlay={(scales) => (hoveredPoint ? <Tooltip point={hoveredPoint} scales={scales} /> : null)}

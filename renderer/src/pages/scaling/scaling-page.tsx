@@ -164,15 +164,6 @@ export function ScalingPage() {
               ))}
             </select>
           </label>
-          {showAblation && (
-            <div className="segmented" role="group" aria-label="Irreducible loss E">
-              {(['shared', 'free'] as const).map((mode) => (
-                <button key={mode} className="btn" aria-pressed={E === mode} onClick={() => updateParams({ e: mode })}>
-                  E {mode}
-                </button>
-              ))}
-            </div>
-          )}
         </>,
       )}
       {showAblation ? (
