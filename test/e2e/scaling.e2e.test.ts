@@ -168,3 +168,28 @@ describe('the Scaling page on the demo lab', () => {
     await page.context().close();
   });
 });
+
+describe('the Scaling page with nothing to fit', () => {
+  let empty: ServeProcess;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-scaling-empty-'));
+    const store = path.join(dir, 'lab');
+    fs.mkdirSync(path.join(store, 'runs', 'r-1'), { recursive: true });
+    fs.writeFileSync(path.join(store, 'tessera-store.json'), JSON.stringify({ format: 'tessera-store', version: 1, name: 'Empty lab' }));
+    // A run without model.params or data.tokens cannot be a point of a scaling fit.
+    fs.writeFileSync(path.join(store, 'runs', 'r-1', 'run.json'), JSON.stringify({ id: 'r-1', created_at: '2026-10-01T00:00:00Z' }));
+    fs.writeFileSync(path.join(store, 'runs', 'r-1', 'metrics.jsonl'), '{"step": 1, "train/loss": 3.2}\n');
+    empty = await startServe(['--store', store, '--db', path.join(dir, 'cache.sqlite'), '--no-watch']);
+  });
+  afterAll(() => empty?.stop());
+
+  it('says what a fit needs', async () => {
+    const { page, consoleErrors } = await openPage(`${empty.url}#/scaling`);
+    await expect.poll(() => page.locator('.state').innerText(), { timeout: 60_000 }).toContain('Nothing to fit yet');
+    expect(await page.locator('.state').innerText()).toContain('model.params');
+    await page.getByRole('button', { name: 'Contrast' }).click();
+    await screenshot(page, 'scaling-empty-contrast');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
