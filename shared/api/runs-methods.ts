@@ -36,6 +36,8 @@ export const runsMethods = {
   listRuns: defineMethod<RunList>()({
     input: z
       .object({
+        /** Only these runs (the Compare page's selection). */
+        ids: z.array(id).max(10_000).optional(),
         text: z.string().max(200).optional(),
         tags: z.array(z.string().max(200)).max(50).optional(),
         group: z.string().max(200).optional(),

@@ -6,6 +6,7 @@ import { flattenConfig, parseJsonObject } from './flatten-config';
 import { loadStoredRuns, parseTags, runStatus, toRunRow, type StoredRun } from './run-rows';
 
 export interface RunTableQuery {
+  ids?: string[];
   text?: string;
   tags?: string[];
   group?: string;
@@ -68,8 +69,10 @@ export function listRunTable(sqlite: Database.Database, query: RunTableQuery, no
   };
   const needle = query.text?.trim().toLowerCase() ?? '';
   const statuses = query.status && query.status.length > 0 ? new Set(query.status) : null;
+  const ids = query.ids ? new Set(query.ids) : null;
   const matched = stored.filter((run) => {
     const tags = tagsOf.get(run.pk)!;
+    if (ids && !ids.has(run.id)) return false;
     if (query.group !== undefined && run.group !== query.group) return false;
     if (query.owner !== undefined && run.owner !== query.owner) return false;
     if (query.ablation !== undefined && run.ablation !== query.ablation) return false;

@@ -1,0 +1,162 @@
+// A line chart of series at full fidelity (recharts): lines, faint raw lines behind smoothed ones, seed
+// bands, non-finite markers, linear or log axes, a crosshair tooltip listing every visible series' value
+// at the cursor (sorted), and drag-to-zoom. It marks `tessera:chart-drawn` once its data is on screen.
+import { useEffect, useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { XKind } from '../../../../shared/domain/run-views';
+import { formatX, formatY } from './chart-format';
+import { axisTicks } from './chart-ticks';
+import { MarkerLayer, PointerLayer } from './chart-layers';
+import { valueNear, visibleYRange, type ChartModel } from './chart-model';
+import { useChartTheme } from './chart-theme';
+
+export const CHART_MARGIN = { top: 12, right: 16, bottom: 6, left: 4 };
+export const Y_AXIS_WIDTH = 64;
+const X_AXIS_HEIGHT = 34;
+
+/** The plot's width in pixels for a chart `width` wide: what the core reduces to (one M4 column per pixel). */
+export function plotWidth(width: number): number {
+  return Math.max(1, Math.round(width - CHART_MARGIN.left - CHART_MARGIN.right - Y_AXIS_WIDTH));
+}
+
+export interface SeriesChartProps {
+  model: ChartModel;
+  width: number;
+  height: number;
+  xKind: XKind;
+  xDomain: [number, number] | null;
+  xLog: boolean;
+  yLog: boolean;
+  xLabel: string;
+  yLabel: string;
+  hidden: ReadonlySet<string>;
+  onZoom?(from: number, to: number): void;
+  /** Small multiples: no tooltip, thinner lines. */
+  compact?: boolean;
+  /** A vertical line, e.g. an ablation's comparison point. */
+  referenceX?: { x: number; label: string } | null;
+  testId?: string;
+}
+
+function padded([lo, hi]: [number, number], log: boolean): [number, number] {
+  if (log) {
+    const a = Math.log10(lo);
+    const b = Math.log10(hi);
+    const pad = Math.max(b - a, 0.02) * 0.05;
+    return [10 ** (a - pad), 10 ** (b + pad)];
+  }
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+function Tooltip({ model, hidden, x, pixelX, width, xKind }: { model: ChartModel; hidden: ReadonlySet<string>; x: number; pixelX: number; width: number; xKind: XKind }) {
+  const labels = new Map(model.legend.map((e) => [e.key, e]));
+  const rows = model.lines
+    .filter((line) => !line.faint && !hidden.has(line.legendKey))
+    .flatMap((line) => {
+      const near = valueNear(line, x);
+      const entry = labels.get(line.legendKey);
+      return near && entry ? [{ key: line.key, label: entry.label, color: line.color, y: near.y }] : [];
+    })
+    .sort((a, b) => b.y - a.y);
+  if (rows.length === 0) return null;
+  const left = pixelX + 16 + 320 > width ? Math.max(0, pixelX - 16 - 320) : pixelX + 16;
+  return (
+    <div className="chart-tooltip" style={{ left }} data-testid="chart-tooltip" role="status">
+      <div className="chart-tooltip-x">{formatX(xKind, x)}</div>
+      {rows.slice(0, 24).map((row) => (
+        <div key={row.key} className="chart-tooltip-row">
+          <span className="swatch" style={{ background: row.color }} />
+          <span className="label">{row.label}</span>
+          <span className="value">{formatY(row.y, 5)}</span>
+        </div>
+      ))}
+      {rows.length > 24 && <div className="muted">… {rows.length - 24} more</div>}
+    </div>
+  );
+}
+
+export function SeriesChart(props: SeriesChartProps) {
+  const { model, width, height, xKind, xDomain, xLog, yLog, hidden, compact } = props;
+  const theme = useChartTheme();
+  const [hover, setHover] = useState<{ x: number; px: number } | null>(null);
+  const lineData = useMemo(() => model.lines.map((line) => line.xs.map((x, i) => ({ x, y: line.ys[i] }))), [model]);
+  const bandData = useMemo(() => model.bands.map((band) => band.xs.map((x, i) => ({ x, range: band.lower[i] === null || band.upper[i] === null ? null : [band.lower[i], band.upper[i]] }))), [model]);
+  const yRange = xDomain ? visibleYRange(model, hidden, xDomain[0], xDomain[1], yLog) : null;
+  const yDomain = yRange ? padded(yRange, yLog) : ([0, 1] as [number, number]);
+  const hasData = model.lines.some((l) => l.xs.length > 0) || model.markers.some((m) => m.xs.length > 0);
+
+  // A zoom changes what every pixel means: the hover from before it is stale.
+  const domainKey = xDomain ? `${xDomain[0]}:${xDomain[1]}` : '';
+  useEffect(() => setHover(null), [domainKey]);
+
+  useEffect(() => {
+    if (!hasData) return;
+    // Effects run after the DOM is updated; the next frame is when it is on screen.
+    const frame = requestAnimationFrame(() => performance.mark('tessera:chart-drawn'));
+    return () => cancelAnimationFrame(frame);
+  }, [model, hasData]);
+
+  const tick = { fill: theme.muted, fontSize: 11, fontFamily: theme.font };
+  return (
+    <div className="series-chart" style={{ width, height }} data-testid={props.testId} data-has-data={hasData ? 'true' : 'false'}>
+      <ComposedChart width={width} height={height} margin={CHART_MARGIN} style={{ fontFamily: theme.font }}>
+        <CartesianGrid stroke={theme.grid} strokeDasharray="" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={xDomain ?? [0, 1]}
+          allowDataOverflow
+          scale={xLog ? 'log' : 'linear'}
+          tickFormatter={(v: number) => formatX(xKind, v)}
+          tick={tick}
+          stroke={theme.axis}
+          height={X_AXIS_HEIGHT}
+          label={compact ? undefined : { value: props.xLabel, position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }}
+          ticks={xDomain ? axisTicks(xDomain, xLog, compact ? 4 : Math.max(3, Math.round(width / 120))) : undefined}
+        />
+        <YAxis
+          type="number"
+          domain={yDomain}
+          allowDataOverflow
+          scale={yLog ? 'log' : 'linear'}
+          width={Y_AXIS_WIDTH}
+          tickFormatter={(v: number) => formatY(v, 3)}
+          tick={tick}
+          stroke={theme.axis}
+          label={compact ? undefined : { value: props.yLabel, angle: -90, position: 'insideLeft', offset: 10, fill: theme.muted, fontSize: 11 }}
+          ticks={axisTicks(yDomain, yLog, compact ? 4 : Math.max(3, Math.round(height / 70)))}
+        />
+        {model.bands.map((band, i) =>
+          hidden.has(band.legendKey) ? null : (
+            <Area key={band.key} data={bandData[i]} dataKey="range" stroke="none" fill={band.color} fillOpacity={0.18} isAnimationActive={false} connectNulls={false} activeDot={false} />
+          ),
+        )}
+        {model.lines.map((line, i) =>
+          hidden.has(line.legendKey) ? null : (
+            <Line
+              key={line.key}
+              data={lineData[i]}
+              dataKey="y"
+              type="linear"
+              stroke={line.color}
+              strokeOpacity={line.faint ? 0.28 : 1}
+              strokeWidth={line.faint ? 1 : compact ? 1.2 : 1.6}
+              strokeDasharray={line.dash || undefined}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ),
+        )}
+        {props.referenceX && (
+          <ReferenceLine x={props.referenceX.x} stroke={theme.axis} strokeDasharray="4 3" label={{ value: props.referenceX.label, position: 'insideTopRight', fill: theme.muted, fontSize: 10 }} />
+        )}
+        <MarkerLayer markers={model.markers} hidden={hidden} />
+        {!compact && <PointerLayer key={domainKey} theme={theme} onHover={(x, px) => setHover(x === null ? null : { x, px })} onZoom={props.onZoom} />}
+      </ComposedChart>
+      {!compact && hover && <Tooltip model={model} hidden={hidden} x={hover.x} pixelX={hover.px} width={width} xKind={xKind} />}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// One metric of the selected runs on the Compare page: lines (raw faint behind smoothed), seed groups
+// (mean with a band) or deltas against the baseline, with its legend, eval-trust badge and exports.
+import { useMemo, useRef, useState } from 'react';
+import type { EvalTrust, RunRow } from '../../../../shared/domain/run-views';
+import { ErrorPanel } from '../../components/state-views';
+import { exportChartCsv, exportChartPng } from '../../components/series-chart/chart-export';
+import { X_LABELS } from '../../components/series-chart/chart-format';
+import { ChartLegend } from '../../components/series-chart/chart-legend';
+import { EMPTY_MODEL, type ChartModel } from '../../components/series-chart/chart-model';
+import { useChartTheme } from '../../components/series-chart/chart-theme';
+import { seriesColorsFor } from '../../components/series-chart/series-colors';
+import { plotWidth, SeriesChart } from '../../components/series-chart/series-chart';
+import { TrustBadge } from '../../components/series-chart/trust-badge';
+import { deltaModel, seedModel, seriesModel } from './chart-models';
+import type { CompareSettings } from './compare-settings';
+import { useChartData } from './use-chart-data';
+
+interface MetricChartProps {
+  metric: string;
+  trust: EvalTrust | null;
+  settings: CompareSettings;
+  runs: ReadonlyMap<string, RunRow>;
+  width: number;
+  height: number;
+  onZoom(from: number, to: number): void;
+}
+
+export function MetricChart({ metric, trust, settings, runs, width, height, onZoom }: MetricChartProps) {
+  const s = settings;
+  const pixels = plotWidth(width);
+  const view = { width: pixels, from: s.from, to: s.to, x: s.x, xLog: s.xLog, smoothing: s.smoothing };
+  const baselineOk = s.baseline.length > 0;
+  const lines = useChartData('getSeries', { runIds: s.runIds, metrics: [metric], ...view }, s.view === 'lines' && s.runIds.length > 0);
+  const seeds = useChartData('getSeedGroups', { runIds: s.runIds, metric, ...view, band: s.seedBand, groupBy: s.groupBy }, s.view === 'seeds' && s.runIds.length > 0);
+  const deltas = useChartData(
+    'getDeltas',
+    { runIds: s.runIds, baselineRunIds: baselineOk ? s.baseline : s.runIds.slice(0, 1), metric, ...view, band: s.deltaBand, groupBy: s.groupBy },
+    s.view === 'delta' && baselineOk,
+  );
+  const active = s.view === 'lines' ? lines : s.view === 'seeds' ? seeds : deltas;
+  const theme = useChartTheme();
+  const model: ChartModel = useMemo(() => {
+    const colors = seriesColorsFor(theme.name);
+    if (s.view === 'lines' && lines.data) return seriesModel(lines.data, s.runIds, runs, colors);
+    if (s.view === 'seeds' && seeds.data) return seedModel(seeds.data, colors);
+    if (s.view === 'delta' && deltas.data) return deltaModel(deltas.data, colors);
+    return EMPTY_MODEL;
+  }, [s.view, s.runIds, lines.data, seeds.data, deltas.data, runs, theme.name]);
+  const data = active.data as { from: number | null; to: number | null } | undefined;
+  const xDomain: [number, number] | null = data && data.from !== null && data.to !== null ? [data.from, data.to] : null;
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const frame = useRef<HTMLDivElement>(null);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const title = `${metric} vs ${X_LABELS[s.x].toLowerCase()}${s.view === 'delta' ? ' (delta)' : s.view === 'seeds' ? ' (seeds)' : ''}`;
+  const notes = s.view === 'lines' && lines.data ? lines.data.series.filter((x) => x.note) : [];
+  return (
+    <section className="panel metric-chart" data-testid="metric-chart" data-metric={metric} aria-label={title}>
+      <div className="chart-panel-head">
+        <h2>
+          <code>{metric}</code>
+        </h2>
+        <TrustBadge trust={trust} />
+        {active.isFetching && <span className="muted small">updating…</span>}
+        <div className="grow" />
+        <div className="chart-toolbar">
+          <button
+            className="btn small"
+            type="button"
+            disabled={model.lines.length === 0}
+            onClick={() => {
+              setExportError(null);
+              if (frame.current) exportChartPng(frame.current, model, hidden, theme, title).catch((e: Error) => setExportError(e));
+            }}
+          >
+            PNG
+          </button>
+          <button className="btn small" type="button" disabled={model.lines.length === 0} onClick={() => exportChartCsv(model, s.x, title)}>
+            CSV
+          </button>
+        </div>
+      </div>
+      {s.view === 'delta' && !baselineOk && (
+        <p className="muted" data-testid="pick-baseline">
+          Pick the baseline runs above (or pin one on the Runs page) to see each variant minus it.
+        </p>
+      )}
+      {active.error && <ErrorPanel error={active.error} title={`Could not load ${metric}`} />}
+      {exportError && <ErrorPanel error={exportError} title="Export failed" />}
+      <div ref={frame}>
+        <SeriesChart
+          model={model}
+          width={width}
+          height={height}
+          xKind={s.x}
+          xDomain={xDomain}
+          xLog={s.xLog}
+          yLog={s.yLog}
+          xLabel={X_LABELS[s.x]}
+          yLabel={s.view === 'delta' ? `Δ ${metric}` : metric}
+          hidden={hidden}
+          onZoom={onZoom}
+          testId="series-chart"
+        />
+      </div>
+      <ChartLegend entries={model.legend} hidden={hidden} onChange={setHidden} />
+      {notes.length > 0 && (
+        <ul className="chart-notes muted">
+          {notes.map((n) => (
+            <li key={n.runId}>{n.note}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// The runs table, virtualized: only the rows on screen exist in the DOM, so 10,000 runs scroll as
+// smoothly as 10. Sortable headers, optional group rows, a checkbox per run and a baseline pin.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import type { RunRow } from '../../../../shared/domain/run-views';
+import { updateParams } from '../../app/router';
+import { FIXED_COLUMNS, configColumn, type RunColumn } from './run-columns';
+import type { GroupField, RunsSettings } from './runs-settings';
+
+/** A push-pin: the run every other one is compared against. */
+function PinIcon() {
+  return (
+    <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z" fill="currentColor" />
+    </svg>
+  );
+}
+
+type Item = { kind: 'group'; label: string; ids: string[] } | { kind: 'run'; run: RunRow };
+
+function groupValue(run: RunRow, field: GroupField): string {
+  if (field === 'variant') return run.variant ? `${run.ablation ?? ''} · ${run.variant}` : '(no variant)';
+  if (field === 'status') return run.status;
+  if (field === 'none') return '';
+  return (run[field] as string | null) ?? `(no ${field})`;
+}
+
+function items(runs: RunRow[], field: GroupField): Item[] {
+  if (field === 'none') return runs.map((run) => ({ kind: 'run', run }));
+  const groups = new Map<string, RunRow[]>();
+  for (const run of runs) {
+    const key = groupValue(run, field);
+    groups.set(key, [...(groups.get(key) ?? []), run]);
+  }
+  return [...groups].flatMap(([label, members]) => [{ kind: 'group' as const, label, ids: members.map((r) => r.id) }, ...members.map((run) => ({ kind: 'run' as const, run }))]);
+}
+
+interface RunsTableProps {
+  runs: RunRow[];
+  settings: RunsSettings;
+  onOpen(runId: string): void;
+  openRun: string | null;
+}
+
+const ROW_HEIGHT = 30;
+
+export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
+  const columns: RunColumn[] = useMemo(() => [...FIXED_COLUMNS, ...settings.columns.map(configColumn)], [settings.columns]);
+  const list = useMemo(() => items(runs, settings.groupBy), [runs, settings.groupBy]);
+  const selected = useMemo(() => new Set(settings.selected), [settings.selected]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const template = `32px 30px minmax(200px, 1.6fr) ${columns.map((c) => `${c.width}px`).join(' ')}`;
+  const setSelected = (ids: Set<string>) => updateParams({ selected: ids.size > 0 ? [...ids] : undefined });
+  const toggle = (ids: string[], on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    setSelected(next);
+  };
+  const sortBy = (key: string) => {
+    const dir = settings.sort.key === key && settings.sort.dir === 'desc' ? 'asc' : 'desc';
+    updateParams({ sort: `${key}:${dir}` });
+  };
+  const arrow = (key: string) => (settings.sort.key === key ? (settings.sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
+  const allSelected = runs.length > 0 && runs.every((r) => selected.has(r.id));
+  const width = 32 + 30 + 200 + columns.reduce((s, c) => s + c.width, 0);
+  return (
+    <div className="runs-table" role="table" aria-label="Runs" aria-rowcount={runs.length} data-testid="runs-table">
+      <div className="runs-scroll" ref={scroller}>
+        <div className="runs-row runs-head" role="row" style={{ gridTemplateColumns: template, minWidth: width }}>
+          <span role="columnheader">
+            <input type="checkbox" aria-label="Select every run shown" checked={allSelected} onChange={(e) => toggle(runs.map((r) => r.id), e.target.checked)} />
+          </span>
+          <span role="columnheader" title="Pinned baseline">
+            <PinIcon />
+          </span>
+          <span role="columnheader" aria-sort={settings.sort.key === 'id' ? (settings.sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+            <button type="button" className="sort" onClick={() => sortBy('id')}>
+              Run{arrow('id')}
+            </button>
+          </span>
+          {columns.map((c) => (
+            <span key={c.key} role="columnheader" aria-sort={settings.sort.key === c.key ? (settings.sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <button type="button" className={`sort${c.numeric ? ' num' : ''}`} onClick={() => sortBy(c.key)} title={`Sort by ${c.label}`}>
+                {c.label}
+                {arrow(c.key)}
+              </button>
+            </span>
+          ))}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: width }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const item = list[v.index];
+            const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template, minWidth: width };
+            if (item.kind === 'group') {
+              const all = item.ids.every((id) => selected.has(id));
+              return (
+                <div key={`g:${item.label}`} className="runs-row runs-group" role="row" style={style} data-testid="run-group">
+                  <span>
+                    <input type="checkbox" aria-label={`Select every run of ${item.label}`} checked={all} onChange={(e) => toggle(item.ids, e.target.checked)} />
+                  </span>
+                  <span className="group-label">
+                    {item.label} <span className="muted">({item.ids.length})</span>
+                  </span>
+                </div>
+              );
+            }
+            const run = item.run;
+            const isSelected = selected.has(run.id);
+            const isBaseline = settings.baseline === run.id;
+            return (
+              <div
+                key={run.id}
+                className={`runs-row${isSelected ? ' selected' : ''}${openRun === run.id ? ' open' : ''}`}
+                role="row"
+                style={style}
+                data-testid="run-row"
+                data-run-id={run.id}
+              >
+                <span>
+                  <input type="checkbox" aria-label={`Select ${run.id}`} checked={isSelected} onChange={(e) => toggle([run.id], e.target.checked)} />
+                </span>
+                <button
+                  type="button"
+                  className={`pin${isBaseline ? ' on' : ''}`}
+                  aria-pressed={isBaseline}
+                  aria-label={isBaseline ? `Unpin ${run.id} as baseline` : `Pin ${run.id} as baseline`}
+                  title={isBaseline ? 'Baseline (click to unpin)' : 'Pin as baseline'}
+                  onClick={() => {
+                    updateParams({ baseline: isBaseline ? undefined : run.id });
+                    if (!isBaseline && !isSelected) toggle([run.id], true);
+                  }}
+                >
+                  <PinIcon />
+                </button>
+                <button type="button" className="run-name" onClick={() => onOpen(run.id)} title={run.id}>
+                  <span>{run.name ?? run.id}</span>
+                  {run.name && <span className="muted"> {run.id}</span>}
+                  {run.tags.length > 0 && <span className="tags"> {run.tags.map((t) => `#${t}`).join(' ')}</span>}
+                </button>
+                {columns.map((c) => (
+                  <span key={c.key} className={c.numeric ? 'num' : undefined} role="cell">
+                    {c.render(run)}
+                  </span>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
