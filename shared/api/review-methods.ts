@@ -108,7 +108,7 @@ export interface AwaitingProposal {
   /** Its ablations whose verdict is new or changed since the review (see `ablations` of the agenda). */
   changedAblations: string[];
   /** Its linked runs (directly or through its ablations) that finished since the review. */
-  newRuns: { id: string; name: string | null; ablation: string | null; variant: string | null; params: number | null; finishedAt: string | null }[];
+  newRuns: { id: string; name: string | null; group: string | null; ablation: string | null; variant: string | null; params: number | null; finishedAt: string | null }[];
   /** The best measured gain of its ablations now. */
   evidence: GainEstimate | null;
   /** Why there is no gain, per linked ablation. */

@@ -15,6 +15,7 @@ export const OPEN_STATUSES = ['proposed', 'active', 'promising'] as const;
 interface LinkedRunRow {
   id: string;
   name: string | null;
+  group: string | null;
   ablation: string | null;
   variant: string | null;
   params: number | null;
@@ -29,7 +30,7 @@ export function awaitingProposals(
   changedAblations: readonly Pick<AblationChange, 'id' | 'proposal'>[] = [],
 ): AwaitingProposal[] {
   const finishedRuns = sqlite.prepare(
-    `SELECT r.id, r.name, r.ablation, r.variant, r.params, r.state_updated_at AS stateUpdatedAt
+    `SELECT r.id, r.name, r.group_name AS "group", r.ablation, r.variant, r.params, r.state_updated_at AS stateUpdatedAt
      FROM runs r, proposals p WHERE p.id = ? AND (${LINKED_RUNS_SQL}) AND r.state = 'finished' ORDER BY r.id`,
   );
   const ablationsOf = sqlite.prepare('SELECT id FROM ablations WHERE proposal = ? ORDER BY id').pluck();
@@ -42,7 +43,7 @@ export function awaitingProposals(
     const newRuns = (finishedRuns.all(row.id) as LinkedRunRow[])
       .map((r) => ({ run: r, at: storeTimeMs(r.stateUpdatedAt) }))
       .filter(({ at }) => at !== null && at > sinceMs && at <= nowMs)
-      .map(({ run }) => ({ id: run.id, name: run.name, ablation: run.ablation, variant: run.variant, params: run.params, finishedAt: run.stateUpdatedAt }));
+      .map(({ run }) => ({ id: run.id, name: run.name, group: run.group, ablation: run.ablation, variant: run.variant, params: run.params, finishedAt: run.stateUpdatedAt }));
     const changed = changedAblations.filter((a) => a.proposal === row.id).map((a) => a.id);
     if (newRuns.length === 0 && changed.length === 0) continue;
     const gains = (ablationsOf.all(row.id) as string[]).map((id) => measureAblationGain(sqlite, id));
