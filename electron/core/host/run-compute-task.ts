@@ -21,24 +21,62 @@ export interface AblationOutcome {
 
 type Control = Pick<BootstrapControl, 'onProgress' | 'signal'>;
 
-/** Fits already made, by base key: a bootstrap after a plain fit of the same data reuses it. */
-export class ScalingBaseMemo {
-  private readonly entries = new Map<string, { data: ScalingData; base: ScalingBase }>();
-  constructor(private readonly capacity = 8) {}
+/** A few recent results by key, oldest dropped first. */
+class Recent<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly capacity: number) {}
 
-  get(key: string) {
+  get(key: string): T | undefined {
     const found = this.entries.get(key);
-    if (found) {
+    if (found !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, found);
     }
     return found;
   }
 
-  set(key: string, value: { data: ScalingData; base: ScalingBase }): void {
+  set(key: string, value: T): void {
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
+}
+
+/**
+ * What the fits of recent tasks were made from. By base key (data version and exclusions), a
+ * bootstrap after a plain fit of the same data skips reading it again; by content (the runs' N, D,
+ * C, L, exclusions and curve lengths), a new data version that changed nothing the fit reads — a
+ * run still training, say, which the fit leaves out — reuses the fit and its bootstrap.
+ */
+export class ScalingBaseMemo {
+  private readonly byKey = new Recent<{ data: ScalingData; base: ScalingBase }>(8);
+  private readonly byContent = new Recent<ScalingBase>(8);
+  private readonly bootstraps = new Recent<ScalingBootstrap>(8);
+
+  prepared(key: string) {
+    return this.byKey.get(key);
+  }
+
+  remember(key: string, content: string, value: { data: ScalingData; base: ScalingBase }): void {
+    this.byKey.set(key, value);
+    this.byContent.set(content, value.base);
+  }
+
+  base(content: string) {
+    return this.byContent.get(content);
+  }
+
+  bootstrap(key: string) {
+    return this.bootstraps.get(key);
+  }
+
+  rememberBootstrap(key: string, value: ScalingBootstrap): void {
+    if (!value.summary.cancelled) this.bootstraps.set(key, value);
+  }
+}
+
+/** Everything of the data a fit depends on, as a string. */
+export function fitContentKey(data: ScalingData): string {
+  return JSON.stringify([data.metric, data.lastPercent, data.runs.map((r) => [r.id, r.N, r.D, r.C, r.L, r.excluded, r.points])]);
 }
 
 export async function runScalingFitTask(
@@ -47,17 +85,20 @@ export async function runScalingFitTask(
   control: Control = {},
   memo?: ScalingBaseMemo,
 ): Promise<ScalingFitOutcome> {
-  let prepared = memo?.get(task.baseKey);
+  let prepared = memo?.prepared(task.baseKey);
+  const data = prepared?.data ?? readScalingData(sqlite, task.query);
+  const content = fitContentKey(data);
   if (!prepared) {
-    const data = readScalingData(sqlite, task.query);
-    const base = computeScalingBase(fitObservations(data.runs), readTrainingCurves(sqlite, data.runs));
+    const base = memo?.base(content) ?? computeScalingBase(fitObservations(data.runs), readTrainingCurves(sqlite, data.runs));
     prepared = { data, base };
-    memo?.set(task.baseKey, prepared);
+    memo?.remember(task.baseKey, content, prepared);
   }
-  const { data, base } = prepared;
+  const { base } = prepared;
   let bootstrap: ScalingBootstrap | null = null;
   if (base.fit && task.bootstrap > 0) {
-    bootstrap = await bootstrapScalingFit(fitObservations(data.runs), base.fit, { ...control, resamples: task.bootstrap, seed: task.seed });
+    const key = JSON.stringify([content, task.bootstrap, task.seed]);
+    bootstrap = memo?.bootstrap(key) ?? (await bootstrapScalingFit(fitObservations(data.runs), base.fit, { ...control, resamples: task.bootstrap, seed: task.seed }));
+    memo?.rememberBootstrap(key, bootstrap);
   }
   const frontier = base.fit ? frontierCurve(base.fit, bootstrap?.samples ?? []) : [];
   return { data, base, bootstrap, frontier };

@@ -29,6 +29,8 @@ export interface ObservedRun {
   exclusionReason: string | null;
   excludedAt: string | null;
   seriesPk: number;
+  /** Points of the metric's series: with the fields above, what the fit and the envelope read. */
+  points: number;
 }
 
 export interface SkippedRun {
@@ -136,6 +138,7 @@ export function readScalingData(sqlite: Database.Database, query: ScalingDataQue
       exclusionReason: exclusion?.reason ?? null,
       excludedAt: exclusion?.at ?? null,
       seriesPk: row.seriesPk,
+      points: row.pointCount,
     });
   }
   return { scope, metric, lastPercent: query.lastPercent ?? null, runs, skipped };

@@ -31,6 +31,8 @@ const runs: StoreRun[] = [
   ...publishedTableRuns(LAW, sizes, [20], { ablation: 'abl-ray', variant: 'base' }, 'eval/c4/loss'),
   ...publishedTableRuns(TWICE, sizes, [20], { ablation: 'abl-ray', variant: 'twice' }, 'eval/c4/loss'),
 ].map((r, i) => ({ ...r, id: `r-${i}` }));
+/** Still training: left out of the ladder's fit, but every sync touches it. */
+runs.push({ id: 'r-training', group: 'ladder', N: 2e9, D: 4e10, state: 'running', lines: [{ step: 1, tokens: 1e10, 'eval/c4/loss': 2.6 }] });
 
 let cache: CacheDatabase;
 let compute: ComputeClient;
@@ -95,6 +97,18 @@ describe('getScalingFit', () => {
     const before = events.length;
     const again = await value<ScalingFitView>(call('getScalingFit', input));
     expect(again).toEqual(view);
+    expect(events.length).toBe(before);
+  });
+
+  it('does not refit when a sync touches only a run the fit leaves out', async () => {
+    const input = { group: 'ladder', bootstrap: 60 };
+    const view = await value<ScalingFitView>(call('getScalingFit', input));
+    expect(view.skipped.map((s) => s.runId)).toEqual(['r-training']);
+    cache.sqlite.prepare("UPDATE runs SET synced_at = '2099-01-01T00:00:00.000Z', point_count = point_count + 1 WHERE id = 'r-training'").run();
+    const before = events.length;
+    const after = await value<ScalingFitView>(call('getScalingFit', input));
+    expect(after.dataVersion).not.toBe(view.dataVersion);
+    expect(after.intervals).toEqual(view.intervals);
     expect(events.length).toBe(before);
   });
 
