@@ -40,7 +40,7 @@ async function run(id: number, task: ComputeTask): Promise<void> {
     const result =
       task.kind === 'scaling-fit'
         ? await runScalingFitTask(sqlite(), task, { onProgress, signal }, memo)
-        : await runAblationTask(sqlite(), task, { onProgress, signal });
+        : await runAblationTask(sqlite(), task, { onProgress, signal }, memo);
     post({ type: 'done', id, result });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -45,12 +45,14 @@ class Recent<T> {
  * What the fits of recent tasks were made from. By base key (data version and exclusions), a
  * bootstrap after a plain fit of the same data skips reading it again; by content (the runs' N, D,
  * C, L, exclusions and curve lengths), a new data version that changed nothing the fit reads — a
- * run still training, say, which the fit leaves out — reuses the fit and its bootstrap.
+ * run still training, say, which the fit leaves out — reuses the fit, its bootstrap and an
+ * ablation's analysis.
  */
 export class ScalingBaseMemo {
   private readonly byKey = new Recent<{ data: ScalingData; base: ScalingBase }>(8);
   private readonly byContent = new Recent<ScalingBase>(8);
   private readonly bootstraps = new Recent<ScalingBootstrap>(8);
+  private readonly ablations = new Recent<AblationComputation>(8);
 
   prepared(key: string) {
     return this.byKey.get(key);
@@ -71,6 +73,14 @@ export class ScalingBaseMemo {
 
   rememberBootstrap(key: string, value: ScalingBootstrap): void {
     if (!value.summary.cancelled) this.bootstraps.set(key, value);
+  }
+
+  ablation(key: string) {
+    return this.ablations.get(key);
+  }
+
+  rememberAblation(key: string, value: AblationComputation): void {
+    if (!value.analysis?.bootstrap.cancelled) this.ablations.set(key, value);
   }
 }
 
@@ -108,8 +118,12 @@ export async function runAblationTask(
   sqlite: Database.Database,
   task: Extract<ComputeTask, { kind: 'ablation-scaling' }>,
   control: Control = {},
+  memo?: ScalingBaseMemo,
 ): Promise<AblationOutcome> {
   const data = readScalingData(sqlite, task.query);
+  const key = JSON.stringify([fitContentKey(data), task.E, task.targetCompute ?? null, task.resamples, task.seed]);
+  const known = memo?.ablation(key);
+  if (known) return { data, computation: known };
   const computation = await computeAblationScaling(data, {
     ...control,
     E: task.E,
@@ -117,5 +131,6 @@ export async function runAblationTask(
     resamples: task.resamples,
     seed: task.seed,
   });
+  memo?.rememberAblation(key, computation);
   return { data, computation };
 }
