@@ -39,7 +39,8 @@ export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: s
     const safeName = typeof name === 'string' ? name.replace(/[^A-Za-z0-9._ -]/g, '_').slice(0, 100) : 'review';
     const target = await dialog.showSaveDialog(window, { defaultPath: `${safeName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     if (target.canceled || !target.filePath) return null;
-    const pdf = await window.webContents.printToPDF({ landscape: true, printBackground: true, pageSize: 'A4' });
+    // The page's own @page size (the review's slides are 1920×1080) wins over A4 when it gives one.
+    const pdf = await window.webContents.printToPDF({ landscape: true, printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
     fs.writeFileSync(target.filePath, pdf);
     return target.filePath;
   });
