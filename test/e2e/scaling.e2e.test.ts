@@ -154,7 +154,12 @@ describe('the Scaling page on the demo lab', () => {
     expect(await note.innerText()).toContain('Every arm was trained at one tokens-per-parameter ratio (baseline 20, mtp-2 20, mtp-4 20)');
     const panel = page.getByTestId('variant-mtp-2');
     await panel.getByTestId('multiplier-chart-mtp-2').waitFor();
-    await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 180_000 }).toContain('Intervals from 1,000');
+    // Three arms × 1,000 resamples take a while: cancel, see what was kept, then run them all.
+    const status = page.getByTestId('bootstrap-status');
+    await status.getByRole('button', { name: 'Cancel' }).click({ timeout: 60_000 });
+    await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/Intervals from [\d,]+ of 1,000 resamples \(cancelled\)/);
+    await status.getByRole('button', { name: 'Run all 1,000' }).click();
+    await expect.poll(() => status.innerText(), { timeout: 180_000 }).toContain('Intervals from 1,000 bootstrap resamples');
     expect(await panel.getByTestId('multiplier-value').innerText()).toMatch(/^1\.\d+×$/);
     expect(await panel.getByTestId('verdict').innerText()).toContain('The gain grows with scale');
     await screenshot(page, 'scaling-ablation-design-ratio');
