@@ -20,6 +20,8 @@ const nodeEntries = [
   { entry: 'electron/core/host/compute-worker.ts', out: 'dist/core/compute-worker.mjs' },
   { entry: 'bench/bench.ts', out: 'dist/bench/bench.mjs' },
   { entry: 'test/e2e/support/sync-child.ts', out: 'dist/test/sync-child.mjs' },
+  // The sync looks for its metrics parse worker beside the bundle running it.
+  ...['core', 'cli', 'test'].map((dir) => ({ entry: 'electron/core/sync/metrics-parse-worker.ts', out: `dist/${dir}/metrics-parse-worker.mjs` })),
 ];
 const electronEntries = [
   { entry: 'electron/main/main.ts', out: 'dist/electron/main.cjs' },

@@ -17,9 +17,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 interface ChildFigures {
   runs: number;
   syncMs: number;
+  syncCpuMs: number;
+  syncMainThreadCpuMs: number;
+  parsedInWorker: boolean;
   syncPoints: number;
   bytes: number;
   limitMs: number;
+  limitCpuMs: number;
   limitRows: number;
   noopLarge: number;
   manyRuns: number;
@@ -27,22 +31,25 @@ interface ChildFigures {
   peakRssBytes: number;
 }
 
-async function bundleChild(): Promise<string> {
-  const outDir = path.join(repoRoot, 'node_modules', '.cache', 'tessera-bench');
-  fs.mkdirSync(outDir, { recursive: true });
-  const outfile = path.join(outDir, `sync-bench-child-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(repoRoot, 'bench', 'sections', 'sync-bench-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __tesseraCreateRequire } from 'node:module'; const require = __tesseraCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return outfile;
+const banner = "import { createRequire as __tesseraCreateRequire } from 'node:module'; const require = __tesseraCreateRequire(import.meta.url);";
+
+/** The child and, beside it as the app ships it, the metrics parse worker. */
+async function bundleChild(outDir: string): Promise<string> {
+  const bundle = (entry: string, name: string) =>
+    build({
+      entryPoints: [path.join(repoRoot, entry)],
+      outfile: path.join(outDir, name),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      external: ['better-sqlite3'],
+      banner: { js: banner },
+      logLevel: 'warning',
+    });
+  await bundle('electron/core/sync/metrics-parse-worker.ts', 'metrics-parse-worker.mjs');
+  await bundle('bench/sections/sync-bench-child.ts', 'sync-bench-child.mjs');
+  return path.join(outDir, 'sync-bench-child.mjs');
 }
 
 function runChild(script: string, args: string[]): Promise<ChildFigures> {
@@ -63,23 +70,41 @@ function runChild(script: string, args: string[]): Promise<ChildFigures> {
 export async function runSyncBench(): Promise<BenchRow[]> {
   const [largeLab, manyRuns] = [await largeDemoLab(), await manyRunsStore()];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-sync-'));
-  const script = await bundleChild();
+  const bundleDir = path.join(repoRoot, 'node_modules', '.cache', 'tessera-bench', String(process.pid));
+  fs.mkdirSync(bundleDir, { recursive: true });
+  const script = await bundleChild(bundleDir);
   try {
     const f = await runChild(script, [largeLab, manyRuns, workDir, path.join(repoRoot, 'migrations')]);
     const syncRate = f.syncPoints / (f.syncMs / 1000);
     const limitRate = f.limitRows / (f.limitMs / 1000);
     const ratio = syncRate / limitRate;
+    const cpuRatio = f.syncPoints / f.syncCpuMs / (f.limitRows / f.limitCpuMs);
+    const mainRatio = f.syncPoints / f.syncMainThreadCpuMs / (f.limitRows / f.limitCpuMs);
     const peakMb = f.peakRssBytes / (1024 * 1024);
     return [
       { section: SECTION, name: `sync of the large demo lab (${f.runs} runs, ${(f.syncPoints / 1e6).toFixed(1)}M points, ${(f.bytes / 1e6).toFixed(0)} MB)`, value: syncRate, unit: 'points/s', note: `${(f.syncMs / 1000).toFixed(1)} s` },
       { section: SECTION, name: 'limit: plain prepared INSERT of the same rows, same table', value: limitRate, unit: 'points/s', note: `${(f.limitMs / 1000).toFixed(1)} s, measured interleaved with the sync` },
-      { section: SECTION, name: 'sync / limit', value: ratio, unit: 'ratio', limit: '≥ 0.6', ok: ratio >= 0.6 },
+      { section: SECTION, name: 'sync / limit (wall time)', value: ratio, unit: 'ratio', limit: '≥ 0.6', ok: ratio >= 0.6 },
+      {
+        section: SECTION,
+        name: 'sync / limit (CPU time of the sync thread)',
+        value: mainRatio,
+        unit: 'ratio',
+        note: `${(f.syncMainThreadCpuMs / 1000).toFixed(1)} s vs ${(f.limitCpuMs / 1000).toFixed(1)} s: the wall-time ratio on an idle machine, hardly moved by other load`,
+      },
+      {
+        section: SECTION,
+        name: 'sync / limit (CPU time of all threads)',
+        value: cpuRatio,
+        unit: 'ratio',
+        note: `${(f.syncCpuMs / 1000).toFixed(1)} s; metrics parsed ${f.parsedInWorker ? 'by the worker thread' : 'in the sync thread'}`,
+      },
       { section: SECTION, name: `no-op re-sync of ${f.runs} runs`, value: f.noopLarge, unit: 'ms', limit: '< 1000 ms', ok: f.noopLarge < 1000, note: 'median of 3' },
       { section: SECTION, name: `no-op re-sync of ${f.manyRuns} runs`, value: f.noopMany, unit: 'ms', limit: '< 3000 ms', ok: f.noopMany < 3000, note: 'median of 3' },
       { section: SECTION, name: 'peak memory (RSS high-water) of the syncing process', value: peakMb, unit: 'MB', limit: '< 500 MB', ok: peakMb < 500 },
     ];
   } finally {
-    fs.rmSync(script, { force: true });
+    fs.rmSync(bundleDir, { recursive: true, force: true });
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,9 @@ import type { StoreEntityWriter } from './store-entity-writer';
 import type { SyncFileRow, SyncFileStore } from './sync-file-rows';
 import type { SyncProgressTracker } from './sync-progress';
 import type { SyncTally } from './sync-summary';
+import type { TransactionBatch } from './transaction-batch';
+import type { MetricsParseWorker } from './parsed-chunk-streams';
+import type { MetricsReadAhead } from './metrics-read';
 import type { WalkedFile } from './walk-lab-store';
 
 export interface SyncContext {
@@ -22,6 +25,9 @@ export interface SyncContext {
   /** Runs of the store that the cache holds: id → runs.pk. */
   runs: Map<string, number>;
   pace: EventLoopPacer;
+  batch: TransactionBatch;
+  /** How metrics are parsed this pass: in this thread, or by a worker reading a few files ahead. */
+  parsing: { worker: MetricsParseWorker | null; readAhead: MetricsReadAhead | null };
 }
 
 /**
@@ -48,7 +54,10 @@ export function runIdOfPath(path: string): string {
   return path.split('/')[1]!;
 }
 
-/** Runs `work` in one immediate transaction (the write lock is taken up front, so no upgrade deadlock). */
+/**
+ * Runs `work` as one transaction: a savepoint inside the pass's open batch, or an immediate
+ * transaction of its own (the write lock taken up front, so no upgrade deadlock) outside one.
+ */
 export function inTransaction<T>(sqlite: Database.Database, work: () => T): T {
   return sqlite.transaction(work).immediate();
 }

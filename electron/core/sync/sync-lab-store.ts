@@ -20,6 +20,9 @@ import {
   syncTeamFile,
 } from './sync-store-documents';
 import { SyncTally, type SyncSummary } from './sync-summary';
+import { MetricsReadAhead } from './metrics-read';
+import { defaultParseWorkerFile, MetricsParseWorker } from './parsed-chunk-streams';
+import { TransactionBatch, type TransactionBatchLimits } from './transaction-batch';
 import type { StoreTransport } from './store-transport';
 import { walkLabStore, type WalkedFile } from './walk-lab-store';
 import { readSyncSummaryTail } from './sync-totals';
@@ -33,7 +36,17 @@ export interface SyncLabStoreOptions {
   chunkBytes?: number;
   /** Minimum time between progress reports. */
   progressIntervalMs?: number;
+  /** When the pass commits its work (every ~50,000 points or 250 ms by default). */
+  batchLimits?: TransactionBatchLimits;
+  /**
+   * The bundled metrics parse worker; by default metrics-parse-worker.mjs beside the running bundle
+   * when there is one. Null parses in this thread. Used only when a pass has enough to read.
+   */
+  parseWorkerFile?: string | null;
 }
+
+/** Below this many metrics bytes to read, starting a worker costs more than it saves. */
+const PARSE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
@@ -88,6 +101,46 @@ async function syncWalkedFile(ctx: SyncContext, file: WalkedFile): Promise<void>
   }
 }
 
+async function syncWalkedFiles(ctx: SyncContext, walked: WalkedFile[], parseWorkerFile: string | null | undefined): Promise<void> {
+  const { files, progress } = ctx;
+  loadLabStoreRuns(ctx);
+
+  // What left the store leaves the cache first, so a returning file is read as new.
+  const present = new Set(walked.map((f) => f.path));
+  const gone = [...files.known.values()].filter((row) => !present.has(row.path));
+  if (gone.length > 0) {
+    inTransaction(ctx.sqlite, () => {
+      for (const row of gone) {
+        if (!files.known.has(row.path)) continue;
+        retractStoreFile(ctx, row);
+        files.forget(row.path);
+      }
+    });
+    ctx.tally.issues = true;
+  }
+
+  progress.state.phase = 'reading';
+  progress.state.filesTotal = walked.length;
+  progress.state.bytesTotal = walked.reduce((sum, file) => sum + bytesToRead(ctx, file), 0);
+  progress.emit(true);
+  const metricsBytes = walked.reduce((sum, file) => sum + (file.kind === 'run-metrics' ? bytesToRead(ctx, file) : 0), 0);
+  const workerFile = parseWorkerFile === undefined ? defaultParseWorkerFile() : parseWorkerFile;
+  if (workerFile && metricsBytes >= PARSE_WORKER_MIN_BYTES) {
+    const worker = new MetricsParseWorker(workerFile);
+    ctx.parsing = { worker, readAhead: new MetricsReadAhead(ctx, walked, worker) };
+  }
+  for (const [index, file] of walked.entries()) {
+    await ctx.pace.yieldIfDue();
+    ctx.signal?.throwIfAborted();
+    ctx.parsing.readAhead?.advance(index);
+    await syncWalkedFile(ctx, file);
+    ctx.batch.commitIfDue(ctx.tally.points);
+    progress.state.filesDone++;
+    progress.state.runsUpdated = ctx.tally.updatedRuns.size;
+    progress.emit();
+  }
+}
+
 async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
   const started = Date.now();
   const { sqlite } = options.db;
@@ -106,37 +159,19 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
     chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     runs: new Map(),
     pace: new EventLoopPacer(),
+    batch: new TransactionBatch(sqlite, options.batchLimits),
+    parsing: { worker: null, readAhead: null },
   };
   progress.emit(true);
   options.signal?.throwIfAborted();
   const walked = await walkLabStore(options.transport);
-  loadLabStoreRuns(ctx);
-
-  // What left the store leaves the cache first, so a returning file is read as new.
-  const present = new Set(walked.map((f) => f.path));
-  const gone = [...files.known.values()].filter((row) => !present.has(row.path));
-  if (gone.length > 0) {
-    inTransaction(sqlite, () => {
-      for (const row of gone) {
-        if (!files.known.has(row.path)) continue;
-        retractStoreFile(ctx, row);
-        files.forget(row.path);
-      }
-    });
-    ctx.tally.issues = true;
-  }
-
-  progress.state.phase = 'reading';
-  progress.state.filesTotal = walked.length;
-  progress.state.bytesTotal = walked.reduce((sum, file) => sum + bytesToRead(ctx, file), 0);
-  progress.emit(true);
-  for (const file of walked) {
-    await ctx.pace.yieldIfDue();
-    options.signal?.throwIfAborted();
-    await syncWalkedFile(ctx, file);
-    progress.state.filesDone++;
-    progress.state.runsUpdated = ctx.tally.updatedRuns.size;
-    progress.emit();
+  try {
+    ctx.batch.open(0);
+    await syncWalkedFiles(ctx, walked, options.parseWorkerFile);
+  } finally {
+    ctx.parsing.readAhead?.close();
+    await ctx.parsing.worker?.close();
+    ctx.batch.close();
   }
   ctx.entities.setCacheState('last_sync_at', now);
   progress.state.phase = 'done';
@@ -155,5 +190,6 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
     filesScanned: walked.length,
     bytesRead: ctx.tally.bytesRead,
     durationMs: Date.now() - started,
+    parsedInWorker: ctx.parsing.worker !== null,
   };
 }

@@ -1,29 +1,21 @@
-// Reads a run's metrics.jsonl from where the last sync stopped, streaming it in chunks so memory
-// stays flat whatever the file size. Each chunk's points, statistics, issues and the new read
-// position commit in one transaction. A file that shrank or whose first bytes changed was
-// rewritten: the run's points are dropped and it is read again from the start.
-import { JsonlLineSplitter, type SplitLines } from '../store/jsonl-line-splitter';
-import { MetricsLineParser } from '../store/parse-metrics-line';
+// Reads a run's metrics.jsonl from where the last sync stopped, in chunks so memory stays flat
+// whatever the file size. Each chunk's points, statistics, issues and the new read position
+// commit in one transaction. A file that shrank or whose first bytes changed was rewritten: the
+// run's points are dropped and it is read again from the start.
+import type { ParsedMetricsChunk } from '../store/metrics-chunk-parser';
 import type { SyncIssue, SyncIssueCode } from '../store/sync-issue';
-import { RunMetricsWriter, type RunProgressState } from './run-metrics-writer';
+import { openMetricsRead, type MetricsFileState, type MetricsRead } from './metrics-read';
+import { RunMetricsWriter } from './run-metrics-writer';
 import { inTransaction, isUnchanged, type SyncContext } from './sync-context';
 import { contentHash, recordReadError } from './sync-document-file';
 import { retractStoreFile } from './retract-store-file';
 import { StoreAccessError } from './store-transport';
-import { UNFINISHED_MTIME, type SyncFileRow } from './sync-file-rows';
+import { UNFINISHED_MTIME } from './sync-file-rows';
 import type { WalkedFile } from './walk-lab-store';
 
-/** Bytes hashed to recognise a rewritten file. */
-export const HEAD_BYTES = 4096;
+export { HEAD_BYTES } from './metrics-read';
 /** Issues kept per metrics file; past this, one more says how the rest went. */
 export const MAX_ISSUES_PER_FILE = 1000;
-
-interface MetricsFileState extends RunProgressState {
-  issues: number;
-  binary?: boolean;
-}
-
-const FRESH_STATE: MetricsFileState = { lastStep: null, lastTokens: null, lastTime: null, issues: 0 };
 
 export class ConcurrentSyncError extends Error {
   constructor(path: string) {
@@ -32,28 +24,46 @@ export class ConcurrentSyncError extends Error {
   }
 }
 
-async function readHead(ctx: SyncContext, path: string, length: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of ctx.transport.readRange(path, 0, length, length || 1)) parts.push(chunk);
-  return Buffer.concat(parts);
-}
-
-interface ReadPlan {
-  start: number;
-  lineNo: number;
-  state: MetricsFileState;
-  /** Drop the run's points first (read from scratch). */
-  fromScratch: boolean;
-  head: Buffer;
-}
-
-async function planRead(ctx: SyncContext, file: WalkedFile, known: SyncFileRow | undefined): Promise<ReadPlan> {
-  const head = await readHead(ctx, file.path, Math.min(file.size, HEAD_BYTES));
-  const fresh: ReadPlan = { start: 0, lineNo: 0, state: { ...FRESH_STATE }, fromScratch: true, head };
-  if (!known || known.kind !== 'run-metrics' || file.size < known.size || head.length < known.headLength) return fresh;
-  if (contentHash(head.subarray(0, known.headLength)) !== known.headHash) return fresh;
-  const state = known.stateJson ? (JSON.parse(known.stateJson) as MetricsFileState) : { ...FRESH_STATE };
-  return { start: known.offset, lineNo: known.lineNo, state, fromScratch: false, head };
+/** Applies one parsed chunk: restarts, points, progress state and the lines' issues. */
+function applyChunk(
+  path: string,
+  chunk: ParsedMetricsChunk,
+  keys: string[],
+  writer: RunMetricsWriter,
+  state: MetricsFileState,
+  issues: SyncIssue[],
+): void {
+  keys.push(...chunk.newKeys);
+  const report = (line: number, code: SyncIssueCode, message: string, expected: string | null) => {
+    state.issues++;
+    if (state.issues < MAX_ISSUES_PER_FILE) issues.push({ path, line, code, message, expected });
+    else if (state.issues === MAX_ISSUES_PER_FILE) {
+      issues.push({ path, line, code: 'too-many-issues', message: `More than ${MAX_ISSUES_PER_FILE - 1} issues in this file; the rest are not listed.`, expected: null });
+    }
+  };
+  for (const issue of chunk.issues) report(chunk.firstLineNo + issue.lineIndex, issue.code, issue.message, issue.expected);
+  const { steps, pointEnds, keyIds, values } = chunk;
+  let p = 0;
+  for (let line = 0; line < chunk.lineCount; line++) {
+    const step = steps[line]!;
+    const end = pointEnds[line]!;
+    if (step < 0) {
+      p = end;
+      continue;
+    }
+    if (state.lastStep !== null && step < state.lastStep) {
+      // A restart from a checkpoint: the new attempt supersedes everything from its step on.
+      writer.supersedeFrom(step);
+      state.lastTokens = null;
+      state.lastTime = null;
+    }
+    const tokens = Number.isNaN(chunk.tokens[line]!) ? null : chunk.tokens[line]!;
+    const time = Number.isNaN(chunk.times[line]!) ? null : chunk.times[line]!;
+    state.lastStep = step;
+    if (tokens !== null) state.lastTokens = tokens;
+    if (time !== null) state.lastTime = time;
+    for (let slot = 0; p < end; p++, slot++) writer.append(slot, keys[keyIds[p]!]!, step, tokens, time, values[p]!);
+  }
 }
 
 export async function syncRunMetrics(ctx: SyncContext, file: WalkedFile): Promise<void> {
@@ -63,28 +73,27 @@ export async function syncRunMetrics(ctx: SyncContext, file: WalkedFile): Promis
   const known = ctx.files.known.get(file.path);
   if (isUnchanged(known, file)) return;
 
-  let plan: ReadPlan;
+  let read: MetricsRead;
   try {
-    plan = await planRead(ctx, file, known);
+    read = await (ctx.parsing.readAhead?.take(file, known) ?? openMetricsRead(ctx, file, known, ctx.parsing.worker));
   } catch (error) {
     if (!(error instanceof StoreAccessError)) throw error;
     if (error.code !== 'not-found') recordReadError(ctx, file, known, error, true);
     return;
   }
-  const { state } = plan;
-  const headHash = contentHash(plan.head);
-  const parser = new MetricsLineParser();
-  const splitter = new JsonlLineSplitter(plan.start, plan.lineNo);
+  const { state, binary } = read;
+  const headHash = contentHash(read.head);
+  const keys: string[] = [];
   let writer: RunMetricsWriter | undefined;
-  let expectedOffset: number | undefined = plan.fromScratch ? undefined : known!.offset;
+  let expectedOffset: number | undefined = read.fromScratch ? undefined : known!.offset;
   let firstCommit = true;
-  let scanned = plan.start;
-  // A file that starts with NUL bytes is not text at all: one issue, not one per "line".
-  const binary = state.binary === true || (plan.fromScratch && plan.head.includes(0));
+  let scanned = read.start;
+  let endOffset = read.start;
+  let linesSoFar = read.lineNo;
 
-  const commit = (split: SplitLines | null, final: boolean) =>
+  const commit = (chunk: ParsedMetricsChunk | null, final: boolean) =>
     inTransaction(ctx.sqlite, () => {
-      const resetting = firstCommit && plan.fromScratch;
+      const resetting = firstCommit && read.fromScratch;
       if (!resetting && ctx.files.committedOffset(file.path) !== expectedOffset) throw new ConcurrentSyncError(file.path);
       const issues: SyncIssue[] = [];
       if (firstCommit) {
@@ -107,7 +116,7 @@ export async function syncRunMetrics(ctx: SyncContext, file: WalkedFile): Promis
           ctx.files.removeIssuesWithCode(file.path, 'read-error');
         }
       }
-      if (split) readLines(split, writer!, issues);
+      if (chunk) applyChunk(file.path, chunk, keys, writer!, state, issues);
       writer!.flush(state, ctx.now);
       if (issues.length > 0) {
         ctx.files.addIssues(issues);
@@ -119,69 +128,40 @@ export async function syncRunMetrics(ctx: SyncContext, file: WalkedFile): Promis
         size: final ? file.size : scanned,
         mtimeMs: final ? file.mtimeMs : UNFINISHED_MTIME,
         headHash,
-        headLength: plan.head.length,
-        offset: binary ? scanned : splitter.endOffset,
-        lineNo: splitter.lineCount,
+        headLength: read.head.length,
+        offset: endOffset,
+        lineNo: linesSoFar,
         stateJson: JSON.stringify(state),
       });
-      expectedOffset = binary ? scanned : splitter.endOffset;
+      expectedOffset = endOffset;
       firstCommit = false;
     });
 
-  const readLines = (split: SplitLines, runWriter: RunMetricsWriter, issues: SyncIssue[]) => {
-    let lineNo = split.firstLineNo;
-    const report = (code: SyncIssueCode, message: string, expected: string) => {
-      state.issues++;
-      if (state.issues < MAX_ISSUES_PER_FILE) issues.push({ path: file.path, line: lineNo, code, message, expected });
-      else if (state.issues === MAX_ISSUES_PER_FILE) {
-        issues.push({ path: file.path, line: lineNo, code: 'too-many-issues', message: `More than ${MAX_ISSUES_PER_FILE - 1} issues in this file; the rest are not listed.`, expected: null });
-      }
-    };
-    for (const text of split.lines) {
-      if (typeof text !== 'string') {
-        report('line-too-long', `The line is ${text.tooLongBytes} bytes long: it is skipped.`, 'lines of at most 1 MiB (1,048,576 bytes)');
-      } else {
-        const line = parser.parse(text, report);
-        if (line) {
-          if (state.lastStep !== null && line.step < state.lastStep) {
-            // A restart from a checkpoint: the new attempt supersedes everything from its step on.
-            runWriter.supersedeFrom(line.step);
-            state.lastTokens = null;
-            state.lastTime = null;
-          }
-          state.lastStep = line.step;
-          if (line.tokens !== null) state.lastTokens = line.tokens;
-          if (line.time !== null) state.lastTime = line.time;
-          const { keys, values } = line;
-          for (let i = 0; i < keys.length; i++) runWriter.append(i, keys[i]!, line.step, line.tokens, line.time, values[i]!);
-        }
-      }
-      lineNo++;
-    }
-  };
-
   try {
-    if (!binary) {
-      for await (const chunk of ctx.transport.readRange(file.path, plan.start, file.size, ctx.chunkBytes)) {
+    if (read.stream) {
+      for (let chunk = await read.stream.next(); chunk !== null; chunk = await read.stream.next()) {
         await ctx.pace.yieldIfDue();
         ctx.signal?.throwIfAborted();
-        scanned += chunk.length;
-        ctx.tally.bytesRead += chunk.length;
-        ctx.progress.state.bytesDone += chunk.length;
-        const split = splitter.push(chunk);
+        scanned += chunk.byteLength;
+        endOffset = chunk.endOffset;
+        linesSoFar = chunk.linesSoFar;
+        ctx.tally.bytesRead += chunk.byteLength;
+        ctx.progress.state.bytesDone += chunk.byteLength;
         const pointsBefore = writer?.pointsWritten ?? 0;
-        commit(split, scanned >= file.size);
+        commit(chunk, scanned >= file.size);
         ctx.tally.points += writer!.pointsWritten - pointsBefore;
+        ctx.batch.commitIfDue(ctx.tally.points);
         ctx.progress.emit();
       }
     } else {
-      scanned = file.size;
+      scanned = endOffset = file.size;
     }
     if (firstCommit || scanned < file.size) commit(null, scanned >= file.size);
   } catch (error) {
+    read.stream?.cancel();
     if (!(error instanceof StoreAccessError)) throw error;
     if (error.code !== 'not-found') recordReadError(ctx, file, ctx.files.known.get(file.path), error, true);
     return;
   }
-  if ((writer?.pointsWritten ?? 0) > 0 || plan.fromScratch) ctx.tally.runChanged(runId);
+  if ((writer?.pointsWritten ?? 0) > 0 || read.fromScratch) ctx.tally.runChanged(runId);
 }

@@ -38,6 +38,8 @@ export interface SyncSummary {
   filesScanned: number;
   bytesRead: number;
   durationMs: number;
+  /** Whether metrics were parsed by the worker thread (passes with much to read) or in the sync thread. */
+  parsedInWorker?: boolean;
 }
 
 /** Whether the pass changed anything a view shows. */

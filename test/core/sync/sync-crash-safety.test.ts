@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestCache } from './support/cache-dump';
-import { bundleEntry } from './support/bundle-entry';
+import { bundleEntry, bundleFolder, bundleParseWorker } from './support/bundle-entry';
 import { writeEveryCaseStore } from './support/every-case-store';
 import { mulberry32, writeGeneratedRuns } from './support/generated-store';
 import { makeTempDir, migrationsDir, openTestCache } from './support/lab-store-fixture';
@@ -16,10 +16,12 @@ const KILLS = 6;
 let dir: string;
 let root: string;
 let childScript: string;
+let bundleDir: string;
 
 interface ChildRun {
   finished: boolean;
   durationMs?: number;
+  parsedInWorker?: boolean;
 }
 
 /** Runs the sync child; kills it `killAfterMs` after it started syncing, unless it finished first. */
@@ -44,8 +46,10 @@ function runSyncChild(dbFile: string, killAfterMs?: number): Promise<ChildRun> {
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
       const done = /done (\{.*\})/.exec(out);
-      if (done) resolve({ finished: true, durationMs: (JSON.parse(done[1]!) as { durationMs: number }).durationMs });
-      else if (signal === 'SIGKILL') resolve({ finished: false });
+      if (done) {
+        const figures = JSON.parse(done[1]!) as { durationMs: number; parsedInWorker: boolean };
+        resolve({ finished: true, durationMs: figures.durationMs, parsedInWorker: figures.parsedInWorker });
+      } else if (signal === 'SIGKILL') resolve({ finished: false });
       else reject(new Error(`sync child exited with ${code}: ${err}`));
     });
   });
@@ -63,11 +67,14 @@ beforeAll(async () => {
   root = path.join(dir, 'store');
   writeEveryCaseStore(root, path.join(dir, 'outside'));
   writeGeneratedRuns(root, { runs: 40, linesPerRun: 3000, metricsPerLine: 6, seed: 7 });
-  childScript = await bundleEntry(path.join(__dirname, 'support', 'sync-child-entry.ts'), 'sync-child');
+  // The child finds the parse worker beside it, as the app's bundles do.
+  bundleDir = bundleFolder();
+  await bundleParseWorker(bundleDir);
+  childScript = await bundleEntry(path.join(__dirname, 'support', 'sync-child-entry.ts'), path.join(bundleDir, 'sync-child.mjs'));
 });
 
 afterAll(() => {
-  fs.rmSync(childScript, { force: true });
+  fs.rmSync(bundleDir, { recursive: true, force: true });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,7 +82,7 @@ describe('crash safety', () => {
   it('ends with the clean database after SIGKILLs at random moments', async () => {
     const referenceFile = path.join(dir, 'reference.db');
     const reference = await runSyncChild(referenceFile);
-    expect(reference.finished).toBe(true);
+    expect(reference).toMatchObject({ finished: true, parsedInWorker: true });
     const syncMs = Math.max(200, reference.durationMs!);
 
     const crashFile = path.join(dir, 'crashed.db');

@@ -8,4 +8,4 @@ const db = openCacheDatabase({ file: dbFile, migrationsDir });
 process.stdout.write('started\n');
 const summary = await syncFolder(db, storeDir, { chunkBytes: Number(chunkBytes) });
 db.close();
-process.stdout.write(`done ${JSON.stringify({ durationMs: summary.durationMs, points: summary.points, bytesRead: summary.bytesRead })}\n`);
+process.stdout.write(`done ${JSON.stringify({ durationMs: summary.durationMs, points: summary.points, bytesRead: summary.bytesRead, parsedInWorker: summary.parsedInWorker })}\n`);
