@@ -11,7 +11,7 @@ import { generateDemoLab } from '../../electron/core/demo';
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
 import type { ScalingFitView } from '../../shared/api/scaling-methods';
-import { logSpaced, predictLoss } from '../../shared/scaling';
+import { logSpaced, predictLoss, syntheticIsoFlopObservations } from '../../shared/scaling';
 import { launchBrowser, screenshot } from './support/browser';
 import { callApi, repoRoot, startServe, type ServeProcess } from './support/start-serve';
 
@@ -41,12 +41,26 @@ function writeTwoRatioAblation(store: string): void {
   );
 }
 
+/** An isoFLOP design beside the ladder: at each of 3 budgets, 5 sizes sharing the compute. */
+function writeIsoFlopGroup(store: string): void {
+  const runs = syntheticIsoFlopObservations({ params: LAW, budgets: [1e19, 1e20, 1e21], sizesPerBudget: 5, spanDecades: 1.2 });
+  for (const [i, run] of runs.entries()) {
+    const id = `r-iso-${i}`;
+    const dir = path.join(store, 'runs', id);
+    fs.mkdirSync(dir, { recursive: true });
+    const D = Math.round(run.D);
+    fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify({ id, created_at: '2026-10-01T00:00:00Z', group: 'isoflop', model: { params: run.N }, data: { tokens: D } }));
+    fs.writeFileSync(path.join(dir, 'metrics.jsonl'), `${JSON.stringify({ step: 1000, tokens: D, [C4]: predictLoss(LAW, run.N, D) })}\n`);
+  }
+}
+
 async function syncedDemoLab(): Promise<{ store: string; db: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-scaling-e2e-'));
   const store = path.join(dir, 'lab');
   const db = path.join(dir, 'cache.sqlite');
   await generateDemoLab({ outDir: store, seed: 1, size: 'small' });
   writeTwoRatioAblation(store);
+  writeIsoFlopGroup(store);
   const cache = openCacheDatabase({ file: db, migrationsDir: path.join(repoRoot, 'migrations') });
   try {
     await syncFolder(cache, store);
@@ -129,6 +143,21 @@ describe('the Scaling page on the demo lab', () => {
     await page.getByRole('button', { name: 'Light' }).click();
     await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await screenshot(page, 'scaling-ladder-lower');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws the isoFLOP profiles of an isoFLOP design, and compares the three estimates of a', async () => {
+    const { page, consoleErrors } = await openPage(`${serve.url}#/scaling?scope=group:isoflop`);
+    const panel = page.getByTestId('isoflop-panel');
+    await panel.getByTestId('isoflop-chart').waitFor({ timeout: 60_000 });
+    expect(await panel.innerText()).toContain('3 of 3 compute bins usable');
+    expect(await panel.locator('.isoflop-curve').count()).toBe(3);
+    const a = LAW.beta / (LAW.alpha + LAW.beta);
+    const isoRow = await panel.getByRole('row', { name: /IsoFLOP profiles/ }).innerText();
+    expect(Number(isoRow.match(/(0\.\d+) ±/)![1])).toBeCloseTo(a, 1);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'scaling-isoflop');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

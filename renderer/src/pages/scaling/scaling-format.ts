@@ -23,9 +23,14 @@ export function formatCompute(v: number, digits = 2): string {
   const special = nonFinite(v);
   if (special) return special;
   if (v === 0) return '0';
-  const exponent = Math.floor(Math.log10(Math.abs(v)));
-  const mantissa = v / 10 ** exponent;
-  const text = Number(mantissa.toPrecision(digits)).toString();
+  let exponent = Math.floor(Math.log10(Math.abs(v)));
+  let mantissa = Number((v / 10 ** exponent).toPrecision(digits));
+  // 9.99…e18 rounds to a mantissa of 10: write it as 1 × 10¹⁹.
+  if (Math.abs(mantissa) >= 10) {
+    exponent += 1;
+    mantissa = Number((mantissa / 10).toPrecision(digits));
+  }
+  const text = mantissa.toString();
   return text === '1' ? powerOfTen(exponent) : `${text} × ${powerOfTen(exponent)}`;
 }
 
