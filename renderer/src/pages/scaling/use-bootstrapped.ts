@@ -1,6 +1,6 @@
 // A fit shown at once without intervals, then again with them when its bootstrap (run in the
 // core's compute worker) is done; progress from task-progress push events, and cancellation.
-// Switching to another fit cancels a bootstrap still running for the previous one.
+// Switching to another fit, or leaving the page, cancels a bootstrap still running for this one.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../../shared/api/contract';
@@ -38,12 +38,20 @@ export function useBootstrapped<K extends BootstrappedMethod>(method: K, input: 
   const boot = useApiQuery(method, bootInput, { enabled: wanted, staleTime: Infinity });
   const progress = useTaskProgress(task);
 
+  // A bootstrap nobody waits for any more (another fit was picked, or the view closed) is cancelled.
   const previous = useRef<{ task: string; fetching: boolean } | null>(null);
   useEffect(() => {
     const before = previous.current;
     if (before && before.task !== task && before.fetching) void callOrThrow('cancelTask', { task: before.task }).catch(() => {});
     previous.current = { task, fetching: boot.isFetching };
   }, [task, boot.isFetching]);
+  useEffect(
+    () => () => {
+      const last = previous.current;
+      if (last?.fetching) void callOrThrow('cancelTask', { task: last.task }).catch(() => {});
+    },
+    [],
+  );
 
   const cancel = useCallback(() => {
     setDeclined((d) => new Set(d).add(task));
