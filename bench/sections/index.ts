@@ -2,6 +2,7 @@
 import type { BenchRow } from '../bench-row';
 import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
+import { runSearchBench } from './search';
 import { runScalingWorkerBench } from './scaling-worker';
 import { runTensorboardBench } from './tensorboard';
 import { runChartsBench } from './charts';
@@ -17,4 +18,5 @@ export const benchSections: BenchSection[] = [
   { name: 'scaling', run: runScalingBench },
   { name: 'scaling-worker', run: runScalingWorkerBench },
   { name: 'charts', run: runChartsBench },
+  { name: 'search', run: runSearchBench },
 ];

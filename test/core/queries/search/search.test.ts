@@ -143,6 +143,22 @@ describe('what the user types is plain text, never FTS5 syntax', () => {
 });
 
 describe('kept current by sync', () => {
+  it('leaves the index alone when only metrics or status arrive (the sync hot path)', async () => {
+    const docOf = (id: string) => lab.cache.sqlite.prepare("SELECT doc FROM search_docs WHERE kind = 'run' AND ref = ?").pluck().get(id);
+    const before = docOf('r-1');
+    const indexRows = () => lab.cache.sqlite.prepare('SELECT count(*) FROM search_index').pluck().get();
+    const rowsBefore = indexRows();
+    const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ step: i * 10, 'train/loss': 3 - i * 0.01 })).join('\n') + '\n';
+    writeStoreFile(lab.root, 'runs/r-1/metrics.jsonl', lines);
+    writeStoreFile(lab.root, 'runs/r-1/status.json', JSON.stringify({ state: 'running', updated_at: '2026-10-01T01:00:00Z' }));
+    await lab.sync();
+    expect(lab.cache.sqlite.prepare("SELECT point_count, state FROM runs WHERE id = 'r-1'").get()).toEqual({ point_count: 50, state: 'running' });
+    // The run's index entry was not rewritten: a rewrite would give it a new doc number.
+    expect(docOf('r-1')).toBe(before);
+    expect(indexRows()).toBe(rowsBefore);
+    expect(ids(search('adamw', { status: 'running' }))).toEqual(['run:r-1']);
+  });
+
   it('finds an edited proposal by its new word, not the old; a removed run is gone; a new decision is found', async () => {
     const file = path.join(lab.root, 'proposals/p-mtp.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('zanzibar', 'madagascar'));
