@@ -142,6 +142,19 @@ describe('what the user types is plain text, never FTS5 syntax', () => {
   });
 });
 
+describe('text that tries to look like a match', () => {
+  it('cannot fake a highlight with the marker characters: they are dropped from the indexed text', async () => {
+    writeStoreFile(lab.root, 'proposals/p-fake.md', proposalFile({ id: 'p-fake', title: 'Fake \uE000marks\uE001' }, 'Here \uE000notmarked\uE001 and an ocelot.'));
+    await lab.sync();
+    const [hit] = search('ocelot').hits;
+    expect(marked(hit!.title)).toBe('Fake marks');
+    expect(marked(hit!.snippet)).toBe('Here notmarked and an [ocelot].');
+    fs.rmSync(path.join(lab.root, 'proposals/p-fake.md'));
+    await lab.sync();
+    expect(search('ocelot').hits).toEqual([]);
+  });
+});
+
 describe('kept current by sync', () => {
   it('leaves the index alone when only metrics or status arrive (the sync hot path)', async () => {
     const docOf = (id: string) => lab.cache.sqlite.prepare("SELECT doc FROM search_docs WHERE kind = 'run' AND ref = ?").pluck().get(id);
