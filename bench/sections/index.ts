@@ -6,6 +6,7 @@ import { runSearchBench } from './search';
 import { runScalingWorkerBench } from './scaling-worker';
 import { runTensorboardBench } from './tensorboard';
 import { runChartsBench } from './charts';
+import { runServeLoadBench } from './serve-load';
 
 export interface BenchSection {
   name: string;
@@ -18,5 +19,6 @@ export const benchSections: BenchSection[] = [
   { name: 'scaling', run: runScalingBench },
   { name: 'scaling-worker', run: runScalingWorkerBench },
   { name: 'charts', run: runChartsBench },
+  { name: 'serve-load', run: runServeLoadBench },
   { name: 'search', run: runSearchBench },
 ];
