@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getSeries } from '../../electron/core/queries/series/get-series';
 import type { BenchRow } from '../bench-row';
+import { measureChartDrawing } from './chart-browser';
 import { BENCH_METRIC, createChartLab } from './chart-lab';
 
 const RUNS = 20;
 const POINTS = 1_000_000;
 const WIDTH = 1200;
 const REPEATS = 15;
+/** Points per run of the store the browser measure syncs: enough for every pixel column to hold four. */
+const DRAW_POINTS = 60_000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,6 +62,8 @@ export async function runChartsBench(): Promise<BenchRow[]> {
 
   const p50 = median(fullRange);
   const scanP50 = median(fullScan);
+  const drawing = await measureChartDrawing(lab.dir, RUNS, DRAW_POINTS, ranges.slice(1, 8).map(([a, b]) => [(a / POINTS) * DRAW_POINTS, (b / POINTS) * DRAW_POINTS]));
+  const drawP50 = median(drawing.zooms);
   lab.cache.close();
   fs.rmSync(lab.dir, { recursive: true, force: true });
   const section = 'charts';
@@ -70,6 +75,8 @@ export async function runChartsBench(): Promise<BenchRow[]> {
     { section, name: 'speed-up of the chart query over the full scan', value: scanP50 / p50, unit: '×', limit: '≥ 20', ok: scanP50 / p50 >= 20 },
     { section, name: 'smoothed (0.6) first query: EMA over all 20 M points', value: smoothFirst, unit: 'ms', note: 'once per (series, weight)' },
     { section, name: 'smoothed (0.6) zoom p50, raw and smoothed lines', value: median(smoothZoom), unit: 'ms' },
+    { section, name: `data arrival → drawn chart in Chromium, ${RUNS} series, first view`, value: drawing.first, unit: 'ms', limit: '< 300', ok: drawing.first < 300 },
+    { section, name: `data arrival → drawn chart in Chromium, ${RUNS} series, p50 of zooms`, value: drawP50, unit: 'ms', limit: '< 300', ok: drawP50 < 300, note: `${drawing.lines} lines, ${drawing.pointsDrawn.toLocaleString('en-US')} points at 1,200 px` },
     { section, name: 'building the bench cache (points + summaries)', value: buildSeconds, unit: 's' },
   ];
 }

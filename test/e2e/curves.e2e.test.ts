@@ -112,7 +112,7 @@ describe('curves and ablations on the demo lab', () => {
     await expect.poll(() => hashParam(page, 'smooth')).toBe('0.9');
     await chartReady(page);
     // Raw lines stay behind their smoothed lines, faint.
-    await expect.poll(() => page.locator('.recharts-line path[stroke-opacity="0.28"]').count()).toBe(4);
+    await expect.poll(() => page.locator('path.series-line.faint').count()).toBe(4);
     await screenshot(page, 'curves-compare-tokens-smoothed');
 
     const pointer = page.getByTestId('chart-pointer');
@@ -145,7 +145,7 @@ describe('curves and ablations on the demo lab', () => {
     await page.getByTestId('seed-band').getByRole('button', { name: '±1 sd' }).click();
     await expect.poll(() => hashParam(page, 'band')).toBe('std');
     await chartReady(page);
-    expect(await page.locator('.recharts-area').count()).toBe(2);
+    expect(await page.locator('path.series-band').count()).toBe(2);
     await screenshot(page, 'curves-compare-seeds');
 
     const csv = page.waitForEvent('download');

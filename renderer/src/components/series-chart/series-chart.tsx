@@ -1,12 +1,12 @@
 // A line chart of series at full fidelity (recharts): lines, faint raw lines behind smoothed ones, seed
 // bands, non-finite markers, linear or log axes, a crosshair tooltip listing every visible series' value
 // at the cursor (sorted), and drag-to-zoom. It marks `tessera:chart-drawn` once its data is on screen.
-import { useEffect, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { useEffect, useState } from 'react';
+import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { XKind } from '../../../../shared/domain/run-views';
 import { formatX, formatY } from './chart-format';
 import { axisTicks } from './chart-ticks';
-import { MarkerLayer, PointerLayer } from './chart-layers';
+import { DataLayer, MarkerLayer, PointerLayer } from './chart-layers';
 import { valueNear, visibleYRange, type ChartModel } from './chart-model';
 import { useChartTheme } from './chart-theme';
 
@@ -80,8 +80,6 @@ export function SeriesChart(props: SeriesChartProps) {
   const { model, width, height, xKind, xDomain, xLog, yLog, hidden, compact } = props;
   const theme = useChartTheme();
   const [hover, setHover] = useState<{ x: number; px: number } | null>(null);
-  const lineData = useMemo(() => model.lines.map((line) => line.xs.map((x, i) => ({ x, y: line.ys[i] }))), [model]);
-  const bandData = useMemo(() => model.bands.map((band) => band.xs.map((x, i) => ({ x, range: band.lower[i] === null || band.upper[i] === null ? null : [band.lower[i], band.upper[i]] }))), [model]);
   const yRange = xDomain ? visibleYRange(model, hidden, xDomain[0], xDomain[1], yLog) : null;
   const yDomain = yRange ? padded(yRange, yLog) : ([0, 1] as [number, number]);
   const hasData = model.lines.some((l) => l.xs.length > 0) || model.markers.some((m) => m.xs.length > 0);
@@ -127,29 +125,7 @@ export function SeriesChart(props: SeriesChartProps) {
           label={compact ? undefined : { value: props.yLabel, angle: -90, position: 'insideLeft', offset: 10, fill: theme.muted, fontSize: 11 }}
           ticks={axisTicks(yDomain, yLog, compact ? 4 : Math.max(3, Math.round(height / 70)))}
         />
-        {model.bands.map((band, i) =>
-          hidden.has(band.legendKey) ? null : (
-            <Area key={band.key} data={bandData[i]} dataKey="range" stroke="none" fill={band.color} fillOpacity={0.18} isAnimationActive={false} connectNulls={false} activeDot={false} />
-          ),
-        )}
-        {model.lines.map((line, i) =>
-          hidden.has(line.legendKey) ? null : (
-            <Line
-              key={line.key}
-              data={lineData[i]}
-              dataKey="y"
-              type="linear"
-              stroke={line.color}
-              strokeOpacity={line.faint ? 0.28 : 1}
-              strokeWidth={line.faint ? 1 : compact ? 1.2 : 1.6}
-              strokeDasharray={line.dash || undefined}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          ),
-        )}
+        {xDomain && <DataLayer lines={model.lines} bands={model.bands} hidden={hidden} xDomain={xDomain} yDomain={yDomain} xLog={xLog} yLog={yLog} compact={compact} />}
         {props.referenceX && (
           <ReferenceLine x={props.referenceX.x} stroke={theme.axis} strokeDasharray="4 3" label={{ value: props.referenceX.label, position: 'insideTopRight', fill: theme.muted, fontSize: 10 }} />
         )}

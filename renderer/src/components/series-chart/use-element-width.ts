@@ -1,9 +1,11 @@
 // The width of an element as it resizes: a chart asks the core for one M4 column per pixel it draws.
 import { useLayoutEffect, useRef, useState } from 'react';
 
-export function useElementWidth<T extends HTMLElement>(fallback = 800): [React.RefObject<T | null>, number] {
+/** The width, and whether it was measured yet (a chart fetches only once it knows how many pixels it has). */
+export function useElementWidth<T extends HTMLElement>(fallback = 800): [React.RefObject<T | null>, number, boolean] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
+  const [measured, setMeasured] = useState(false);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -11,6 +13,7 @@ export function useElementWidth<T extends HTMLElement>(fallback = 800): [React.R
     const measure = () => {
       const next = Math.max(200, Math.floor(element.getBoundingClientRect().width));
       setWidth((previous) => (previous === next ? previous : next));
+      setMeasured(true);
     };
     measure();
     // Resizing fires many times a second; the width (and with it a refetch) settles once per frame.
@@ -24,5 +27,5 @@ export function useElementWidth<T extends HTMLElement>(fallback = 800): [React.R
       observer.disconnect();
     };
   }, []);
-  return [ref, width];
+  return [ref, width, measured];
 }

@@ -27,7 +27,7 @@ function multipleModel(variant: SeedGroup, baseline: SeedGroup | undefined, colo
 }
 
 export function AblationCurves({ ablation, size }: { ablation: AblationDetail; size: AblationAtSize }) {
-  const [frame, width] = useElementWidth<HTMLDivElement>();
+  const [frame, width, measured] = useElementWidth<HTMLDivElement>();
   const seriesColor = seriesColorsFor(useChartTheme().name);
   const runIds = useMemo(() => ablation.runs.filter((r) => r.params === size.params && r.variant !== null).map((r) => r.id), [ablation.runs, size.params]);
   const columns = Math.max(1, Math.min(3, Math.floor(width / 340)));
@@ -37,7 +37,7 @@ export function AblationCurves({ ablation, size }: { ablation: AblationDetail; s
     'getSeedGroups',
     // From a tenth of the comparison point on: the first steps' loss would squeeze the part that decides.
     { runIds, metric: ablation.metric ?? '', width: plotWidth(cellWidth - 14), x, from: size.x !== null ? size.x / 10 : undefined, band: 'min-max', groupBy: 'variant' },
-    { enabled: runIds.length > 0 && ablation.metric !== null },
+    { enabled: runIds.length > 0 && ablation.metric !== null && measured },
   );
   const baselineIds = ablation.runs.filter((r) => runIds.includes(r.id) && r.variant === ablation.baseline).map((r) => r.id);
   const byVariant = new Map((groups.data?.groups ?? []).map((g) => [g.label, g]));

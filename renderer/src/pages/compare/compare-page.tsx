@@ -33,7 +33,7 @@ export function ComparePage() {
   const runs = useMemo(() => new Map<string, RunRow>((runsQuery.data?.runs ?? []).map((r) => [r.id, r])), [runsQuery.data]);
   const metrics = metricsQuery.data?.metrics ?? [];
   const shown = settings.metrics.length > 0 ? settings.metrics : defaultMetrics(metrics.map((m) => m.key));
-  const [frame, width] = useElementWidth<HTMLDivElement>();
+  const [frame, width, measured] = useElementWidth<HTMLDivElement>();
   const chartWidth = shown.length > 1 ? Math.max(360, Math.floor((width - 14) / 2)) : width;
   const seriesColor = seriesColorsFor(useChartTheme().name);
   const trustOf = (key: string) => metrics.find((m) => m.key === key)?.trust ?? null;
@@ -82,6 +82,7 @@ export function ComparePage() {
             settings={settings}
             runs={runs}
             width={chartWidth - 34}
+            ready={measured}
             height={shown.length > 1 ? 300 : 420}
             onZoom={(from, to) => updateParams({ from: String(from), to: String(to) })}
           />

@@ -21,21 +21,23 @@ interface MetricChartProps {
   settings: CompareSettings;
   runs: ReadonlyMap<string, RunRow>;
   width: number;
+  /** False until the page knows the chart's width: fetching before would reduce to the wrong pixel count. */
+  ready: boolean;
   height: number;
   onZoom(from: number, to: number): void;
 }
 
-export function MetricChart({ metric, trust, settings, runs, width, height, onZoom }: MetricChartProps) {
+export function MetricChart({ metric, trust, settings, runs, width, ready, height, onZoom }: MetricChartProps) {
   const s = settings;
   const pixels = plotWidth(width);
   const view = { width: pixels, from: s.from, to: s.to, x: s.x, xLog: s.xLog, smoothing: s.smoothing };
   const baselineOk = s.baseline.length > 0;
-  const lines = useChartData('getSeries', { runIds: s.runIds, metrics: [metric], ...view }, s.view === 'lines' && s.runIds.length > 0);
-  const seeds = useChartData('getSeedGroups', { runIds: s.runIds, metric, ...view, band: s.seedBand, groupBy: s.groupBy }, s.view === 'seeds' && s.runIds.length > 0);
+  const lines = useChartData('getSeries', { runIds: s.runIds, metrics: [metric], ...view }, s.view === 'lines' && s.runIds.length > 0 && ready);
+  const seeds = useChartData('getSeedGroups', { runIds: s.runIds, metric, ...view, band: s.seedBand, groupBy: s.groupBy }, s.view === 'seeds' && s.runIds.length > 0 && ready);
   const deltas = useChartData(
     'getDeltas',
     { runIds: s.runIds, baselineRunIds: baselineOk ? s.baseline : s.runIds.slice(0, 1), metric, ...view, band: s.deltaBand, groupBy: s.groupBy },
-    s.view === 'delta' && baselineOk,
+    s.view === 'delta' && baselineOk && ready,
   );
   const active = s.view === 'lines' ? lines : s.view === 'seeds' ? seeds : deltas;
   const theme = useChartTheme();

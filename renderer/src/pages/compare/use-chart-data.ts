@@ -14,5 +14,7 @@ export function useChartData<K extends 'getSeries' | 'getSeedGroups' | 'getDelta
     },
     enabled,
     placeholderData: keepPreviousData,
+    // Every answer is a new drawing: comparing 100,000 numbers with the previous answer would cost more.
+    structuralSharing: false,
   });
 }
