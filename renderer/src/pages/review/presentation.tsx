@@ -1,6 +1,7 @@
 // Presentation mode: one slide filling the screen in the high-contrast theme, driven by the keyboard
 // alone (see review-keys), with an overview to jump from (g). The app's sidebar is covered; Escape,
 // or leaving full screen, ends it.
+import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ReviewAgenda } from '../../../../shared/api/review-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
@@ -75,6 +76,7 @@ export function Presentation(props: PresentationProps) {
   const [digits, setDigits] = useState('');
   const [overview, setOverview] = useState(false);
   const stage = useRef<HTMLDivElement>(null);
+  const fetching = useIsFetching();
   const latest = useRef(props);
   latest.current = props;
 
@@ -127,7 +129,7 @@ export function Presentation(props: PresentationProps) {
   const slide = slides[index]!;
   const place: SlidePlace = { number: index + 1, count: slides.length, coverage: props.coverage };
   return (
-    <div className="review-presentation" data-theme="contrast" data-testid="presentation">
+    <div className="review-presentation" data-theme="contrast" data-testid="presentation" data-busy={fetching > 0 ? 'true' : 'false'}>
       <div className="review-stage" ref={stage}>
         <SlideView key={slide.key} slide={slide} slides={slides} agenda={agenda} place={place} closedAt={props.closedAt} />
       </div>

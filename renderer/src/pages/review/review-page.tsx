@@ -20,7 +20,6 @@ import { formatDay } from './review-format';
 import { buildSlides } from './review-slides';
 import { downloadBlob, renderSlidePng, slideFileName } from './slide-png';
 import { SlideView } from './slides/slide-view';
-import '../proposals/proposals-page.css';
 import '../scaling/scaling-page.css';
 import '../team/team-page.css';
 import './review-page.css';

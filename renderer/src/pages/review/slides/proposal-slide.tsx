@@ -20,7 +20,8 @@ export const DECISION_TONE = { adopt: 'ok', drop: 'danger', park: 'warn', contin
 /** The ablation behind the evidence, size by size: does the gain hold as the model grows? */
 function AblationBySize({ ablationId }: { ablationId: string }) {
   const ablation = useApiQuery('getAblation', { id: ablationId });
-  if (!ablation.data) return <p className="muted">{ablation.error ? ablation.error.message : `Reading ${ablationId}…`}</p>;
+  if (ablation.error) return <p className="muted">{ablation.error.message}</p>;
+  if (!ablation.data) return <p className="muted slide-loading">Reading {ablationId}…</p>;
   const a = ablation.data;
   const rows: IntervalRow[] = a.sizes.flatMap((size) =>
     size.variants
@@ -57,7 +58,8 @@ function mainGroup(proposal: AwaitingProposal): string | null {
 function GroupFit({ group }: { group: string }) {
   const { since } = useReviewActions();
   const change = useApiQuery('getReviewScalingChange', { group, since }, { staleTime: Infinity });
-  if (!change.data || change.data.kind !== 'group') return <p className="muted">{change.error ? change.error.message : `Fitting the scaling law of ${group}…`}</p>;
+  if (change.error) return <p className="muted">{change.error.message}</p>;
+  if (!change.data || change.data.kind !== 'group') return <p className="muted slide-loading">Fitting the scaling law of {group}…</p>;
   const { view } = change.data;
   if (!view.fit) return <p className="muted">No scaling fit of {group}: {view.fitError}</p>;
   return (

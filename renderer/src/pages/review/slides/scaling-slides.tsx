@@ -43,7 +43,7 @@ function useScalingChange(ref: ScalingChangeRef, since: string) {
 
 function Loading({ what }: { what: string }) {
   return (
-    <p className="slide-lead" role="status">
+    <p className="slide-lead slide-loading" role="status">
       Fitting {what} now and as of the last review…
     </p>
   );

@@ -99,6 +99,8 @@ export function BalanceBody({ balance }: { balance: ReviewAgenda['balance'] }) {
         At the last review ({then.today}): {percent(then.actual)} exploratory
         {then.phase ? ` (target ${percent(then.phase.target)}${then.gap !== null ? `, ${points(then.gap)}` : ''})` : ''}; now {percent(now.actual)}.
       </p>
+      {!split.data && !split.error && <p className="muted slide-loading">Reading the weekly split…</p>}
+      {split.error && <p className="muted">The weekly split could not be read: {split.error.message}</p>}
       {split.data && <WeeklyShareChart split={split.data} title={now.phase ? `Exploratory share week by week, ${now.phase.name}` : 'Exploratory share week by week'} onDrill={() => {}} />}
       {split.data && (
         <p className="week-shares">
