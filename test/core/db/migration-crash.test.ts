@@ -127,9 +127,11 @@ describe('SIGKILL during a migration', () => {
     'a cache at $tag with rows in every table ends fully migrated or untouched, never half',
     async ({ applied }) => {
       const older = path.join(dir, `older-${applied}.sqlite`);
-      const seeding = openCacheDatabase({ file: older, migrationsDir: migrationsUpTo(applied) });
+      const olderMigrations = migrationsUpTo(applied);
+      const seeding = openCacheDatabase({ file: older, migrationsDir: olderMigrations });
       seedEveryTable(seeding.sqlite, ROWS_PER_TABLE);
       seeding.close();
+      fs.rmSync(olderMigrations, { recursive: true, force: true });
       expect(fs.existsSync(`${older}-wal`)).toBe(false);
       const untouched = fingerprintAsIs(older);
       expect(untouched.migrations).toBe(applied);
