@@ -2,10 +2,11 @@
 // alone (see review-keys), with an overview to jump from (g). The app's sidebar is covered; Escape,
 // or leaving full screen, ends it.
 import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { ReviewAgenda } from '../../../../shared/api/review-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { slideKeyAction } from './review-keys';
+import { SlideScaleContext, useFitScale } from './slide-scale';
 import type { Slide } from './review-slides';
 import { SlideView } from './slides/slide-view';
 import type { SlidePlace } from './slides/slide-frame';
@@ -77,6 +78,7 @@ export function Presentation(props: PresentationProps) {
   const [overview, setOverview] = useState(false);
   const stage = useRef<HTMLDivElement>(null);
   const fetching = useIsFetching();
+  const scale = useFitScale(stage);
   const latest = useRef(props);
   latest.current = props;
 
@@ -130,8 +132,10 @@ export function Presentation(props: PresentationProps) {
   const place: SlidePlace = { number: index + 1, count: slides.length, coverage: props.coverage };
   return (
     <div className="review-presentation" data-theme="contrast" data-testid="presentation" data-busy={fetching > 0 ? 'true' : 'false'}>
-      <div className="review-stage" ref={stage}>
-        <SlideView key={slide.key} slide={slide} slides={slides} agenda={agenda} place={place} closedAt={props.closedAt} />
+      <div className="review-stage" ref={stage} style={{ '--slide-scale': scale } as CSSProperties}>
+        <SlideScaleContext.Provider value={scale}>
+          <SlideView key={slide.key} slide={slide} slides={slides} agenda={agenda} place={place} closedAt={props.closedAt} />
+        </SlideScaleContext.Provider>
       </div>
       {(props.notice || digits) && (
         <div className="presentation-notice" role="status">

@@ -2,7 +2,7 @@
 // each item a slide. Present it full screen from the keyboard, decide on proposals in place, close
 // the review (a `review` event), export it as PDF or any slide as PNG. Opened with ?present=1 it
 // starts presenting at once: a room display (`tessera serve`, read-only) follows the store live.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { WriteEventResult } from '../../../../shared/api/proposals-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { useApiQuery } from '../../api/use-api';
@@ -19,25 +19,11 @@ import { READ_ONLY_NOTE, ReviewContext, type ReviewActions } from './review-cont
 import { formatDay } from './review-format';
 import { buildSlides } from './review-slides';
 import { downloadBlob, renderSlidePng, slideFileName } from './slide-png';
+import { SlideScaleContext, useFitScale } from './slide-scale';
 import { SlideView } from './slides/slide-view';
 import '../scaling/scaling-page.css';
 import '../team/team-page.css';
 import './review-page.css';
-
-/** The preview draws the 1920-pixel-wide slide at its column's width: type and spacing scale with it. */
-function usePreviewScale(ref: RefObject<HTMLDivElement | null>): number {
-  const [scale, setScale] = useState(0.6);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setScale(Math.min(1, Math.max(0.3, element.getBoundingClientRect().width / 1920)));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  });
-  return scale;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [role="dialog"]') !== null;
@@ -70,7 +56,7 @@ export function ReviewPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const lastIndex = useRef(0);
   const previewRef = useRef<HTMLDivElement>(null);
-  const previewScale = usePreviewScale(previewRef);
+  const previewScale = useFitScale(previewRef, true);
   const printRequested = useRef(false);
 
   const slides = useMemo(() => (agenda.data ? buildSlides(agenda.data) : []), [agenda.data]);
@@ -267,7 +253,9 @@ export function ReviewPage() {
                 </button>
               </div>
               <div className="review-stage preview" data-theme="contrast" ref={previewRef} style={{ '--slide-scale': previewScale } as CSSProperties}>
-                <SlideView key={slide.key} slide={slide} slides={slides} agenda={data} place={{ number: index + 1, count: slides.length, coverage }} closedAt={closedAt} />
+                <SlideScaleContext.Provider value={previewScale}>
+                  <SlideView key={slide.key} slide={slide} slides={slides} agenda={data} place={{ number: index + 1, count: slides.length, coverage }} closedAt={closedAt} />
+                </SlideScaleContext.Provider>
               </div>
             </div>
           </div>

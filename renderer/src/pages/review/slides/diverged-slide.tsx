@@ -5,6 +5,7 @@ import { seriesColor } from '../../../theme/palette';
 import { ChartFrame, linePath, paddedDomain } from '../../scaling/chart-frame';
 import { formatLoss } from '../../scaling/scaling-format';
 import { formatTime } from '../review-format';
+import { useSlideScale } from '../slide-scale';
 
 const KIND_TEXT = { nan: 'NaN', inf: '+∞', '-inf': '−∞' } as const;
 
@@ -35,6 +36,7 @@ function DivergedCurve({ run, index, height }: { run: DivergedRun; index: number
 }
 
 export function DivergedBody({ runs }: { runs: DivergedRun[] }) {
+  const scale = useSlideScale();
   return (
     <div className={`diverged-grid n-${runs.length}`}>
       {runs.map((run, i) => {
@@ -44,7 +46,7 @@ export function DivergedBody({ runs }: { runs: DivergedRun[] }) {
             <figcaption>
               <strong>{run.id}</strong> {run.name ?? ''} <span className="muted">{run.owner ? `· ${run.owner}` : ''}</span>
             </figcaption>
-            <DivergedCurve run={run} index={i} height={runs.length === 1 ? 560 : runs.length === 2 ? 480 : 260} />
+            <DivergedCurve run={run} index={i} height={Math.round(scale * (runs.length === 1 ? 560 : runs.length === 2 ? 480 : 260))} />
             <p className="diverged-facts">
               <strong>{run.metric}</strong> is {kinds} from step <strong>{run.firstNonFiniteStep.toLocaleString('en-US')}</strong>
               {run.divergedAt ? ` (${formatTime(run.divergedAt)})` : ''}; {run.nonFiniteCount.toLocaleString('en-US')} non-finite points;

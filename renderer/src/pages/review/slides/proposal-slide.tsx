@@ -12,6 +12,7 @@ import { LossComputeChart } from '../../scaling/loss-compute-chart';
 import { sizeScale } from '../../scaling/size-colors';
 import { IntervalChart, type IntervalRow } from '../interval-chart';
 import { READ_ONLY_NOTE, useReviewActions } from '../review-context';
+import { useSlideScale } from '../slide-scale';
 import { deltaWithInterval, formatTime, plural, signed, VERDICT_TEXT } from '../review-format';
 
 const KEY_OF = { adopt: 'a', drop: 'd', park: 'p', continue: 'c' } as const;
@@ -57,6 +58,7 @@ function mainGroup(proposal: AwaitingProposal): string | null {
 
 function GroupFit({ group }: { group: string }) {
   const { since } = useReviewActions();
+  const scale = useSlideScale();
   const change = useApiQuery('getReviewScalingChange', { group, since }, { staleTime: Infinity });
   if (change.error) return <p className="muted">{change.error.message}</p>;
   if (!change.data || change.data.kind !== 'group') return <p className="muted slide-loading">Fitting the scaling law of {group}…</p>;
@@ -67,7 +69,7 @@ function GroupFit({ group }: { group: string }) {
       <p className="chart-caption">
         Scaling fit of {group}: {view.fit.n} runs, {change.data.newRuns.length} new since the review
       </p>
-      <LossComputeChart view={view} targetCompute={null} selectedRun={null} onSelect={() => {}} height={440} />
+      <LossComputeChart view={view} targetCompute={null} selectedRun={null} onSelect={() => {}} height={Math.round(440 * scale)} />
       <SizeLegend sizes={sizeScale(view.points.map((p) => p.N))} />
     </>
   );

@@ -10,6 +10,7 @@ import { EffectiveComputeChart } from '../../scaling/effective-compute-chart';
 import { LineLegend, SizeLegend } from '../../scaling/chart-legends';
 import { LossComputeChart } from '../../scaling/loss-compute-chart';
 import { formatCompute, formatFactor, formatLoss, num } from '../../scaling/scaling-format';
+import { useSlideScale } from '../slide-scale';
 import { sizeScale } from '../../scaling/size-colors';
 
 const PARAMS: { key: keyof ScalingParamsView; label: string; digits: number }[] = [
@@ -51,6 +52,7 @@ function Loading({ what }: { what: string }) {
 
 export function ScalingFitBody({ refData, since }: { refData: ScalingChangeRef; since: string }) {
   const change = useScalingChange(refData, since);
+  const scale = useSlideScale();
   if (change.error) return <ErrorPanel error={change.error} title="The fit could not be made" />;
   if (!change.data) return <Loading what={`the scaling law of ${refData.id}`} />;
   const data = change.data as Extract<ReviewScalingChange, { kind: 'group' }>;
@@ -95,7 +97,7 @@ export function ScalingFitBody({ refData, since }: { refData: ScalingChangeRef; 
         {(data.before.fitError || data.now.fitError) && <p className="muted">{data.now.fitError ?? `At the review: ${data.before.fitError}`}</p>}
       </div>
       <div className="slide-col chart-col">
-        <LossComputeChart view={data.view} targetCompute={null} selectedRun={null} onSelect={() => {}} height={520} />
+        <LossComputeChart view={data.view} targetCompute={null} selectedRun={null} onSelect={() => {}} height={Math.round(520 * scale)} />
         <SizeLegend sizes={sizeScale(data.view.points.map((p) => p.N))} />
         <LineLegend banded={false} />
       </div>
@@ -126,6 +128,7 @@ function VariantMultiplier(props: { now: VariantScalingView; before: VariantScal
 
 export function MultiplierBody({ refData, since }: { refData: ScalingChangeRef; since: string }) {
   const change = useScalingChange(refData, since);
+  const scale = useSlideScale();
   if (change.error) return <ErrorPanel error={change.error} title="The fits could not be made" />;
   if (!change.data) return <Loading what={`every arm of ${refData.id}`} />;
   const data = change.data as Extract<ReviewScalingChange, { kind: 'ablation' }>;
@@ -146,7 +149,7 @@ export function MultiplierBody({ refData, since }: { refData: ScalingChangeRef; 
             beforeError={data.before.error}
             index={i}
             target={target}
-            height={data.now.variants.length === 1 ? 520 : 440}
+            height={Math.round(scale * (data.now.variants.length === 1 ? 520 : 440))}
           />
         ))}
       </div>
