@@ -27,8 +27,8 @@ const ROWS_HEIGHT = 440;
 const TOP = 12;
 const BOTTOM = 64;
 const RIGHT = 28;
-const CHAR_PX = 11;
-const VALUE_CHAR_PX = 10.5;
+const CHAR_PX = 12.5;
+const VALUE_CHAR_PX = 11.5;
 
 function truncate(text: string, width: number): string {
   const room = Math.floor(width / CHAR_PX);

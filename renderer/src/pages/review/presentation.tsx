@@ -60,7 +60,7 @@ function Overview({ slides, index, onGo, onClose }: { slides: readonly Slide[]; 
   }, [selected, slides.length, onGo, onClose]);
   return (
     <div className="slide-overview" role="dialog" aria-label="Go to slide" data-testid="slide-overview">
-      <h2>Go to slide <span className="muted">↑ ↓ then Enter · Esc to stay</span></h2>
+      <h2>Go to slide <span className="muted">↑ ↓ then Enter · g to close</span></h2>
       <ol ref={list}>
         {slides.map((slide, i) => (
           <li key={slide.key} data-index={i} aria-current={i === selected ? 'true' : undefined} className={i === index ? 'shown' : undefined}>

@@ -26,3 +26,6 @@ export function useReviewActions(): ReviewActions {
 }
 
 export const READ_ONLY_NOTE = 'Read-only display: decisions and closing the review are made on the presenter’s screen; this one follows them live.';
+
+/** The same, short enough for a passing notice. */
+export const READ_ONLY_NOTICE = 'Read-only display: decide on the presenter’s screen.';

@@ -24,7 +24,7 @@ export const KEY_HELP: { keys: string; what: string }[] = [
   { keys: '→ / Space', what: 'next' },
   { keys: '←', what: 'previous' },
   { keys: 'Home / End', what: 'first / last' },
-  { keys: '1–9', what: 'slide number' },
+  { keys: '0–9', what: 'slide by number (1 then 2: 12)' },
   { keys: 'g', what: 'go to (overview)' },
   { keys: 't', what: 'next decision to take' },
   { keys: 'a d p c', what: 'adopt, drop, park, continue' },

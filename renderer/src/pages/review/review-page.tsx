@@ -15,7 +15,7 @@ import { RationaleDialog, type DecisionRequest } from '../proposals/rationale-di
 import { CloseReviewDialog } from './close-review-dialog';
 import { Presentation } from './presentation';
 import { PrintView } from './print-view';
-import { READ_ONLY_NOTE, ReviewContext, type ReviewActions } from './review-context';
+import { READ_ONLY_NOTE, READ_ONLY_NOTICE, ReviewContext, type ReviewActions } from './review-context';
 import { formatDay } from './review-format';
 import { buildSlides } from './review-slides';
 import { downloadBlob, renderSlidePng, slideFileName } from './slide-png';
@@ -24,6 +24,39 @@ import { SlideView } from './slides/slide-view';
 import '../scaling/scaling-page.css';
 import '../team/team-page.css';
 import './review-page.css';
+
+const SINCE_CHOICES = [
+  { days: 0, label: 'since the last review' },
+  { days: 7, label: 'over the last 7 days' },
+  { days: 14, label: 'over the last 14 days' },
+  { days: 30, label: 'over the last 30 days' },
+  { days: 60, label: 'over the last 60 days' },
+] as const;
+
+/** The agenda covers the time since the last review unless another start is chosen (a missed meeting). */
+function SincePicker({ since }: { since: string | undefined }) {
+  const chosen = since === undefined ? 0 : (SINCE_CHOICES.find((c) => c.days > 0 && Math.abs(Date.parse(since) - (Date.now() - c.days * 86_400_000)) < 86_400_000)?.days ?? -1);
+  return (
+    <label className="row">
+      <span className="muted">Agenda</span>
+      <select
+        className="input"
+        value={chosen}
+        onChange={(e) => {
+          const days = Number(e.target.value);
+          updateParams({ since: days > 0 ? new Date(Math.floor((Date.now() - days * 86_400_000) / 3_600_000) * 3_600_000).toISOString() : undefined, slide: undefined });
+        }}
+      >
+        {chosen === -1 && <option value={-1}>since {since}</option>}
+        {SINCE_CHOICES.map((c) => (
+          <option key={c.days} value={c.days}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [role="dialog"]') !== null;
@@ -79,12 +112,12 @@ export function ReviewPage() {
 
   const decide = useCallback(
     (proposalId: string, title: string | null, outcome: DecisionOutcome) => {
-      if (!canWrite) return setNotice(READ_ONLY_NOTE);
+      if (!canWrite) return setNotice(READ_ONLY_NOTICE);
       setDecision({ proposalId, title, decision: outcome });
     },
     [canWrite],
   );
-  const closeReview = useCallback(() => (canWrite ? setClosing(true) : setNotice(READ_ONLY_NOTE)), [canWrite]);
+  const closeReview = useCallback(() => (canWrite ? setClosing(true) : setNotice(READ_ONLY_NOTICE)), [canWrite]);
   const savePng = useCallback(
     (element: HTMLElement, number: number, slideKey: string) => {
       const day = new Date().toISOString().slice(0, 10);
@@ -212,6 +245,7 @@ export function ReviewPage() {
             <button className="btn" onClick={exportPdf} data-testid="export-pdf">
               Export PDF
             </button>
+            <SincePicker since={since} />
             <IdentityPicker />
           </PageHeader>
           {!canWrite && <p className="badge">{READ_ONLY_NOTE}</p>}
