@@ -22,7 +22,9 @@ describe('tessera search --json', () => {
       { text: 'prediction', mark: true },
       { text: ' head', mark: false },
     ]);
-    expect(value.counts).toEqual({ proposal: 2, decision: 0, comment: 0, ablation: 0, run: 0 });
+    // Counts cover every kind, so the ablation that --kind left out is still counted; total is the kinds shown.
+    expect(value.counts).toEqual({ proposal: 2, decision: 0, comment: 0, ablation: 1, run: 0 });
+    expect(value.total).toBe(2);
   });
 
   it('takes FTS5 syntax in the query as plain text, after -- when it starts with a minus', async () => {
