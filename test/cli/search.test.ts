@@ -55,6 +55,11 @@ describe('tessera search as text', () => {
     expect(lines[2]!.trim()).toBe('Use a longer «warmup» with cosine decay when the batch grows past 4M tokens.');
     expect(lines[3]).toMatch(/^decision {2}01JA0000000000000000000001 {2}Drop · Longer warmup for large batches/);
   });
+
+  it('says what --kind leaves out', async () => {
+    const result = await runCli(['search', '--db', db, '1B', '--kind', 'run']);
+    expect(result.stdout.split('\n')[0]).toBe('2 matches for "1B" (run 2); not shown: proposal 1, decision 1');
+  });
 });
 
 describe('tessera search usage errors', () => {

@@ -17,12 +17,16 @@ function parseKinds(values: Record<string, unknown>): string[] | undefined {
 
 const marked = (segments: MarkedSegment[]) => segments.map((s) => (s.mark ? `«${s.text}»` : s.text)).join('');
 
-export function formatSearchResult(result: SearchResult): string {
-  const counts = Object.entries(result.counts)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${kind} ${n}`)
-    .join(', ');
-  const lines = [`${result.total} match${result.total === 1 ? '' : 'es'} for ${JSON.stringify(result.query)}${counts ? ` (${counts})` : ''}`];
+export function formatSearchResult(result: SearchResult, kinds: readonly string[] = SEARCH_KINDS): string {
+  const counts = (shown: boolean) =>
+    Object.entries(result.counts)
+      .filter(([kind, n]) => n > 0 && kinds.includes(kind) === shown)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
+  const others = counts(false);
+  const lines = [
+    `${result.total} match${result.total === 1 ? '' : 'es'} for ${JSON.stringify(result.query)}${counts(true) ? ` (${counts(true)})` : ''}${others ? `; not shown: ${others}` : ''}`,
+  ];
   const kindWidth = Math.max(...SEARCH_KINDS.map((kind) => kind.length));
   const idWidth = Math.max(0, ...result.hits.map((hit) => hit.id.length));
   for (const hit of result.hits) {
@@ -86,7 +90,7 @@ export const searchCommand: CliCommand = {
     const cache = openExistingCache(values);
     try {
       const result = searchLab(cache.sqlite, parsed.data);
-      io.stdout(values.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatSearchResult(result));
+      io.stdout(values.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatSearchResult(result, parsed.data.kinds));
       return 0;
     } finally {
       cache.close();
