@@ -4,7 +4,7 @@
 // the first, last, lowest and highest finite value, and the first and last NaN, +Infinity and -Infinity.
 // NaN marks an absent field (a rep with no finite value, a point without tokens).
 
-export const FIELDS = 45;
+export const FIELDS = 62;
 
 export const COUNT = 0;
 /** Step, tokens and time of the bucket's first and last point, whatever its value. */
@@ -37,6 +37,30 @@ export const MARKERS = 27;
 
 export function markerField(kind: number, last: boolean): number {
   return MARKERS + 6 * kind + (last ? 3 : 0);
+}
+
+/**
+ * The bucket's four quarters (16 points at level 0, the four children above): each quarter's lowest and
+ * highest finite value, and where quarters 1–3 start (step, tokens, time). A bucket straddling a column
+ * edge then shows which quarter on which side could hold a column's extreme, so the chart query opens
+ * only that quarter, and often nothing.
+ */
+export const QUARTERS = 45;
+export const QUARTER_COUNT = 4;
+/** Points per quarter of a level-0 bucket (64 points). */
+export const QUARTER_POINTS = 16;
+
+export function quarterLow(q: number): number {
+  return QUARTERS + 2 * q;
+}
+
+export function quarterHigh(q: number): number {
+  return QUARTERS + 2 * q + 1;
+}
+
+/** Start of quarter q (1–3) as step, tokens, time; quarter 0 starts at the bucket's start. */
+export function quarterStart(q: number): number {
+  return QUARTERS + 8 + 3 * (q - 1);
 }
 
 export function markerKindOf(y: number): number {
@@ -131,6 +155,30 @@ export function summarizePoints(
     }
   }
   const n = end - start;
+  // Quarters of a full bucket, so a bucket still filling has its quarters where they will stay.
+  const quarter = QUARTER_POINTS;
+  for (let q = 0; q < QUARTER_COUNT; q++) {
+    const qs = start + q * quarter;
+    const qe = Math.min(end, qs + quarter);
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = qs; i < qe; i++) {
+      const y = values[i];
+      if (!Number.isFinite(y)) continue;
+      if (y < low) low = y;
+      if (y > high) high = y;
+    }
+    out[at + quarterLow(q)] = low <= high ? low : NaN;
+    out[at + quarterHigh(q)] = low <= high ? high : NaN;
+    if (q > 0) {
+      const s0 = at + quarterStart(q);
+      if (qs < end) {
+        out[s0] = steps[qs];
+        out[s0 + 1] = tokens[qs];
+        out[s0 + 2] = times[qs];
+      }
+    }
+  }
   out[at + COUNT] = n;
   if (n > 0) {
     out[at + END_STEP] = steps[end - 1];
@@ -143,12 +191,22 @@ function copyFields(from: Float64Array, fromAt: number, to: Float64Array, toAt: 
   for (let k = 0; k < count; k++) to[toAt + k] = from[fromAt + k];
 }
 
-/** Merges records [first, first + n) of `src` (consecutive in step) into the record at `at` of `out`. */
+/** Merges records [first, first + n) of `src` (consecutive in step) into the record at `at` of `out`; the first four are its quarters. */
 export function mergeRecords(src: Float64Array, first: number, n: number, out: Float64Array, at: number): void {
   clearRecord(out, at);
   let any = false;
   for (let b = first; b < first + n; b++) {
     const s = b * FIELDS;
+    const q = b - first;
+    if (q < QUARTER_COUNT) {
+      out[at + quarterLow(q)] = src[s + MIN + REP_Y];
+      out[at + quarterHigh(q)] = src[s + MAX + REP_Y];
+      if (q > 0) {
+        out[at + quarterStart(q)] = src[s + START_STEP];
+        out[at + quarterStart(q) + 1] = src[s + START_TOKENS];
+        out[at + quarterStart(q) + 2] = src[s + START_TIME];
+      }
+    }
     const count = src[s + COUNT];
     if (!(count > 0)) continue;
     if (!any) {

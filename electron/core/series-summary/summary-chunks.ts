@@ -71,7 +71,10 @@ export function readSummaryState(sqlite: Database.Database, seriesPk: number): S
   const row = summaryStatements(sqlite).state.get(seriesPk) as
     | { generation: number; pointCount: number; levelCount: number; totals: Buffer }
     | undefined;
-  return row && { ...row, totals: decodeRecords(row.totals) };
+  // A summary written with another record layout is treated as absent: the next sync rebuilds it, and the
+  // chart reads the points meanwhile.
+  if (!row || row.totals.byteLength !== FIELDS * 8) return undefined;
+  return { ...row, totals: decodeRecords(row.totals) };
 }
 
 export function readChunk(sqlite: Database.Database, seriesPk: number, level: number, chunk: number): Float64Array | undefined {

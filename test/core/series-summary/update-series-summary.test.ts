@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
-import { COUNT, END_STEP, FIELDS, MAX, MIN, REP_STEP, REP_Y, START_STEP, TOKENS_DROPS, TOKENS_GAPS } from '../../../electron/core/series-summary/bucket-record';
+import { COUNT, END_STEP, FIELDS, MAX, MIN, REP_STEP, REP_Y, START_STEP, TOKENS_DROPS, TOKENS_GAPS, quarterHigh, quarterLow, quarterStart } from '../../../electron/core/series-summary/bucket-record';
 import { readChunkRange, readSummaryState } from '../../../electron/core/series-summary/summary-chunks';
 import { bucketPoints } from '../../../electron/core/series-summary/summary-levels';
 import { removeSeriesSummary, updateSeriesSummary } from '../../../electron/core/series-summary/update-series-summary';
@@ -58,6 +58,14 @@ describe('updateSeriesSummary', () => {
         expect(records[at + MIN + REP_Y]).toBe(min);
         expect(records[at + MAX + REP_Y]).toBe(max);
         expect(records[at + MIN + REP_STEP]).toBe(finite.find((p) => p.value === min)!.step);
+        // Quarters: a quarter of the points each, with their own extremes and first step.
+        for (let q = 0; q < 4; q++) {
+          const part = slice.slice((q * size) / 4, ((q + 1) * size) / 4).filter((p) => Number.isFinite(p.value));
+          if (part.length === 0) continue;
+          expect(records[at + quarterLow(q)]).toBe(Math.min(...part.map((p) => p.value)));
+          expect(records[at + quarterHigh(q)]).toBe(Math.max(...part.map((p) => p.value)));
+          if (q > 0) expect(records[at + quarterStart(q)]).toBe(slice[(q * size) / 4].step);
+        }
       }
     }
     expect(state.totals[COUNT]).toBe(20_000);

@@ -122,7 +122,7 @@ export function reducePointColumns(length: number, base: Float64Array, values: F
 
 /** A straddler to open into points: only those that beat what its columns hold are needed. */
 function runOf(bucket: number, { records, at }: { records: Float64Array; at: number }, state: ColumnState): BucketRun {
-  return { first: bucket, last: bucket, fromStep: records[at + START_STEP], toStep: records[at + END_STEP], ...state.beatBounds(records, at) };
+  return { first: bucket, last: bucket, ...state.probe(records, at) };
 }
 
 function openIntoPoints(source: SummarySource, state: ColumnState, axis: XAxisMap, runs: BucketRun[]): number {
@@ -156,55 +156,50 @@ export function reduceFromSummary(source: SummarySource, axis: XAxisMap, range: 
     if (!children) return { reduced: { points: [], markers: [] }, level: stopAt, bucketsRead, pointsRead: 0 };
     [lo, hi] = children;
   }
-  if (stopAt < coarsest) {
-    window = { level: stopAt, first: lo, records: source.levelRange(stopAt, lo, hi), count: hi - lo + 1 };
-    bucketsRead += window.count;
-  }
   if (target < 0) {
+    if (stopAt < coarsest) window = { level: stopAt, first: lo, records: source.levelRange(stopAt, lo, hi), count: hi - lo + 1 };
     const raw = reduceRawPoints(source, window, axis, range);
-    return { ...raw, bucketsRead };
+    return { ...raw, bucketsRead: bucketsRead + window.count };
   }
 
-  let straddling: number[] = [];
-  for (let b = 0; b < window.count; b++) {
-    const at = b * FIELDS;
-    const placement = state.placement(window.records, at);
-    if (placement === 'outside') continue;
-    state.addRecord(window.records, at);
-    if (placement === 'straddles') straddling.push(b);
-  }
-  let level = window.level;
-  let open = straddling.filter((b) => state.needsOpening(window!.records, b * FIELDS)).map((b) => window!.first + b);
+  // Buckets inside one column go in as they are; those straddling an edge wait to see whether they must open.
+  const straddlers: { records: Float64Array; at: number; bucket: number }[] = [];
+  source.eachBucket(stopAt, lo, hi, (records, at, bucket) => {
+    const column = state.columnOfBucket(records, at);
+    if (column >= 0) state.addInside(records, at, column);
+    else if (column === -1) {
+      state.addRecord(records, at);
+      straddlers.push({ records, at, bucket });
+    }
+  });
+  bucketsRead += hi - lo + 1;
+  let open = straddlers.filter((s) => state.needsOpening(s.records, s.at));
+  let level = stopAt;
   let pointsRead = 0;
+  if (level === 0) pointsRead += openIntoPoints(source, state, axis, open.map((s) => runOf(s.bucket, s, state)));
   while (open.length > 0 && level > 0) {
     level--;
     const total = bucketTotal(source, level);
     const children: number[] = [];
-    for (const parent of open) for (let c = parent * LEVEL_FACTOR; c < Math.min(total, (parent + 1) * LEVEL_FACTOR); c++) children.push(c);
+    for (const parent of open) for (let c = parent.bucket * LEVEL_FACTOR; c < Math.min(total, (parent.bucket + 1) * LEVEL_FACTOR); c++) children.push(c);
     const lookup = source.bucketsOf(level, children);
     bucketsRead += children.length;
-    straddling = [];
+    const next: { records: Float64Array; at: number; bucket: number }[] = [];
     for (const child of children) {
       const { records, at } = lookup(child);
-      const placement = state.placement(records, at);
-      if (placement === 'outside') continue;
-      state.addRecord(records, at);
-      if (placement === 'straddles') straddling.push(child);
+      const column = state.columnOfBucket(records, at);
+      if (column >= 0) state.addInside(records, at, column);
+      else if (column === -1) {
+        state.addRecord(records, at);
+        next.push({ records, at, bucket: child });
+      }
     }
-    open = straddling.filter((child) => {
-      const { records, at } = lookup(child);
-      return state.needsOpening(records, at);
-    });
+    open = next.filter((s) => state.needsOpening(s.records, s.at));
     if (level === 0) {
-      pointsRead += openIntoPoints(source, state, axis, open.map((bucket) => runOf(bucket, lookup(bucket), state)));
+      pointsRead += openIntoPoints(source, state, axis, open.map((s) => runOf(s.bucket, s, state)));
       open = [];
     }
   }
-  if (open.length > 0) {
-    // The start level was 0 itself: its straddlers open straight into points.
-    const start = window;
-    pointsRead += openIntoPoints(source, state, axis, open.map((bucket) => runOf(bucket, { records: start.records, at: (bucket - start.first) * FIELDS }, state)));
-  }
-  return { reduced: state.result(), level: window.level, bucketsRead, pointsRead };
+  return { reduced: state.result(), level: stopAt, bucketsRead, pointsRead };
 }
 

@@ -4,7 +4,7 @@
 // there, so a zoomed-in view shows exactly the values the full pass computed. Kept per (series, weight) in a
 // bounded cache and dropped when the series' summary generation changes.
 import type Database from 'better-sqlite3';
-import { FIELDS, mergeRecords, summarizePoints, type PointColumns } from '../../series-summary/bucket-record';
+import { FIELDS, START_STEP, mergeRecords, summarizePoints, type PointColumns } from '../../series-summary/bucket-record';
 import { readPointRanges, readPointsAfter } from '../../series-summary/read-points';
 import { BASE_BUCKET_POINTS, LEVEL_FACTOR, levelCountFor } from '../../series-summary/summary-levels';
 import { ByteLru } from './byte-lru';
@@ -69,17 +69,28 @@ export class SmoothedSummary implements SummarySource {
     return this.levels[level].subarray(from * FIELDS, (to + 1) * FIELDS);
   }
 
+  eachBucket(level: number, from: number, to: number, visit: (records: Float64Array, at: number, bucket: number) => void): void {
+    const records = this.levels[level];
+    for (let bucket = from; bucket <= to; bucket++) visit(records, bucket * FIELDS, bucket);
+  }
+
   bucketsOf(level: number): BucketLookup {
     const records = this.levels[level];
     return (bucket) => ({ records, at: bucket * FIELDS });
   }
 
-  /** Re-reads the points of the runs and smooths them from each run's checkpoint. */
+  /**
+   * Re-reads the points of the runs and smooths them from each run's checkpoint. Every run is read from its
+   * first bucket's first point (where the checkpoint is), whatever narrower range it asks for; the band
+   * filter cannot apply either, since it is about smoothed values SQLite does not have.
+   */
   points(runs: readonly BucketRun[]): PointColumns {
+    const level0 = this.levels[0];
+    const starts = runs.map((r) => level0[r.first * FIELDS + START_STEP]);
     const raw = readPointRanges(
       this.sqlite,
       this.seriesPk,
-      runs.map((r) => [r.fromStep, r.toStep] as [number, number]),
+      runs.map((r, i) => [starts[i], r.toStep] as [number, number]),
       runs.length * BASE_BUCKET_POINTS,
     );
     const ema = new ResumableEma(this.weight, this.constant);

@@ -29,6 +29,8 @@ export interface SummarySource {
   levelRange(level: number, from: number, to: number): Float64Array;
   /** The listed buckets of a level (sorted, distinct). */
   bucketsOf(level: number, buckets: readonly number[]): BucketLookup;
+  /** Visits buckets [from, to] of a level in order, where they are stored (no copy). */
+  eachBucket(level: number, from: number, to: number, visit: (records: Float64Array, at: number, bucket: number) => void): void;
   /** The points of whole level-0 buckets, in step order. */
   points(runs: readonly BucketRun[]): PointColumns;
 }
@@ -119,6 +121,21 @@ export class CacheSummarySource implements SummarySource {
       if (hi > lo) out.set(records.subarray((lo - chunkFirst) * FIELDS, (hi - chunkFirst) * FIELDS), (lo - from) * FIELDS);
     }
     return out;
+  }
+
+  eachBucket(level: number, from: number, to: number, visit: (records: Float64Array, at: number, bucket: number) => void): void {
+    const firstChunk = Math.floor(from / BUCKETS_PER_CHUNK);
+    const lastChunk = Math.floor(to / BUCKETS_PER_CHUNK);
+    const wanted: number[] = [];
+    for (let chunk = firstChunk; chunk <= lastChunk; chunk++) wanted.push(chunk);
+    const chunks = this.chunks(level, wanted);
+    for (let chunk = firstChunk; chunk <= lastChunk; chunk++) {
+      const records = chunks.get(chunk);
+      if (!records) continue;
+      const chunkFirst = chunk * BUCKETS_PER_CHUNK;
+      const hi = Math.min(to, chunkFirst + records.length / FIELDS - 1);
+      for (let bucket = Math.max(from, chunkFirst); bucket <= hi; bucket++) visit(records, (bucket - chunkFirst) * FIELDS, bucket);
+    }
   }
 
   bucketsOf(level: number, buckets: readonly number[]): BucketLookup {
