@@ -12,7 +12,7 @@ import { bucketTotal, type BucketRun, type SummarySource } from './summary-sourc
 import { baseColumn, mapX, recordOffsets, type XAxisMap } from './x-axis';
 
 /** Buckets per pixel column at the level the query starts from. */
-export const BUCKETS_PER_COLUMN = 2;
+export const BUCKETS_PER_COLUMN = 1;
 
 export interface SummaryReduction {
   reduced: ReducedSeries;
