@@ -1,9 +1,11 @@
 // The chart query for one series: M4 per pixel column from the multi-resolution summary. It walks down
-// from the coarsest level to the coarsest one still finer than a pixel column over the visible range,
-// takes every bucket that falls inside one column as it is, and opens a bucket that straddles a column
-// edge (into its four children, down to the points of a 64-point bucket) only while it could still hold a
-// column's exact minimum or maximum or a non-finite kind the column does not show yet. So each column
-// ends up with its exact extremes, and the work grows with the pixel width, not with the run's length.
+// from the coarsest level to the coarsest one with at least a bucket per pixel column over the visible
+// range, takes every bucket that falls inside one column as it is, and opens a bucket that straddles a
+// column edge (into its four children; a 64-point bucket into the points of the quarters that matter)
+// only while one of its quarters could still hold a column's exact minimum or maximum, or a non-finite
+// kind the column does not show yet. So each column ends up with its exact extremes, and the work grows
+// with the pixel width, not with the run's length. Zoomed in deeper than 64 points a column, it reads
+// the visible points.
 import { reduceM4, type PixelRange, type ReducedSeries } from '../../../../shared/series';
 import { FIELDS, START_STEP, END_STEP, COUNT } from '../../series-summary/bucket-record';
 import { LEVEL_FACTOR, bucketPoints } from '../../series-summary/summary-levels';
