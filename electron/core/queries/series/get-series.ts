@@ -148,7 +148,15 @@ function chartSeries(p: Prepared, trust: TrustOf, reduced: ReducedSeries | null,
   };
 }
 
+/**
+ * One read transaction for the whole chart: the sync writes from another connection, and a summary's
+ * state and chunks must come from the same moment (WAL gives the snapshot without blocking the writer).
+ */
 export function getSeries(sqlite: Database.Database, query: SeriesQuery, trust: TrustOf): SeriesResult {
+  return sqlite.transaction(() => readSeries(sqlite, query, trust))();
+}
+
+function readSeries(sqlite: Database.Database, query: SeriesQuery, trust: TrustOf): SeriesResult {
   const prepared = findSeriesTargets(sqlite, query.runIds, query.metrics).map((target) => prepare(sqlite, target, query));
   const range = pixelRange(prepared, query);
   const linear = (v: number) => (query.xLog ? 10 ** v : v);
