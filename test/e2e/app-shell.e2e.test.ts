@@ -65,7 +65,9 @@ describe('first start', () => {
       const browser = await launchBrowser();
       try {
         const { page, consoleErrors } = await openPage(browser, `${serve.url}#/sync`);
-        await expect(page.locator('[data-testid="store-label"]').textContent({ timeout: 20_000 })).resolves.toContain('Demo lab');
+        // The label fills in once getAppInfo answers: wait for the badge itself, then read it.
+        const badge = await page.waitForSelector('[data-testid="store-label"] .badge.demo', { timeout: 20_000 });
+        expect(await badge.textContent()).toBe('Demo lab');
         expect(consoleErrors).toEqual([]);
       } finally {
         await browser.close();
