@@ -2,8 +2,8 @@
 import type { BenchRow } from '../bench-row';
 import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
-import { runSearchBench } from './search';
 import { runScalingWorkerBench } from './scaling-worker';
+import { runSearchBench } from './search';
 import { runTensorboardBench } from './tensorboard';
 import { runChartsBench } from './charts';
 import { runServeLoadBench } from './serve-load';
