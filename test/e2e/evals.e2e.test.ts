@@ -5,14 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoLab } from '../../electron/core/demo';
-import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { syncFolder } from '../../electron/core/sync/sync-folder';
 import type { EvalQualityReport, SeedsNeededAnswer } from '../../shared/api/evals-methods';
-import { launchBrowser, screenshot } from './support/browser';
-import { callApi, repoRoot, startServe, type ServeProcess } from './support/start-serve';
+import { launchBrowser, openPage as openBrowserPage, screenshot } from './support/browser';
+import { syncedDemoLab } from './support/demo-lab';
+import { callApi, startServe, type ServeProcess } from './support/start-serve';
 
 const C4 = 'eval/heldout/c4/loss';
 const ARC = 'eval/public/arc-easy/acc';
@@ -21,39 +19,17 @@ const ARC = 'eval/public/arc-easy/acc';
  * The demo lab plus one proposal whose only ablation decides on ARC-Easy (its runs are the MTP
  * ablation's, so the decision rests on a public benchmark that predicts poorly), synced into a cache.
  */
-async function syncedDemoLab(): Promise<{ store: string; db: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-evals-e2e-'));
-  const store = path.join(dir, 'lab');
-  const db = path.join(dir, 'cache.sqlite');
-  await generateDemoLab({ outDir: store, seed: 1, size: 'small' });
+function addArcProposal(store: string): void {
   fs.writeFileSync(path.join(store, 'ablations', 'abl-arc.yaml'), `id: abl-arc\ntitle: ARC-Easy read of the MTP heads\nproposal: p-arc\nmetric: ${ARC}\ncompare_at: tokens\nbaseline: baseline\n`);
   fs.writeFileSync(
     path.join(store, 'proposals', 'p-arc.md'),
     `---\nid: p-arc\ntitle: Adopt MTP on ARC-Easy gains\nowner: mei\narea: model\nkind: exploratory\nstatus: proposed\ncreated: 2026-11-01\nexpected: {metric: ${ARC}, delta: 0.008}\n---\nARC-Easy went up at 124M.\n`,
   );
-  const cache = openCacheDatabase({ file: db, migrationsDir: path.join(repoRoot, 'migrations') });
-  try {
-    await syncFolder(cache, store);
-  } finally {
-    cache.close();
-  }
-  return { store, db };
 }
 
 let browser: Browser;
 
-/** Opens a page and collects its console errors (Chromium's own /favicon.ico 404 aside). */
-async function openPage(url: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return { page, consoleErrors };
-}
+const openPage = (url: string) => openBrowserPage(browser, url);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -63,7 +39,7 @@ afterAll(() => browser?.close());
 describe('the Evals page on the demo lab', () => {
   let serve: ServeProcess;
   beforeAll(async () => {
-    const { store, db } = await syncedDemoLab();
+    const { store, db } = await syncedDemoLab('evals', addArcProposal);
     serve = await startServe(['--store', store, '--db', db, '--no-watch']);
   });
   afterAll(() => serve?.stop());

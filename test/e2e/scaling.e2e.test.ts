@@ -5,15 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoLab } from '../../electron/core/demo';
-import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { syncFolder } from '../../electron/core/sync/sync-folder';
 import type { ScalingFitView } from '../../shared/api/scaling-methods';
 import { logSpaced, predictLoss, syntheticIsoFlopObservations } from '../../shared/scaling';
-import { launchBrowser, screenshot } from './support/browser';
-import { callApi, repoRoot, startServe, type ServeProcess } from './support/start-serve';
+import { launchBrowser, openPage as openBrowserPage, screenshot } from './support/browser';
+import { syncedDemoLab } from './support/demo-lab';
+import { callApi, startServe, type ServeProcess } from './support/start-serve';
 
 const LAW = { E: 1.72, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
 const C4 = 'eval/heldout/c4/loss';
@@ -54,40 +52,18 @@ function writeIsoFlopGroup(store: string): void {
   }
 }
 
-async function syncedDemoLab(): Promise<{ store: string; db: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-scaling-e2e-'));
-  const store = path.join(dir, 'lab');
-  const db = path.join(dir, 'cache.sqlite');
-  await generateDemoLab({ outDir: store, seed: 1, size: 'small' });
-  writeTwoRatioAblation(store);
-  writeIsoFlopGroup(store);
-  const cache = openCacheDatabase({ file: db, migrationsDir: path.join(repoRoot, 'migrations') });
-  try {
-    await syncFolder(cache, store);
-  } finally {
-    cache.close();
-  }
-  return { store, db };
-}
 
 let browser: Browser;
 let serve: ServeProcess;
 
-async function openPage(url: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return { page, consoleErrors };
-}
+const openPage = (url: string) => openBrowserPage(browser, url);
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const { store, db } = await syncedDemoLab();
+  const { store, db } = await syncedDemoLab('scaling', (store) => {
+    writeTwoRatioAblation(store);
+    writeIsoFlopGroup(store);
+  });
   serve = await startServe(['--store', store, '--db', db, '--no-watch', '--allow-write']);
 });
 afterAll(async () => {

@@ -3,48 +3,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoLab } from '../../electron/core/demo';
-import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
-import { syncLabStore } from '../../electron/core/sync/sync-lab-store';
 import type { BalanceNow, WorkSplit } from '../../shared/worksplit';
-import { launchBrowser, screenshot } from './support/browser';
-import { callApi, repoRoot, startServe, type ServeProcess } from './support/start-serve';
+import { launchBrowser, openPage as openBrowserPage, screenshot } from './support/browser';
+import { syncedDemoLab } from './support/demo-lab';
+import { callApi, startServe, type ServeProcess } from './support/start-serve';
 
-/** The demo lab, generated as of now and synced into a fresh cache. */
-async function syncedDemoLab(): Promise<{ store: string; db: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-team-e2e-'));
-  const store = path.join(dir, 'lab');
-  const db = path.join(dir, 'cache.sqlite');
-  await generateDemoLab({ outDir: store, seed: 1, size: 'small' });
-  const cache = openCacheDatabase({ file: db, migrationsDir: path.join(repoRoot, 'migrations') });
-  try {
-    await syncLabStore({ db: cache, transport: new LocalFolderTransport(store) });
-  } finally {
-    cache.close();
-  }
-  return { store, db };
-}
 
 let browser: Browser;
 
-/**
- * Opens a page and collects its console errors. Chromium asks every site for /favicon.ico, which
- * the app does not serve; that 404 is the browser's, not the page's, so it alone is not counted.
- */
-async function openPage(url: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return { page, consoleErrors };
-}
+const openPage = (url: string) => openBrowserPage(browser, url);
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -53,7 +22,7 @@ afterAll(() => browser?.close());
 describe('the Team page on the demo lab', () => {
   let serve: ServeProcess;
   beforeAll(async () => {
-    const { store, db } = await syncedDemoLab();
+    const { store, db } = await syncedDemoLab('team');
     serve = await startServe(['--store', store, '--db', db, '--no-watch']);
   });
   afterAll(() => serve?.stop());

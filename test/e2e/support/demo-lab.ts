@@ -1,0 +1,24 @@
+// The demo lab as most end-to-end tests start from it: generated (seed 1, small), optionally
+// extended with a test's own files, and synced into a fresh cache that `serve --no-watch` then opens.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateDemoLab } from '../../../electron/core/demo';
+import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
+import { syncFolder } from '../../../electron/core/sync/sync-folder';
+import { repoRoot } from './start-serve';
+
+export async function syncedDemoLab(prefix: string, addToStore?: (store: string) => void): Promise<{ store: string; db: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tessera-${prefix}-e2e-`));
+  const store = path.join(dir, 'lab');
+  const db = path.join(dir, 'cache.sqlite');
+  await generateDemoLab({ outDir: store, seed: 1, size: 'small' });
+  addToStore?.(store);
+  const cache = openCacheDatabase({ file: db, migrationsDir: path.join(repoRoot, 'migrations') });
+  try {
+    await syncFolder(cache, store);
+  } finally {
+    cache.close();
+  }
+  return { store, db };
+}
