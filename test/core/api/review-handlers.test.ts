@@ -20,7 +20,7 @@ import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
 import type { WriteEventResult } from '../../../shared/api/proposals-methods';
 import type { ReviewAgenda, ReviewScalingChange } from '../../../shared/api/review-methods';
-import { HOUR, LAW, writeReviewLab, type ReviewLab } from '../queries/review/review-lab';
+import { LAW, writeReviewLab, type ReviewLab } from '../queries/review/review-lab';
 
 const migrationsDir = path.resolve(__dirname, '..', '..', '..', 'migrations');
 const workerFile = path.resolve(__dirname, '..', '..', '..', 'dist', 'core', 'compute-worker.mjs');
@@ -61,7 +61,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-review-api-'));
   store = path.join(dir, 'lab');
   // The store's review a week ago, relative to the real clock: closeReview writes at the real time.
-  lab = writeReviewLab(store, Math.floor(Date.now() / HOUR) * HOUR);
+  // The lab's "now" is the real now (to the second): its running run must not turn stale while the test runs.
+  lab = writeReviewLab(store, Math.floor(Date.now() / 1000) * 1000);
   const dbFile = path.join(dir, 'cache.sqlite');
   cache = openCacheDatabase({ file: dbFile, migrationsDir });
   await syncFolder(cache, store);
