@@ -6,11 +6,14 @@
 // Three choices keep it fast and well conditioned; none changes the function being minimized:
 // - a and b are re-centred, a' = a − α·c_N and b' = b − β·c_D (c = mean log N, log D), so a' and α
 //   are no longer nearly collinear, which saves L-BFGS many iterations;
-// - A/N^α and B/D^β are computed once per distinct N and D of an arm (runs share model sizes and
-//   token budgets), leaving one log per observation; LSE is taken as the log of the plain sum,
-//   and a point where that overflows or underflows double precision counts as infinitely bad;
+// - A/N^α and B/D^β are computed once per distinct N and D of an arm, and the prediction once per
+//   distinct (N, D) design: runs share model sizes and token budgets, and the Huber sum over the
+//   runs of one design takes O(log m) (grouped-huber.ts). LSE is taken as the log of the plain
+//   sum, and a point where that overflows or underflows double precision counts as infinitely bad;
 // - the value is divided by δ·Σw, so gradients are O(1) whatever the data size and one set of
 //   tolerances serves every fit.
+
+import { GroupedHuberSums, huberSlope } from './grouped-huber';
 
 export interface ArmArrays {
   N: ArrayLike<number>;
@@ -48,9 +51,13 @@ export class ChinchillaObjective {
   private readonly logL: Float64Array;
   private readonly baseWeight: Float64Array;
   private readonly weight: Float64Array;
-  private readonly armStart: Int32Array;
   private readonly nTable: DistinctTable;
   private readonly dTable: DistinctTable;
+  /** The distinct (N, D) designs: each arm's designs back to back, with their N and D table entries. */
+  private readonly designStart: Int32Array;
+  private readonly designN: Int32Array;
+  private readonly designD: Int32Array;
+  private readonly huber: GroupedHuberSums;
   private scale = 1;
   private totalWeight = 0;
 
@@ -67,20 +74,22 @@ export class ChinchillaObjective {
     this.logL = new Float64Array(total);
     this.baseWeight = new Float64Array(total);
     this.weight = new Float64Array(total);
-    this.armStart = new Int32Array(this.arms + 1);
     let k = 0;
-    armData.forEach((arm, v) => {
-      this.armStart[v] = k;
+    for (const arm of armData) {
       for (let i = 0; i < arm.L.length; i++, k++) {
         this.logL[k] = Math.log(arm.L[i]!);
         this.baseWeight[k] = arm.weight[i]!;
       }
-    });
-    this.armStart[this.arms] = k;
+    }
     this.centerLogN = meanLog(armData.map((arm) => arm.N));
     this.centerLogD = meanLog(armData.map((arm) => arm.D));
     this.nTable = distinctTable(armData.map((arm) => arm.N), this.centerLogN);
     this.dTable = distinctTable(armData.map((arm) => arm.D), this.centerLogD);
+    const designs = designTable(armData.map((arm) => arm.N.length), this.nTable.index, this.dTable.index);
+    this.designStart = designs.start;
+    this.designN = designs.n;
+    this.designD = designs.d;
+    this.huber = new GroupedHuberSums(designs.of, designs.n.length, this.logL, delta);
     this.setMultiplicity(null);
   }
 
@@ -102,6 +111,7 @@ export class ChinchillaObjective {
     }
     this.totalWeight = total;
     this.scale = total > 0 ? 1 / (this.delta * total) : 1;
+    this.huber.setWeights(this.weight);
   }
 
   /** Converts a scaled objective value back to the weighted Huber sum Σ w·Huber(r). */
@@ -111,11 +121,9 @@ export class ChinchillaObjective {
 
   /** Scaled objective Σ w·Huber(r) / (δ·Σw) at internal point x; writes its gradient into `gradient`. */
   readonly evaluate = (x: Float64Array, gradient: Float64Array): number => {
-    const { logL, weight, armStart, delta, nTable, dTable } = this;
-    const halfDelta = 0.5 * delta;
+    const { nTable, dTable, designStart, designN, designD, huber, delta } = this;
+    const { groupStart, center, w } = huber;
     const expE = Math.exp(this.freeE ? x[4 * this.arms]! : this.fixedE!);
-    const nIndex = nTable.index;
-    const dIndex = dTable.index;
     const nTerm = nTable.term;
     const dTerm = dTable.term;
     const nLog = nTable.logValue;
@@ -128,33 +136,37 @@ export class ChinchillaObjective {
       fillTerms(nTable, v, x[o]!, x[o + 2]!);
       fillTerms(dTable, v, x[o + 1]!, x[o + 3]!);
       // Gradient sums kept in locals: accumulating per distinct value in memory would chain
-      // every iteration on the previous store when consecutive runs share a size.
+      // every iteration on the previous store when consecutive designs share a size.
       let gA = 0;
       let gB = 0;
       let gAlpha = 0;
       let gBeta = 0;
-      const end = armStart[v + 1]!;
-      for (let i = armStart[v]!; i < end; i++) {
-        const w = weight[i]!;
-        if (w === 0) continue;
-        const ni = nIndex[i]!;
-        const di = dIndex[i]!;
+      const end = designStart[v + 1]!;
+      for (let g = designStart[v]!; g < end; g++) {
+        const first = groupStart[g]!;
+        const single = groupStart[g + 1]! - first === 1;
+        // A design no run of this resample draws adds nothing: no log to take.
+        if (single ? w[first] === 0 : huber.weightOf(g) === 0) continue;
+        const ni = designN[g]!;
+        const di = designD[g]!;
         const tN = nTerm[ni]!;
         const tD = dTerm[di]!;
         const sum = tN + tD + expE;
-        const r = Math.log(sum) - logL[i]!;
-        let dh: number;
-        if (r > delta) {
-          total += w * delta * (r - halfDelta);
-          dh = delta;
-        } else if (r < -delta) {
-          total += w * delta * (-r - halfDelta);
-          dh = -delta;
+        // Not finite when the sum overflows or underflows: the total then is too, and is reported as Infinity.
+        const p = Math.log(sum);
+        // Most designs of a small fit have one run: summed in place, without the search.
+        let slope: number;
+        if (single) {
+          const r = p - center[g]!;
+          const d = huberSlope(r, delta);
+          const wk = w[first]!;
+          total += wk * d * (r - 0.5 * d);
+          slope = wk * d;
         } else {
-          total += w * 0.5 * r * r;
-          dh = r;
+          total += huber.sum(g, p);
+          slope = huber.slope;
         }
-        const c = (w * dh) / sum;
+        const c = slope / sum;
         const cN = c * tN;
         const cD = c * tD;
         gA += cN;
@@ -244,4 +256,30 @@ function distinctTable(columns: readonly ArrayLike<number>[], center: number): D
     index,
     term: new Float64Array(size),
   };
+}
+
+/** The distinct (N-entry, D-entry) pairs of each arm, and each observation's pair. */
+function designTable(armSizes: readonly number[], nIndex: Int32Array, dIndex: Int32Array) {
+  const of = new Int32Array(nIndex.length);
+  const start = new Int32Array(armSizes.length + 1);
+  const n: number[] = [];
+  const d: number[] = [];
+  let k = 0;
+  armSizes.forEach((size, v) => {
+    start[v] = n.length;
+    const seen = new Map<string, number>();
+    for (let i = 0; i < size; i++, k++) {
+      const key = `${nIndex[k]}|${dIndex[k]}`;
+      let g = seen.get(key);
+      if (g === undefined) {
+        g = n.length;
+        seen.set(key, g);
+        n.push(nIndex[k]!);
+        d.push(dIndex[k]!);
+      }
+      of[k] = g;
+    }
+  });
+  start[armSizes.length] = n.length;
+  return { of, start, n: Int32Array.from(n), d: Int32Array.from(d) };
 }

@@ -1,8 +1,14 @@
 // Runs L-BFGS from every starting point with working tolerances, then polishes the best few
 // with tight ones. Polishing only the leaders is what makes thousands of starts affordable;
 // the reported optimum is always a polished point.
-import type { ChinchillaObjective } from './chinchilla-objective';
 import { LbfgsMinimizer, type LbfgsOptions, type LbfgsStatus } from './lbfgs';
+import type { ObjectiveWithGradient } from './wolfe-line-search';
+
+/** What a multi-start fit needs of an objective (the Chinchilla and the compute power-law objectives). */
+export interface MultiStartObjective {
+  readonly dimension: number;
+  readonly evaluate: ObjectiveWithGradient;
+}
 
 export interface MultiStartOptions {
   search?: LbfgsOptions;
@@ -46,7 +52,7 @@ export const POLISH_TOLERANCES: LbfgsOptions = {
 
 /** `starts` holds the internal start points back to back (count × dimension). */
 export function minimizeFromStarts(
-  objective: ChinchillaObjective,
+  objective: MultiStartObjective,
   starts: Float64Array,
   options: MultiStartOptions = {},
 ): MultiStartOutcome {
