@@ -133,8 +133,11 @@ export interface ReviewAgenda extends ReviewStart {
 export interface ScalingFitSnapshot {
   /** Runs in the fit. */
   n: number;
+  /** Null without a fit, and when the runs do not identify the parameters. */
   params: ScalingParamsView | null;
-  /** The compute-optimal loss at `atCompute`. */
+  /** Why the parameters are not shown: the runs do not identify them (then `optimalLoss` is the power law's loss in compute). */
+  notIdentified: string | null;
+  /** The compute-optimal loss at `atCompute` (the power law's when not identified). */
   optimalLoss: JsonNumber | null;
   fitError: string | null;
 }

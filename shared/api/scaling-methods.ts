@@ -3,6 +3,7 @@
 // effective-compute multiplier, and the runs a user excluded from a fit.
 // Numbers that can be non-finite are `JsonNumber` (see json-number.ts).
 import { z } from 'zod';
+import type { ScalingVerdictKind } from '../scaling/multiplier-verdict';
 import { defineMethod } from './define-method';
 import type { JsonNumber } from './json-number';
 
@@ -131,6 +132,26 @@ export interface HoldoutView {
   meanRelativeError: JsonNumber;
 }
 
+/** Whether the runs pin the Chinchilla parameters down (shared/scaling/identifiability.ts). */
+export interface IdentifiabilityView {
+  identifiable: boolean;
+  /** Why not, in words; null when identifiable. */
+  reason: string | null;
+  tokensPerParameter: [number, number];
+  /** Standard deviation of log D around its line in log N (0: one ratio). */
+  ratioSpread: number;
+  conditionNumber: JsonNumber;
+}
+
+/** L(C) = E + K·C^(−γ): the power law of loss in compute that runs at one ratio do identify. */
+export interface ComputeLawView {
+  params: { E: JsonNumber; K: JsonNumber; gamma: JsonNumber };
+  /** Bootstrap intervals (null before the bootstrap). */
+  intervals: { E: ApiInterval; K: ApiInterval; gamma: ApiInterval } | null;
+  minCompute: number;
+  maxCompute: number;
+}
+
 export interface ScalingFitSummary {
   n: number;
   params: ScalingParamsView;
@@ -158,8 +179,13 @@ export interface ScalingFitView {
   fit: ScalingFitSummary | null;
   /** Why there is no fit (too few runs, sizes …). */
   fitError: string | null;
+  /** Null without a fit. When not identifiable, the parameters are no finding: `computeLaw` is. */
+  identifiability: IdentifiabilityView | null;
+  computeLaw: ComputeLawView | null;
+  /** Intervals of the Chinchilla parameters: only when they are identifiable. */
   intervals: ScalingIntervals | null;
   bootstrap: BootstrapView | null;
+  /** The compute-optimal frontier; when the parameters are not identifiable, the power law in compute (N and D NaN). */
   frontier: FrontierPointView[];
   isoflop: { bins: IsoFlopBinView[]; nOpt: PowerLawView | null; dOpt: PowerLawView | null };
   envelope: {
@@ -177,6 +203,8 @@ export interface ScalingFitView {
 
 export interface ScalingPrediction {
   mode: 'compute' | 'size';
+  /** 'compute-law': the runs do not identify the Chinchilla parameters; the loss comes from L(C) = E + K·C^−γ and N, D are NaN. */
+  basis: 'chinchilla' | 'compute-law';
   C: number;
   N: ApiInterval;
   D: ApiInterval;
@@ -196,13 +224,23 @@ export interface MultiplierPointView {
   withinData: boolean;
 }
 
+/** The verdict of shared/scaling/multiplier-verdict.ts with the numbers it was derived from. */
+export interface ScalingVerdictView {
+  kind: ScalingVerdictKind;
+  text: string;
+  /** The largest compute both arms were fitted on, where the verdict is read. */
+  atCompute: number;
+  multiplier: ApiInterval;
+  unreachableShare: number;
+}
+
 export interface VariantScalingView {
   key: string;
   dataRange: [number, number];
   curve: MultiplierPointView[];
   atTarget: { C: number; multiplier: ApiInterval; unreachableShare: number; extrapolationFactor: number } | null;
   logSlope: ApiInterval;
-  verdict: 'grows' | 'holds' | 'shrinks';
+  verdict: ScalingVerdictView;
   crossings: { C: number; withinData: boolean }[];
   crossingShare: number;
   warnings: string[];
@@ -215,8 +253,12 @@ export interface AblationArmView {
   excluded: number;
   /** Tokens per parameter when every run of the arm used about one ratio, else null. */
   ratio: number | null;
+  /** The arm's Chinchilla fit (frontier method), and whether its runs identify it. */
   params: ScalingParamsView | null;
   intervals: ScalingIntervals | null;
+  identifiability: IdentifiabilityView | null;
+  /** The arm's power law of loss in compute (design-ratio method). */
+  law: ComputeLawView | null;
   minCompute: number | null;
   maxCompute: number | null;
   /** Why this arm's fit says little about scaling (one tokens-per-parameter ratio, no frontier …). */
@@ -232,7 +274,7 @@ export interface AblationScalingView {
   /**
    * 'frontier': multipliers read off each arm's compute-optimal frontier (arms run at several
    * tokens-per-parameter ratios). 'design-ratio': every arm ran at one ratio, so multipliers compare
-   * losses along each arm's ratio, each arm fitted with its own E.
+   * each arm's power law of loss in compute, along its ratio.
    */
   method: 'frontier' | 'design-ratio';
   methodNote: string | null;

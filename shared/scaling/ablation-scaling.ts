@@ -17,7 +17,7 @@ import { parameterIntervals, type ParameterIntervals } from './bootstrap-chinchi
 import { runBootstrap, type BootstrapControl, type BootstrapSummary } from './bootstrap';
 import { fitChinchillaVariants, type ChinchillaVariantsFit, type ScalingArm } from './fit-chinchilla-variants';
 import type { ChinchillaFitOptions } from './fit-chinchilla';
-import { minimizeFromStarts } from './multi-start';
+import { jointRefit, minimizeFromStarts } from './multi-start';
 import { summarizeVariant, type VariantEffectiveCompute } from './variant-multiplier';
 import { ScalingInputError } from './observations';
 import { BOOTSTRAP_START_GRID, gridStarts, type StartGrid } from './start-grid';
@@ -34,8 +34,6 @@ export interface AblationScalingOptions extends BootstrapControl {
   curvePoints?: number;
   /** Compute range of the curve (default: the data's smallest compute to the larger of its largest and the target). */
   curveRange?: [number, number];
-  /** Interval the verdict is judged on (default 0.95). */
-  verdictLevel?: 0.8 | 0.95;
   fitOptions?: ChinchillaFitOptions;
   refitGrid?: StartGrid;
   /** Distinct model sizes every arm needs (default 3). */
@@ -113,21 +111,7 @@ function makeRefit(
       { arms: optimum.map(toArmLogParams), e: Math.log(optimum[0]!.E) },
       ...gridPoints.map((g) => ({ arms: prepared.map((): ArmLogParams => g), e: g.e })),
     ]);
-    const combined = new Float64Array(groupSizes.reduce((s, n) => s + n, 0));
-    return {
-      groupSizes,
-      run: (multiplicity) => {
-        let k = 0;
-        for (const m of multiplicity) {
-          combined.set(m, k);
-          k += m.length;
-        }
-        joint.setMultiplicity(combined);
-        const outcome = minimizeFromStarts(joint, starts, { polishCount: 2 });
-        if (!Number.isFinite(outcome.value)) return null;
-        return prepared.map((_, v) => armParams(joint, outcome.x, v));
-      },
-    };
+    return { groupSizes, run: jointRefit(joint, starts, groupSizes, (x) => prepared.map((_, v) => armParams(joint, x, v))) };
   }
 
   const fixedLogE = checkFixedE(fitOptions.fixedE);

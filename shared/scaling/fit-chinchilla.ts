@@ -14,7 +14,7 @@ import {
 } from './chinchilla-problem';
 import { maxObservedCompute, predictLoss } from './compute-optimal';
 import type { LbfgsOptions } from './lbfgs';
-import { minimizeFromStarts, type MultiStartOutcome } from './multi-start';
+import { minimizeFromStarts, minimizeFromStartsAsync, type MultiStartOutcome } from './multi-start';
 import { observationCompute } from './observations';
 import { CHINCHILLA_START_GRID, gridStarts, type StartGrid } from './start-grid';
 import type { ChinchillaParams, RejectedObservation, ScalingObservation } from './types';
@@ -73,6 +73,29 @@ export function fitChinchillaLoss(
   observations: readonly ScalingObservation[],
   options: ChinchillaFitOptions = {},
 ): ChinchillaFit {
+  const problem = singleFitProblem(observations, options);
+  return problem.describe(minimizeFromStarts(problem.objective, problem.starts, options));
+}
+
+/**
+ * The same fit, cancellable and with progress (starts searched), for fits large enough to take
+ * seconds: it yields to the event loop between starts and throws FitCancelledError when stopped.
+ */
+export async function fitChinchillaLossAsync(
+  observations: readonly ScalingObservation[],
+  options: ChinchillaFitOptions,
+  control: Parameters<typeof minimizeFromStartsAsync>[3],
+): Promise<ChinchillaFit> {
+  const problem = singleFitProblem(observations, options);
+  return problem.describe(await minimizeFromStartsAsync(problem.objective, problem.starts, options, control));
+}
+
+/** Starting points a fit of these options searches (for progress totals). */
+export function chinchillaStartCount(options: ChinchillaFitOptions = {}): number {
+  return gridStarts(options.grid ?? CHINCHILLA_START_GRID, options.fixedE === undefined).length + (options.extraStarts?.length ?? 0);
+}
+
+function singleFitProblem(observations: readonly ScalingObservation[], options: ChinchillaFitOptions) {
   const delta = checkDelta(options.delta ?? DEFAULT_HUBER_DELTA);
   const fixedLogE = checkFixedE(options.fixedE);
   const arm = prepareArm('', observations, fixedLogE === null ? 5 : 4);
@@ -82,8 +105,11 @@ export function fitChinchillaLoss(
     gridStarts(options.grid ?? CHINCHILLA_START_GRID, fixedLogE === null),
     options.extraStarts ?? [],
   );
-  const outcome = minimizeFromStarts(objective, starts, options);
-  return describeArmFit(objective, outcome, arm, 0, fixedLogE === null ? 'free' : 'fixed');
+  return {
+    objective,
+    starts,
+    describe: (outcome: MultiStartOutcome) => describeArmFit(objective, outcome, arm, 0, fixedLogE === null ? 'free' : 'fixed'),
+  };
 }
 
 /** Builds the public result for arm `index` of an optimized objective. */

@@ -38,20 +38,36 @@ export function holdoutLargestCompute(
   observations: readonly ScalingObservation[],
   options: HoldoutOptions = {},
 ): HoldoutResult {
+  const split = splitLargestCompute(observations, options.toleranceDecades);
+  return holdoutFromFit(split, fitChinchillaLoss(split.kept, options));
+}
+
+export interface HoldoutSplit {
+  /** Runs the smaller-scale fit is made on. */
+  kept: ScalingObservation[];
+  /** Runs of the largest compute scale, to predict. */
+  heldOut: ScalingObservation[];
+}
+
+/** Holds out the runs within `toleranceDecades` (default 0.05, about ±12 %) of the largest compute. */
+export function splitLargestCompute(observations: readonly ScalingObservation[], toleranceDecades = 0.05): HoldoutSplit {
   const { valid } = validateObservations(observations);
-  const tolerance = options.toleranceDecades ?? 0.05;
   // An isoFLOP design holds out its whole largest budget, whatever each run's exact compute.
   const scale = (o: ScalingObservation) => Math.log10(o.computeBudget ?? observationCompute(o));
   const logMax = Math.max(...valid.map(scale));
-  const isHeldOut = (o: ScalingObservation) => logMax - scale(o) <= tolerance;
+  const isHeldOut = (o: ScalingObservation) => logMax - scale(o) <= toleranceDecades;
   const heldOut = valid.filter(isHeldOut);
   const kept = valid.filter((o) => !isHeldOut(o));
   if (heldOut.length === 0 || kept.length === 0) {
     throw new ScalingInputError(
-      `Holdout: needs runs at more than one compute scale, got ${valid.length} usable runs within ${tolerance} decades of each other`,
+      `Holdout: needs runs at more than one compute scale, got ${valid.length} usable runs within ${toleranceDecades} decades of each other`,
     );
   }
-  const fit = fitChinchillaLoss(kept, options);
+  return { kept, heldOut };
+}
+
+/** How the fit of the kept runs predicts the held-out ones. */
+export function holdoutFromFit({ heldOut }: HoldoutSplit, fit: ChinchillaFit): HoldoutResult {
   const predictions = heldOut.map((o) => {
     const predicted = predictLoss(fit.params, o.N, o.D);
     return { id: o.id, N: o.N, D: o.D, C: observationCompute(o), actual: o.L, predicted, relativeError: (predicted - o.L) / o.L };

@@ -19,7 +19,8 @@ export { wolfeLineSearch, type ObjectiveWithGradient, type LineSearchResult, typ
 
 export { CHINCHILLA_START_GRID, BOOTSTRAP_START_GRID, type StartGrid } from './start-grid';
 export { DEFAULT_HUBER_DELTA } from './chinchilla-problem';
-export { fitChinchillaLoss, type ChinchillaFit, type ChinchillaFitOptions, type FitResidual } from './fit-chinchilla';
+export { chinchillaStartCount, fitChinchillaLoss, fitChinchillaLossAsync, type ChinchillaFit, type ChinchillaFitOptions, type FitResidual } from './fit-chinchilla';
+export { FitCancelledError, type MultiStartControl } from './multi-start';
 export {
   fitChinchillaVariants,
   type ChinchillaVariantsFit,
@@ -73,7 +74,15 @@ export {
   type TrainingCurvePoint,
 } from './loss-envelope';
 
-export { holdoutLargestCompute, type HoldoutOptions, type HoldoutPrediction, type HoldoutResult } from './holdout';
+export {
+  holdoutFromFit,
+  holdoutLargestCompute,
+  splitLargestCompute,
+  type HoldoutOptions,
+  type HoldoutPrediction,
+  type HoldoutResult,
+  type HoldoutSplit,
+} from './holdout';
 
 export {
   effectiveComputeMultiplier,
@@ -83,11 +92,43 @@ export {
   type MultiplierPoint,
 } from './effective-compute';
 export {
-  multiplierVerdict,
+  summarizeMultiplier,
+  type MultiplierCurveOptions,
   type MultiplierCurvePoint,
-  type ScalingVerdict,
+  type MultiplierSource,
   type VariantEffectiveCompute,
 } from './variant-multiplier';
+export {
+  FLAT_SLOPE,
+  formatLogSlope,
+  formatMultiplier,
+  formatMultiplierRange,
+  formatMultiplierWithInterval,
+  MIN_VERDICT_RESAMPLES,
+  SCALING_VERDICT_RULE,
+  scalingVerdict,
+  verdictDirection,
+  verdictEvidence,
+  verdictSentence,
+  verdictSymbol,
+  type ScalingVerdict,
+  type ScalingVerdictKind,
+} from './multiplier-verdict';
+export {
+  bootstrapComputeLaws,
+  computeForLawLoss,
+  computeLawIntervals,
+  computeLawLoss,
+  fitComputeLaw,
+  fitComputeLaws,
+  type ComputeLawArm,
+  type ComputeLawFit,
+  type ComputeLawIntervals,
+  type ComputeLawParams,
+  type ComputeLawsBootstrap,
+  type ComputeLawsFit,
+} from './compute-power-law';
+export { chinchillaIdentifiability, MAX_CONDITION_NUMBER, MIN_RATIO_SPREAD, type FitIdentifiability } from './identifiability';
 export { analyzeAblationScaling, type AblationScaling, type AblationScalingOptions } from './ablation-scaling';
 
 export { createSeededRandom, type SeededRandom } from './random';

@@ -2,6 +2,7 @@
 // with tight ones. Polishing only the leaders is what makes thousands of starts affordable;
 // the reported optimum is always a polished point.
 import { LbfgsMinimizer, type LbfgsOptions, type LbfgsStatus } from './lbfgs';
+import type { CancellationFlag, ProgressCallback } from './types';
 import type { ObjectiveWithGradient } from './wolfe-line-search';
 
 /** What a multi-start fit needs of an objective (the Chinchilla and the compute power-law objectives). */
@@ -56,6 +57,88 @@ export function minimizeFromStarts(
   starts: Float64Array,
   options: MultiStartOptions = {},
 ): MultiStartOutcome {
+  const search = searchFromStarts(objective, starts, options);
+  for (;;) {
+    const step = search.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface ReweightableObjective extends MultiStartObjective {
+  setMultiplicity(multiplicity: ArrayLike<number> | null): void;
+}
+
+/**
+ * A bootstrap refit of one objective over several groups of runs (an ablation's arms): each
+ * resample's group multiplicities back to back, a short search from `starts` (the full-data optimum
+ * first), the result read off the optimum; null when no start gives a finite value.
+ */
+export function jointRefit<T>(
+  objective: ReweightableObjective,
+  starts: Float64Array,
+  groupSizes: readonly number[],
+  read: (x: Float64Array) => T,
+): (multiplicity: readonly Float64Array[]) => T | null {
+  const combined = new Float64Array(groupSizes.reduce((s, n) => s + n, 0));
+  return (multiplicity) => {
+    let k = 0;
+    for (const m of multiplicity) {
+      combined.set(m, k);
+      k += m.length;
+    }
+    objective.setMultiplicity(combined);
+    const outcome = minimizeFromStarts(objective, starts, { polishCount: 2 });
+    return Number.isFinite(outcome.value) ? read(outcome.x) : null;
+  };
+}
+
+/** Reports starts searched; checked for a cancellation between starts. */
+export interface MultiStartControl {
+  onProgress?: ProgressCallback;
+  signal?: CancellationFlag;
+  /** How often to yield to the event loop, in milliseconds (default 25). */
+  yieldEveryMs?: number;
+}
+
+/** Thrown by the cancellable fits when their signal is set: a fit stopped half-way has no result. */
+export class FitCancelledError extends Error {
+  constructor() {
+    super('The fit was cancelled.');
+    this.name = 'FitCancelledError';
+  }
+}
+
+/**
+ * The same search, yielding to the event loop every few milliseconds so that a worker can relay
+ * progress and take a cancellation while a large fit runs. `progressOffset` and `progressTotal`
+ * let several fits report as one task.
+ */
+export async function minimizeFromStartsAsync(
+  objective: MultiStartObjective,
+  starts: Float64Array,
+  options: MultiStartOptions,
+  control: MultiStartControl & { progressOffset?: number; progressTotal?: number } = {},
+): Promise<MultiStartOutcome> {
+  const count = Math.floor(starts.length / objective.dimension);
+  const offset = control.progressOffset ?? 0;
+  const total = control.progressTotal ?? count;
+  const yieldEveryMs = control.yieldEveryMs ?? 25;
+  const search = searchFromStarts(objective, starts, options);
+  let sliceStart = Date.now();
+  for (;;) {
+    if (control.signal?.aborted) throw new FitCancelledError();
+    const step = search.next();
+    if (step.done) return step.value;
+    control.onProgress?.(offset + step.value, total);
+    if (Date.now() - sliceStart >= yieldEveryMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** The multi-start search one start at a time: yields the number of starts searched, returns the polished optimum. */
+function* searchFromStarts(objective: MultiStartObjective, starts: Float64Array, options: MultiStartOptions): Generator<number, MultiStartOutcome> {
   const dim = objective.dimension;
   const count = Math.floor(starts.length / dim);
   if (count === 0) throw new Error('multi-start fit: no starting points');
@@ -73,18 +156,20 @@ export function minimizeFromStarts(
     const value = Number.isFinite(result.value) ? result.value : Infinity;
     finalValues[k] = value;
     if (result.converged) convergedStarts++;
-    if (value === Infinity) continue;
-    // Keep the polishCount lowest points (insertion into a short sorted list).
-    let pos = leaderValue.length;
-    while (pos > 0 && leaderValue[pos - 1]! > value) pos--;
-    if (pos < polishCount) {
-      leaderValue.splice(pos, 0, value);
-      leaderX.splice(pos, 0, Float64Array.from(x));
-      if (leaderValue.length > polishCount) {
-        leaderValue.pop();
-        leaderX.pop();
+    if (value !== Infinity) {
+      // Keep the polishCount lowest points (insertion into a short sorted list).
+      let pos = leaderValue.length;
+      while (pos > 0 && leaderValue[pos - 1]! > value) pos--;
+      if (pos < polishCount) {
+        leaderValue.splice(pos, 0, value);
+        leaderX.splice(pos, 0, Float64Array.from(x));
+        if (leaderValue.length > polishCount) {
+          leaderValue.pop();
+          leaderX.pop();
+        }
       }
     }
+    yield k + 1;
   }
   if (leaderX.length === 0) {
     throw new Error('multi-start fit: the objective was not finite at any starting point');

@@ -17,6 +17,8 @@ const ablationRuns: StoreRun[] = [
   ...publishedTableRuns(PUBLISHED, N.slice(0, 4), [10, 40], { ablation: 'abl-2x', variant: 'base' }),
   ...publishedTableRuns(TWICE, N.slice(0, 4), [10, 40], { ablation: 'abl-2x', variant: 'twice' }),
   ...N.slice(0, 3).map((n, i) => ({ id: `tiny-${i}`, group: 'tiny', N: n, D: 20 * n, lines: [{ step: 1, loss: predictLoss(PUBLISHED, n, 20 * n) }] })),
+  // A ladder at one tokens-per-parameter ratio: its Chinchilla parameters are not identifiable.
+  ...publishedTableRuns(PUBLISHED, N.slice(0, 6), [20], { group: 'one-ratio' }),
 ].map((r, i) => ({ ...r, id: r.id.startsWith('tiny') ? r.id : `abl-${i}` }));
 
 /** Leaves only the published table (and the tiny group, which follows the same law). */
@@ -40,7 +42,12 @@ type FitJson = Record<string, unknown> & {
   b: number;
   intervals: Record<string, { estimate: number; median: number; p80: [number, number]; p95: [number, number] }> | null;
   holdout: { meanAbsRelativeError: number; predictions: unknown[]; extrapolationFactor: number };
-  multiplier?: { variants: Record<string, { multiplier: { estimate: number; p95: [number, number] }; verdict: string }> };
+  identifiable: boolean;
+  reason: string | null;
+  computeLaw: { E: number; K: number; gamma: number; intervals: Record<string, { p95: [number, number] }> | null } | null;
+  multiplier?: {
+    variants: Record<string, { multiplier: { estimate: number; p95: [number, number] }; verdict: { kind: string; text: string; atCompute: number; multiplier: { estimate: number; p95: [number, number]; samples: number } } }>;
+  };
 };
 
 async function fitJson(args: string[]): Promise<{ json: FitJson; stderr: string }> {
@@ -84,11 +91,33 @@ describe('tessera fit on runs with only N, D and a final loss', () => {
   });
 
   it('gives each variant of an ablation its effective-compute multiplier at the target compute', async () => {
-    const { json } = await fitJson(['--ablation', 'abl-2x', '--bootstrap', '30', '--target-compute', '1e22']);
+    const { json } = await fitJson(['--ablation', 'abl-2x', '--bootstrap', '100', '--target-compute', '1e22']);
     expect(json.n).toBe(8);
+    expect(json.identifiable).toBe(true);
     const twice = json.multiplier!.variants.twice!;
     expect(twice.multiplier.estimate).toBeCloseTo(2, 1);
-    expect(twice.verdict).toBe('holds');
+    // The verdict is read where both arms ran, from its own numbers: a gain (interval above 1×) that holds.
+    expect(twice.verdict.kind).toBe('holds');
+    expect(twice.verdict.text).toBe('The gain holds with scale');
+    expect(twice.verdict.multiplier.samples).toBe(100);
+    expect(twice.verdict.multiplier.p95[0]).toBeGreaterThan(1);
+    expect(twice.verdict.atCompute).toBeLessThan(1e22);
+  });
+
+  it('says at the top level whether the runs identify the parameters, and why not, with the power law they support', async () => {
+    const { json: table } = await fitJson(['--bootstrap', '0', '--exclude', NOT_THE_TABLE]);
+    expect(table).toMatchObject({ identifiable: true, reason: null, computeLaw: null });
+    const { json } = await fitJson(['--group', 'one-ratio', '--bootstrap', '100']);
+    expect(json.identifiable).toBe(false);
+    expect(json.reason).toMatch(/^Every run trains on about 20 tokens per parameter, so N and D grow together/);
+    // No intervals for parameters the data cannot pin down; the power law in compute gets them.
+    expect(json.intervals).toBeNull();
+    expect(json.computeLaw!.intervals!.gamma!.p95[0]).toBeLessThanOrEqual(json.computeLaw!.gamma);
+    expect(json.computeLaw!.intervals!.gamma!.p95[1]).toBeGreaterThanOrEqual(json.computeLaw!.gamma);
+    expect(json.computeLaw!.gamma).toBeGreaterThan(0);
+    const summary = await runCli(['fit', '--db', db, '--group', 'one-ratio', '--bootstrap', '0']);
+    expect(summary.stdout).toContain('NOT IDENTIFIABLE: Every run trains on about 20 tokens per parameter');
+    expect(summary.stdout).toContain('What the runs support: L(C) = E + K / C^gamma');
   });
 
   it('prints a readable summary without --json', async () => {

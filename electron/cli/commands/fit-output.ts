@@ -1,7 +1,15 @@
 // What `tessera fit` prints: the JSON document ({n, E, A, B, alpha, beta, a, b, intervals, holdout, …})
 // and the summary a person reads. Non-finite numbers are written as "NaN", "Infinity", "-Infinity".
 import { encodeNonFinite } from '../../../shared/api/json-number';
-import { computeOptimalExponents, predictAtCompute, type Interval } from '../../../shared/scaling';
+import {
+  computeLawIntervals,
+  computeOptimalExponents,
+  formatMultiplierWithInterval,
+  predictAtCompute,
+  SCALING_VERDICT_RULE,
+  verdictEvidence,
+  type Interval,
+} from '../../../shared/scaling';
 import type { AblationOutcome, ScalingFitOutcome } from '../../core/host/run-compute-task';
 import type { ScalingRequest } from '../../core/queries/scaling-request';
 
@@ -28,10 +36,30 @@ export function fitDocument(request: ScalingRequest, outcome: ScalingFitOutcome,
     : { error: base.holdoutError };
   const samples = bootstrap?.samples ?? [];
   const prediction = targetCompute === undefined ? undefined : predictAtCompute({ fit, samples }, targetCompute);
+  const identifiability = base.identifiability!;
   return {
     scope: { kind: request.scope.kind, id: request.scope.id, variant: request.scope.variant },
     metric: request.metric,
     lastPercent: data.lastPercent,
+    // When false, E … b below are where the optimizer stopped, not findings: computeLaw is what the runs support.
+    identifiable: identifiability.identifiable,
+    reason: identifiability.reason,
+    identifiability: {
+      tokensPerParameter: identifiability.tokensPerParameter,
+      ratioSpread: identifiability.ratioSpread,
+      conditionNumber: identifiability.conditionNumber,
+    },
+    computeLaw: base.law
+      ? {
+          E: base.law.params.E,
+          K: base.law.params.K,
+          gamma: base.law.params.gamma,
+          intervals:
+            bootstrap && bootstrap.lawSamples.length > 0
+              ? Object.fromEntries(Object.entries(computeLawIntervals(base.law.params, bootstrap.lawSamples)).map(([name, i]) => [name, interval(i)]))
+              : null,
+        }
+      : null,
     n: fit.n,
     E: p.E,
     A: p.A,
@@ -40,9 +68,7 @@ export function fitDocument(request: ScalingRequest, outcome: ScalingFitOutcome,
     beta: p.beta,
     a,
     b,
-    intervals: bootstrap
-      ? Object.fromEntries(Object.entries(bootstrap.intervals).map(([name, i]) => [name, interval(i)]))
-      : null,
+    intervals: bootstrap?.intervals ? Object.fromEntries(Object.entries(bootstrap.intervals).map(([name, i]) => [name, interval(i)])) : null,
     bootstrap: bootstrap ? { ...bootstrap.summary, unconverged: bootstrap.unconverged } : null,
     holdout,
     fit: {
@@ -83,17 +109,31 @@ export function multiplierDocument(outcome: AblationOutcome, E: 'shared' | 'free
   const { computation } = outcome;
   const analysis = computation.analysis;
   return {
-    E: computation.method === 'design-ratio' ? 'free' : E,
+    E: analysis?.eMode ?? E,
     method: computation.method,
     methodNote: computation.methodNote,
     baseline: computation.baseline,
     targetCompute: computation.targetCompute,
+    verdictRule: SCALING_VERDICT_RULE,
     error: computation.error,
     bootstrap: analysis?.bootstrap ?? null,
     arms: Object.fromEntries(
       computation.arms.map((arm) => {
-        const fit = analysis?.fits.arms.find((f) => f.key === arm.key)?.fit;
-        return [arm.key, { n: arm.n, sizes: arm.sizes, tokensPerParameter: arm.ratio, params: fit?.params ?? null, warnings: arm.warnings }];
+        const fit = analysis?.arms.find((f) => f.key === arm.key);
+        const chinchilla = fit?.chinchilla;
+        return [
+          arm.key,
+          {
+            n: arm.n,
+            sizes: arm.sizes,
+            tokensPerParameter: arm.ratio,
+            params: chinchilla?.params ?? null,
+            identifiable: chinchilla ? chinchilla.identifiability.identifiable : null,
+            reason: chinchilla?.identifiability.reason ?? null,
+            computeLaw: fit?.law ? { ...fit.law.params, intervals: fit.law.intervals.E.samples > 0 ? fit.law.intervals : null } : null,
+            warnings: arm.warnings,
+          },
+        ];
       }),
     ),
     variants: Object.fromEntries(
@@ -103,7 +143,13 @@ export function multiplierDocument(outcome: AblationOutcome, E: 'shared' | 'free
           C: v.atTarget?.C ?? computation.targetCompute,
           multiplier: v.atTarget ? interval(v.atTarget.multiplier) : null,
           extrapolationFactor: v.atTarget?.extrapolationFactor ?? null,
-          verdict: v.verdict,
+          verdict: {
+            kind: v.verdict.kind,
+            text: v.verdict.text,
+            atCompute: v.verdict.atCompute,
+            multiplier: interval(v.verdict.multiplier),
+            unreachableShare: v.verdict.unreachableShare,
+          },
           logSlope: interval(v.logSlope),
           crossings: v.crossings,
           warnings: v.warnings,
@@ -138,15 +184,32 @@ export function formatFitSummary(request: ScalingRequest, outcome: ScalingFitOut
     `Chinchilla fit of ${request.scope.label}, ${request.metric}${data.lastPercent !== null ? ` (mean of the last ${data.lastPercent} %)` : ''}:`,
     `  ${fit.n} runs fitted, ${excluded.length} excluded, ${data.skipped.length} skipped; compute ${sci(fit.minCompute)} to ${sci(fit.maxCompute)} FLOPs`,
     '',
-    '  L(N, D) = E + A / N^alpha + B / D^beta',
-    `  E      ${g(p.E).padEnd(10)}${intervalText(iv?.E)}`,
-    `  A      ${g(p.A).padEnd(10)}${intervalText(iv?.A)}`,
-    `  B      ${g(p.B).padEnd(10)}${intervalText(iv?.B)}`,
-    `  alpha  ${g(p.alpha).padEnd(10)}${intervalText(iv?.alpha)}`,
-    `  beta   ${g(p.beta).padEnd(10)}${intervalText(iv?.beta)}`,
-    `  a      ${g(a).padEnd(10)}${intervalText(iv?.a)}   N_opt ∝ C^a`,
-    `  b      ${g(b).padEnd(10)}${intervalText(iv?.b)}   D_opt ∝ C^b`,
   ];
+  const law = base.law;
+  if (law) {
+    const li = bootstrap && bootstrap.lawSamples.length > 0 ? computeLawIntervals(law.params, bootstrap.lawSamples) : undefined;
+    lines.push(
+      `  NOT IDENTIFIABLE: ${base.identifiability!.reason}`,
+      '',
+      '  What the runs support: L(C) = E + K / C^gamma',
+      `  E      ${g(law.params.E).padEnd(10)}${intervalText(li?.E)}`,
+      `  K      ${g(law.params.K).padEnd(10)}${intervalText(li?.K)}`,
+      `  gamma  ${g(law.params.gamma).padEnd(10)}${intervalText(li?.gamma)}`,
+      '',
+      `  Where the optimizer stopped (not findings): E ${g(p.E)}, A ${g(p.A)}, B ${g(p.B)}, alpha ${g(p.alpha)}, beta ${g(p.beta)}, a ${g(a)}, b ${g(b)}`,
+    );
+  } else {
+    lines.push(
+      '  L(N, D) = E + A / N^alpha + B / D^beta',
+      `  E      ${g(p.E).padEnd(10)}${intervalText(iv?.E)}`,
+      `  A      ${g(p.A).padEnd(10)}${intervalText(iv?.A)}`,
+      `  B      ${g(p.B).padEnd(10)}${intervalText(iv?.B)}`,
+      `  alpha  ${g(p.alpha).padEnd(10)}${intervalText(iv?.alpha)}`,
+      `  beta   ${g(p.beta).padEnd(10)}${intervalText(iv?.beta)}`,
+      `  a      ${g(a).padEnd(10)}${intervalText(iv?.a)}   N_opt ∝ C^a`,
+      `  b      ${g(b).padEnd(10)}${intervalText(iv?.b)}   D_opt ∝ C^b`,
+    );
+  }
   if (bootstrap) {
     const s = bootstrap.summary;
     lines.push(`  intervals from ${s.completed} of ${s.requested} bootstrap resamples${s.cancelled ? ' (cancelled)' : ''}${s.failed > 0 ? `, ${s.failed} failed` : ''}`);
@@ -163,7 +226,9 @@ export function formatFitSummary(request: ScalingRequest, outcome: ScalingFitOut
   } else {
     lines.push(`Holdout: not possible — ${base.holdoutError}`);
   }
-  if (targetCompute !== undefined) {
+  if (targetCompute !== undefined && law) {
+    lines.push('', `Prediction at ${sci(targetCompute)} FLOPs: not made — these runs do not identify the compute-optimal model size and tokens.`);
+  } else if (targetCompute !== undefined) {
     const pr = predictAtCompute({ fit, samples: bootstrap?.samples ?? [] }, targetCompute);
     lines.push(
       '',
@@ -182,16 +247,19 @@ export function formatFitSummary(request: ScalingRequest, outcome: ScalingFitOut
 
 export function formatMultiplierSummary(outcome: AblationOutcome, E: 'shared' | 'free'): string {
   const { computation } = outcome;
-  const how = computation.method === 'design-ratio' ? 'along each arm\'s tokens-per-parameter ratio, E free per arm' : `on the compute-optimal frontiers, E ${E}`;
+  const eMode = computation.analysis?.eMode ?? E;
+  const how = computation.method === 'design-ratio' ? `along each arm's power law in compute, E ${eMode}` : `on the compute-optimal frontiers, E ${eMode}`;
   const lines = ['', `Effective-compute multiplier over ${computation.baseline} at ${sci(computation.targetCompute)} FLOPs (${how}):`];
   if (computation.methodNote) lines.push(`  ${computation.methodNote}`);
   if (computation.error) lines.push(`  not computed — ${computation.error}`);
   for (const v of computation.analysis?.variants ?? []) {
     const m = v.atTarget?.multiplier;
-    lines.push(`  ${v.key}: ${m ? `${g(m.estimate, 3)}×${intervalText(m, (x) => `${g(x, 3)}×`)}` : 'no value'}; the gain ${v.verdict} with scale`);
+    lines.push(`  ${v.key}: ${m ? formatMultiplierWithInterval(m) : 'no value'}`);
+    lines.push(`    ${v.verdict.text}: ${verdictEvidence(v.verdict, sci)}`);
     for (const w of v.warnings) lines.push(`    ! ${w}`);
   }
   for (const arm of computation.arms) for (const w of arm.warnings) lines.push(`  note (${arm.key}): ${w}`);
+  if ((computation.analysis?.variants.length ?? 0) > 0) lines.push('', `  ${SCALING_VERDICT_RULE}`);
   lines.push('');
   return lines.join('\n');
 }

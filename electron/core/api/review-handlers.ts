@@ -5,7 +5,7 @@ import { ApiFailure } from '../../../shared/api/api-result';
 import { encodeNonFinite } from '../../../shared/api/json-number';
 import type { WriteEventResult } from '../../../shared/api/proposals-methods';
 import { REVIEW_MULTIPLIER_RESAMPLES, type ReviewScalingChange, type ScalingFitSnapshot } from '../../../shared/api/review-methods';
-import { computeOptimalAllocation } from '../../../shared/scaling';
+import { computeLawLoss, computeOptimalAllocation } from '../../../shared/scaling';
 import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
 import { Outbox } from '../events/outbox';
 import { ComputeTaskError } from '../host/compute-client';
@@ -29,11 +29,12 @@ export type ReviewDeps = Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sync'
 const BOOTSTRAP_SEED = 1;
 
 function snapshot(outcome: ScalingFitOutcome, atCompute: number): ScalingFitSnapshot {
-  const fit = outcome.base.fit;
+  const { fit, law, identifiability } = outcome.base;
   return {
     n: fit?.n ?? outcome.data.runs.filter((r) => !r.excluded).length,
-    params: fit ? paramsView(fit.params) : null,
-    optimalLoss: fit ? computeOptimalAllocation(fit.params, atCompute).loss : null,
+    params: fit && !law ? paramsView(fit.params) : null,
+    notIdentified: law ? identifiability!.reason : null,
+    optimalLoss: law ? computeLawLoss(law.params, atCompute) : fit ? computeOptimalAllocation(fit.params, atCompute).loss : null,
     fitError: outcome.base.fitError,
   };
 }

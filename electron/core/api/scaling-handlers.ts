@@ -4,7 +4,7 @@
 import { ApiFailure } from '../../../shared/api/api-result';
 import { encodeNonFinite } from '../../../shared/api/json-number';
 import { scalingTaskId, type ScalingPrediction } from '../../../shared/api/scaling-methods';
-import { predictAtCompute, predictAtSize, type FitWithSamples } from '../../../shared/scaling';
+import { computeLawLoss, predictAtCompute, predictAtSize, summarizeInterval, type ComputeLawFit, type ComputeLawParams, type FitWithSamples } from '../../../shared/scaling';
 import type { ComputeTask } from '../host/compute-messages';
 import { ComputeTaskError } from '../host/compute-client';
 import type { CoreDeps } from '../host/core-deps';
@@ -24,6 +24,21 @@ const BOOTSTRAP_SEED = 1;
 /** Predictions further than this beyond the largest fitted compute are flagged. */
 const FAR_EXTRAPOLATION = 10;
 
+/** The loss at compute C from the power law in compute, with its bootstrap interval; N and D are not in such data. */
+function predictFromLaw(law: ComputeLawFit, samples: readonly ComputeLawParams[], C: number): Omit<ScalingPrediction, 'warning' | 'maxCompute'> {
+  const unknown = intervalView({ estimate: NaN, median: NaN, p80: [NaN, NaN], p95: [NaN, NaN], samples: 0 });
+  return {
+    mode: 'compute',
+    basis: 'compute-law',
+    C,
+    N: unknown,
+    D: unknown,
+    tokensPerParameter: unknown,
+    loss: intervalView(summarizeInterval(computeLawLoss(law.params, C), samples.map((p) => computeLawLoss(p, C)))),
+    extrapolationFactor: C / law.maxCompute,
+  };
+}
+
 export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMethod> {
   const progress = (task: string, done: number, total: number) => deps.emit({ type: 'task-progress', task, done, total });
   const fits = new ComputationCache<ScalingFitOutcome>(24, (o) => o.bootstrap?.summary.cancelled === true);
@@ -42,7 +57,7 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
     try {
       return await promise;
     } catch (error) {
-      if (error instanceof ComputeTaskError) throw new ApiFailure(error.kind === 'scope' ? 'not-found' : 'unavailable', error.message);
+      if (error instanceof ComputeTaskError) throw new ApiFailure(error.kind === 'scope' ? 'not-found' : error.kind === 'cancelled' ? 'cancelled' : 'unavailable', error.message);
       throw error;
     }
   }
@@ -72,12 +87,19 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
       const outcome = await fitOutcome(request, input.bootstrap, scalingTaskId('fit', input));
       const fit = outcome.base.fit;
       if (!fit) throw new ApiFailure('conflict', `There is no fit of ${request.scope.label} to predict from: ${outcome.base.fitError}`);
-      const source: FitWithSamples = { fit, samples: outcome.bootstrap?.samples ?? [] };
+      const warnings: string[] = [];
       let prediction: Omit<ScalingPrediction, 'warning' | 'maxCompute'>;
-      if (input.targetCompute !== undefined) {
+      const law = outcome.base.law;
+      if (law && input.targetCompute !== undefined) {
+        // The runs do not identify the allocation of compute between N and D: the loss is the power law's.
+        prediction = predictFromLaw(law, outcome.bootstrap?.lawSamples ?? [], input.targetCompute);
+        warnings.push('These runs do not identify the compute-optimal model size and tokens (see the fit): the loss is read off their power law in compute, along their own design.');
+      } else if (input.targetCompute !== undefined) {
+        const source: FitWithSamples = { fit, samples: outcome.bootstrap?.samples ?? [] };
         const p = predictAtCompute(source, input.targetCompute);
         prediction = {
           mode: 'compute',
+          basis: 'chinchilla',
           C: p.C,
           N: intervalView(p.N),
           D: intervalView(p.D),
@@ -86,13 +108,14 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
           extrapolationFactor: p.extrapolationFactor,
         };
       } else {
+        const source: FitWithSamples = { fit, samples: outcome.bootstrap?.samples ?? [] };
         const p = predictAtSize(source, input.targetN!, input.targetD!);
         const exact = (v: number) => intervalView({ estimate: v, median: v, p80: [v, v], p95: [v, v], samples: source.samples.length });
-        prediction = { mode: 'size', C: p.C, N: exact(p.N), D: exact(p.D), tokensPerParameter: exact(p.D / p.N), loss: intervalView(p.loss), extrapolationFactor: p.extrapolationFactor };
+        prediction = { mode: 'size', basis: 'chinchilla', C: p.C, N: exact(p.N), D: exact(p.D), tokensPerParameter: exact(p.D / p.N), loss: intervalView(p.loss), extrapolationFactor: p.extrapolationFactor };
+        if (law) warnings.push('These runs do not identify how the loss depends on N and D apart: off their design, this is the fit\'s guess, not a finding.');
       }
-      const warnings: string[] = [];
       if (prediction.extrapolationFactor > FAR_EXTRAPOLATION) {
-        warnings.push(`This prediction reaches ${prediction.extrapolationFactor.toPrecision(3)}× beyond the largest compute in the fit.`);
+        warnings.unshift(`This prediction reaches ${prediction.extrapolationFactor.toPrecision(3)}× beyond the largest compute in the fit.`);
       }
       if (!Number.isFinite(prediction.loss.estimate as number)) warnings.push('The fit has no compute-optimal frontier (an exponent ≤ 0), so it predicts nothing here.');
       return encodeNonFinite({ ...prediction, maxCompute: fit.maxCompute, warning: warnings.length > 0 ? warnings.join(' ') : null });

@@ -4,6 +4,9 @@ import type { JsonNumber } from '../../../shared/api/json-number';
 import type {
   AblationScalingView,
   ApiInterval,
+  ComputeLawView,
+  IdentifiabilityView,
+  ScalingVerdictView,
   PowerLawView,
   ScalingFitView,
   ScalingIntervals,
@@ -11,7 +14,19 @@ import type {
   ScalingPointView,
   ScalingScopeRef,
 } from '../../../shared/api/scaling-methods';
-import { computeOptimalExponents, type ChinchillaParams, type FitResidual, type Interval, type ParameterIntervals, type PowerLawFit } from '../../../shared/scaling';
+import {
+  computeLawIntervals,
+  computeOptimalExponents,
+  type ChinchillaParams,
+  type ComputeLawIntervals,
+  type ComputeLawParams,
+  type FitIdentifiability,
+  type FitResidual,
+  type Interval,
+  type ParameterIntervals,
+  type PowerLawFit,
+  type ScalingVerdict,
+} from '../../../shared/scaling';
 import type { ObservedRun, ScalingData } from '../queries/scaling-observations';
 import type { AblationOutcome, ScalingFitOutcome } from '../host/run-compute-task';
 
@@ -39,6 +54,24 @@ export function intervalsView(i: ParameterIntervals): ScalingIntervals {
   };
 }
 
+export function identifiabilityView(i: FitIdentifiability): IdentifiabilityView {
+  return { identifiable: i.identifiable, reason: i.reason, tokensPerParameter: i.tokensPerParameter, ratioSpread: i.ratioSpread, conditionNumber: n(i.conditionNumber) };
+}
+
+export function computeLawView(law: { params: ComputeLawParams; minCompute: number; maxCompute: number }, intervals: ComputeLawIntervals | null): ComputeLawView {
+  const p = law.params;
+  return {
+    params: { E: n(p.E), K: n(p.K), gamma: n(p.gamma) },
+    intervals: intervals && intervals.E.samples > 0 ? { E: intervalView(intervals.E), K: intervalView(intervals.K), gamma: intervalView(intervals.gamma) } : null,
+    minCompute: law.minCompute,
+    maxCompute: law.maxCompute,
+  };
+}
+
+export function verdictView(v: ScalingVerdict): ScalingVerdictView {
+  return { kind: v.kind, text: v.text, atCompute: v.atCompute, multiplier: intervalView(v.multiplier), unreachableShare: v.unreachableShare };
+}
+
 function powerLawView(p: PowerLawFit | null): PowerLawView | null {
   return p && { k: n(p.k), exponent: n(p.exponent), exponentStdError: n(p.exponentStdError), r2: n(p.r2), points: p.points };
 }
@@ -47,7 +80,7 @@ export function scopeRef(data: ScalingData): ScalingScopeRef {
   return { kind: data.scope.kind, id: data.scope.id, variant: data.scope.variant, label: data.scope.label };
 }
 
-export function pointViews(runs: readonly ObservedRun[], residuals: readonly FitResidual[] = []): ScalingPointView[] {
+export function pointViews(runs: readonly ObservedRun[], residuals: readonly Pick<FitResidual, 'id' | 'predicted' | 'logResidual'>[] = []): ScalingPointView[] {
   const byId = new Map(residuals.map((r) => [r.id, r]));
   return runs.map((r) => {
     const residual = byId.get(r.id);
@@ -99,7 +132,9 @@ export function scalingFitView(outcome: ScalingFitOutcome, meta: ViewMeta): Scal
       maxCompute: fit.maxCompute,
     },
     fitError: base.fitError,
-    intervals: bootstrap ? intervalsView(bootstrap.intervals) : null,
+    identifiability: base.identifiability && identifiabilityView(base.identifiability),
+    computeLaw: base.law && computeLawView(base.law, bootstrap && bootstrap.lawSamples.length > 0 ? computeLawIntervals(base.law.params, bootstrap.lawSamples) : null),
+    intervals: bootstrap?.intervals ? intervalsView(bootstrap.intervals) : null,
     bootstrap: bootstrap?.summary ?? null,
     frontier: frontier.map((p) => ({
       C: p.C,
@@ -157,25 +192,27 @@ export function scalingFitView(outcome: ScalingFitOutcome, meta: ViewMeta): Scal
 export function ablationScalingView(outcome: AblationOutcome, meta: ViewMeta & { E: 'shared' | 'free' }): AblationScalingView {
   const { data, computation } = outcome;
   const analysis = computation.analysis;
-  const fits = new Map(analysis?.fits.arms.map((a) => [a.key, a.fit]) ?? []);
-  const intervals = new Map(analysis?.armIntervals.map((a) => [a.key, a.intervals]) ?? []);
+  const fits = new Map(analysis?.arms.map((a) => [a.key, a]) ?? []);
+  const bootstrapped = !!analysis && analysis.bootstrap.completed > 0;
   return {
     ablation: data.scope.id ?? '',
     title: data.scope.ablation?.title ?? null,
     metric: data.metric,
     baseline: computation.baseline,
-    E: meta.E,
+    E: analysis?.eMode ?? meta.E,
     method: computation.method,
     methodNote: computation.methodNote,
     targetCompute: computation.targetCompute,
     exclusionScope: meta.exclusionScope,
     arms: computation.arms.map((arm) => {
       const fit = fits.get(arm.key);
-      const armIntervals = intervals.get(arm.key);
+      const chinchilla = fit?.chinchilla ?? null;
       return {
         ...arm,
-        params: fit ? paramsView(fit.params) : null,
-        intervals: armIntervals && analysis!.bootstrap.completed > 0 ? intervalsView(armIntervals) : null,
+        params: chinchilla && paramsView(chinchilla.params),
+        intervals: chinchilla && bootstrapped ? intervalsView(chinchilla.intervals) : null,
+        identifiability: chinchilla && identifiabilityView(chinchilla.identifiability),
+        law: fit?.law ? computeLawView({ ...fit, params: fit.law.params }, bootstrapped ? fit.law.intervals : null) : null,
         minCompute: fit?.minCompute ?? null,
         maxCompute: fit?.maxCompute ?? null,
       };
@@ -186,12 +223,12 @@ export function ablationScalingView(outcome: AblationOutcome, meta: ViewMeta & {
       curve: v.curve.map((p) => ({ C: p.C, multiplier: intervalView(p.multiplier), unreachableShare: p.unreachableShare, withinData: p.withinData })),
       atTarget: v.atTarget && { ...v.atTarget, multiplier: intervalView(v.atTarget.multiplier) },
       logSlope: intervalView(v.logSlope),
-      verdict: v.verdict,
+      verdict: verdictView(v.verdict),
       crossings: v.crossings,
       crossingShare: v.crossingShare,
       warnings: v.warnings,
     })),
-    points: pointViews(data.runs, analysis?.fits.arms.flatMap((a) => a.fit.residuals)),
+    points: pointViews(data.runs, analysis?.arms.flatMap((a) => a.residuals)),
     skipped: data.skipped,
     bootstrap: analysis && analysis.bootstrap.requested > 0 ? analysis.bootstrap : null,
     error: computation.error,

@@ -2,22 +2,29 @@
 // arms were run at several tokens-per-parameter ratios, each arm gets a Chinchilla fit (E shared
 // or free) and each variant's effective-compute multiplier is read off the compute-optimal
 // frontiers, as issue 6 states. When every arm was run at one ratio (D ∝ N), the frontier is not
-// in the data, and the multiplier is read along each arm's ratio instead (design-ratio-multiplier.ts).
+// in the data: each arm gets the power law of loss in compute its runs do identify (E shared or
+// free), and the multiplier is read along it (design-ratio-multiplier.ts).
 import {
   analyzeAblationScaling,
-  bootstrapChinchillaFit,
-  fitChinchillaLoss,
+  bootstrapComputeLaws,
+  chinchillaIdentifiability,
+  computeLawIntervals,
+  fitComputeLaws,
   hasComputeOptimalFrontier,
-  parameterIntervals,
   ScalingInputError,
-  type AblationScaling,
   type BootstrapControl,
+  type BootstrapSummary,
   type ChinchillaParams,
+  type ComputeLawIntervals,
+  type ComputeLawParams,
+  type FitIdentifiability,
+  type ParameterIntervals,
   type ScalingArm,
+  type VariantEffectiveCompute,
 } from '../../../shared/scaling';
 import type { ObservedRun, ScalingData } from '../queries/scaling-observations';
 import { fitObservations } from '../queries/scaling-observations';
-import { summarizeDesignRatioVariant, type DesignRatioArm } from './design-ratio-multiplier';
+import { summarizeDesignRatioVariant } from './design-ratio-multiplier';
 
 export type AblationMethod = 'frontier' | 'design-ratio';
 
@@ -31,6 +38,23 @@ export interface ArmFacts {
   warnings: string[];
 }
 
+/** One arm's fit: the Chinchilla law (frontier method) or the power law of loss in compute (design ratio). */
+export interface ArmFit {
+  key: string;
+  chinchilla: { params: ChinchillaParams; intervals: ParameterIntervals; identifiability: FitIdentifiability } | null;
+  law: { params: ComputeLawParams; intervals: ComputeLawIntervals } | null;
+  minCompute: number;
+  maxCompute: number;
+  residuals: { id: string; predicted: number; logResidual: number }[];
+}
+
+export interface AblationAnalysis {
+  eMode: 'shared' | 'free';
+  arms: ArmFit[];
+  variants: VariantEffectiveCompute[];
+  bootstrap: BootstrapSummary;
+}
+
 export interface AblationComputation {
   baseline: string;
   targetCompute: number;
@@ -38,7 +62,7 @@ export interface AblationComputation {
   /** What the method means for these arms, in a sentence or two. */
   methodNote: string | null;
   arms: ArmFacts[];
-  analysis: AblationScaling | null;
+  analysis: AblationAnalysis | null;
   error: string | null;
 }
 
@@ -79,7 +103,7 @@ export async function computeAblationScaling(data: ScalingData, options: Ablatio
   const targetCompute = options.targetCompute ?? (reference.length > 0 ? Math.max(...reference) : 1);
   const usableFacts = arms.filter((a) => a.sizes >= MIN_SIZES);
   const method: AblationMethod = usableFacts.length > 0 && usableFacts.every((a) => a.ratio !== null) ? 'design-ratio' : 'frontier';
-  const result = { baseline: baseline ?? '', targetCompute, method, methodNote: methodNote(method, usableFacts), arms, analysis: null };
+  const result = { baseline: baseline ?? '', targetCompute, method, methodNote: methodNote(method, usableFacts, options.E), arms, analysis: null };
 
   if (baseline === null) return { ...result, error: `Ablation ${data.scope.id} names no baseline variant (baseline: in its YAML file).` };
   const usable: ScalingArm[] = usableFacts.map((a) => ({ key: a.key, observations: fitObservations(byVariant.get(a.key)!) }));
@@ -88,18 +112,34 @@ export async function computeAblationScaling(data: ScalingData, options: Ablatio
   }
   if (usable.length < 2) return { ...result, error: `No variant besides ${baseline} has runs at ${MIN_SIZES} or more model sizes.` };
   try {
-    if (method === 'design-ratio') {
-      const ratios = new Map(usableFacts.map((a) => [a.key, a.ratio!]));
-      return { ...result, analysis: await analyzeAlongRatios(usable, ratios, baseline, targetCompute, options), error: null };
-    }
-    for (const arm of arms) if (arm.ratio !== null) arm.warnings.push(oneRatioWarning(arm));
-    const analysis = await analyzeAblationScaling(usable, { ...options, baseline, E: options.E, targetCompute });
-    for (const { key, fit } of analysis.fits.arms) {
-      if (hasComputeOptimalFrontier(fit.params)) continue;
-      const p = fit.params;
-      arms.find((a) => a.key === key)?.warnings.push(
-        `The fit of ${key} has α = ${p.alpha.toPrecision(3)}, β = ${p.beta.toPrecision(3)}: with an exponent ≤ 0 there is no compute-optimal frontier, so its multiplier is undefined.`,
-      );
+    if (method === 'design-ratio') return { ...result, analysis: await analyzeAlongLaws(usable, baseline, targetCompute, options), error: null };
+    const scaling = await analyzeAblationScaling(usable, { ...options, baseline, E: options.E, targetCompute });
+    const analysis: AblationAnalysis = {
+      eMode: scaling.eMode === 'free' ? 'free' : 'shared',
+      variants: scaling.variants,
+      bootstrap: scaling.bootstrap,
+      arms: scaling.fits.arms.map(({ key, fit }, v) => ({
+        key,
+        chinchilla: {
+          params: fit.params,
+          intervals: scaling.armIntervals[v]!.intervals,
+          identifiability: chinchillaIdentifiability(usable[v]!.observations, fit.params),
+        },
+        law: null,
+        minCompute: fit.minCompute,
+        maxCompute: fit.maxCompute,
+        residuals: fit.residuals,
+      })),
+    };
+    for (const arm of analysis.arms) {
+      const facts = arms.find((a) => a.key === arm.key)!;
+      const { params, identifiability } = arm.chinchilla!;
+      if (!identifiability.identifiable) facts.warnings.push(`${arm.key}: ${identifiability.reason} Its frontier, and any multiplier read off it, rests on the fit, not the data.`);
+      else if (!hasComputeOptimalFrontier(params)) {
+        facts.warnings.push(
+          `The fit of ${arm.key} has α = ${params.alpha.toPrecision(3)}, β = ${params.beta.toPrecision(3)}: with an exponent ≤ 0 there is no compute-optimal frontier, so its multiplier is undefined.`,
+        );
+      }
     }
     return { ...result, analysis, error: null };
   } catch (error) {
@@ -108,71 +148,35 @@ export async function computeAblationScaling(data: ScalingData, options: Ablatio
   }
 }
 
-function oneRatioWarning(arm: ArmFacts): string {
-  return (
-    `Every run of ${arm.key} trains on about ${Math.round(arm.ratio!)} tokens per parameter, so N and D grow together: ` +
-    'the data cannot tell A/N^α from B/D^β, and the compute-optimal frontier (and any multiplier read off it) rests on the fit, not the data. ' +
-    'Runs at a second tokens-per-parameter ratio pin it down.'
-  );
-}
-
-function methodNote(method: AblationMethod, arms: readonly ArmFacts[]): string | null {
+function methodNote(method: AblationMethod, arms: readonly ArmFacts[], E: 'shared' | 'free'): string | null {
   if (method === 'frontier') return null;
   const ratios = arms.map((a) => `${a.key} ${Math.round(a.ratio!)}`).join(', ');
   return (
     `Every arm was trained at one tokens-per-parameter ratio (${ratios}), so N and D grow together and the compute-optimal frontier is not in the data. ` +
-    "The multiplier is read along each arm's own ratio: the compute the baseline needs, trained at its ratio, to reach the variant's loss. " +
-    'Each arm is fitted with its own E, and bootstrapped over its own runs.'
+    `What the data do identify is each arm's loss against compute, fitted as L(C) = E + K·C^−γ (E ${E === 'shared' ? 'shared by the arms' : 'free per arm'}). ` +
+    "The multiplier is read along these laws: the compute the baseline needs, trained at its ratio, to reach the variant's loss."
   );
 }
 
-/** Each arm fitted and bootstrapped on its own; the multipliers compare losses along the arms' ratios. */
-async function analyzeAlongRatios(
-  arms: readonly ScalingArm[],
-  ratios: ReadonlyMap<string, number>,
-  baseline: string,
-  targetCompute: number,
-  control: AblationComputationOptions,
-): Promise<AblationScaling> {
+/** Each arm's power law of loss in compute, fitted (E shared or free) and bootstrapped over every arm's runs together. */
+async function analyzeAlongLaws(arms: readonly ScalingArm[], baseline: string, targetCompute: number, control: AblationComputationOptions): Promise<AblationAnalysis> {
+  const fit = fitComputeLaws(arms, control.E);
   const resamples = Math.max(0, Math.floor(control.resamples ?? 0));
-  const fitted: DesignRatioArm[] = [];
-  const summaries = [];
-  for (const [index, arm] of arms.entries()) {
-    const fit = fitChinchillaLoss(arm.observations);
-    let samples: ChinchillaParams[] = [];
-    if (resamples > 0) {
-      const boot = await bootstrapChinchillaFit(arm.observations, {
-        fit,
-        resamples,
-        seed: (control.seed ?? 1) + index,
-        signal: control.signal,
-        yieldEveryMs: control.yieldEveryMs,
-        onProgress: (done) => control.onProgress?.(index * resamples + done, arms.length * resamples),
-      });
-      samples = boot.samples;
-      summaries.push(boot);
-    }
-    fitted.push({ key: arm.key, ratio: ratios.get(arm.key)!, fit, samples });
-  }
+  const boot = resamples > 0 ? await bootstrapComputeLaws(arms, fit, { ...control, resamples }) : null;
+  const samples = boot?.samples ?? [];
+  const fitted = fit.arms.map((law, v) => ({ key: law.key, fit: law, samples: samples.map((s) => s[v]!) }));
   const base = fitted.find((a) => a.key === baseline)!;
   return {
-    baseline,
-    eMode: 'free',
-    fits: {
-      eMode: 'free',
-      objective: fitted.reduce((s, a) => s + a.fit.objective, 0),
-      arms: fitted.map((a) => ({ key: a.key, fit: a.fit })),
-      starts: fitted.reduce((s, a) => s + a.fit.starts, 0),
-      converged: fitted.every((a) => a.fit.converged),
-    },
-    armIntervals: fitted.map((a) => ({ key: a.key, intervals: parameterIntervals(a.fit.params, a.samples) })),
+    eMode: fit.eMode,
+    arms: fitted.map((a) => ({
+      key: a.key,
+      chinchilla: null,
+      law: { params: a.fit.params, intervals: computeLawIntervals(a.fit.params, a.samples) },
+      minCompute: a.fit.minCompute,
+      maxCompute: a.fit.maxCompute,
+      residuals: a.fit.residuals,
+    })),
     variants: fitted.filter((a) => a.key !== baseline).map((a) => summarizeDesignRatioVariant(base, a, targetCompute)),
-    bootstrap: {
-      requested: resamples,
-      completed: summaries.length === arms.length ? Math.min(...summaries.map((s) => s.completed)) : 0,
-      failed: summaries.reduce((s, b) => s + b.failed, 0),
-      cancelled: summaries.some((s) => s.cancelled) || (resamples > 0 && summaries.length < arms.length),
-      seed: control.seed ?? 1,
-    },
+    bootstrap: boot?.summary ?? { requested: 0, completed: 0, failed: 0, cancelled: false, seed: control.seed ?? 1 },
   };
 }

@@ -28,8 +28,8 @@ export type ComputeTask =
 
 export type ComputeRequest = { type: 'run'; id: number; task: ComputeTask } | { type: 'cancel'; id: number } | { type: 'stop' };
 
-/** `scope`: the task names runs that are not in the cache; `internal`: a bug or a broken cache. */
-export type ComputeFailureKind = 'scope' | 'internal';
+/** `scope`: the task names runs that are not in the cache; `cancelled`: a fit stopped before its end; `internal`: a bug or a broken cache. */
+export type ComputeFailureKind = 'scope' | 'cancelled' | 'internal';
 
 export type ComputeReply =
   | { type: 'progress'; id: number; done: number; total: number }

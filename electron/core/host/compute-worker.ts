@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCacheDatabase, type CacheDatabase } from '../db/open-cache-database';
+import { FitCancelledError } from '../../../shared/scaling';
 import { ScalingScopeError } from '../queries/scaling-scope';
 import type { ComputeReply, ComputeRequest, ComputeTask, ComputeWorkerInit } from './compute-messages';
 import { runAblationTask, runScalingFitTask, ScalingBaseMemo } from './run-compute-task';
@@ -44,7 +45,8 @@ async function run(id: number, task: ComputeTask): Promise<void> {
     post({ type: 'done', id, result });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    post({ type: 'failed', id, kind: error instanceof ScalingScopeError ? 'scope' : 'internal', message });
+    const kind = error instanceof ScalingScopeError ? 'scope' : error instanceof FitCancelledError ? 'cancelled' : 'internal';
+    post({ type: 'failed', id, kind, message });
   } finally {
     running.delete(id);
   }

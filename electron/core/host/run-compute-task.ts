@@ -5,7 +5,7 @@ import type { BootstrapControl } from '../../../shared/scaling';
 import { fitObservations, readScalingData, readTrainingCurves, type ScalingData } from '../queries/scaling-observations';
 import { computeAblationScaling, type AblationComputation } from './ablation-computations';
 import type { ComputeTask } from './compute-messages';
-import { bootstrapScalingFit, computeScalingBase, frontierCurve, type FrontierPoint, type ScalingBase, type ScalingBootstrap } from './scaling-computations';
+import { bootstrapScalingFit, computeScalingBase, frontierCurve, lawCurve, type FrontierPoint, type ScalingBase, type ScalingBootstrap } from './scaling-computations';
 
 export interface ScalingFitOutcome {
   data: ScalingData;
@@ -99,7 +99,9 @@ export async function runScalingFitTask(
   const data = prepared?.data ?? readScalingData(sqlite, task.query);
   const content = fitContentKey(data);
   if (!prepared) {
-    const base = memo?.base(content) ?? computeScalingBase(fitObservations(data.runs), readTrainingCurves(sqlite, data.runs));
+    // A bootstrap task reports resamples only: the plain fit of the same data showed the starts.
+    const fitControl = task.bootstrap === 0 ? control : { signal: control.signal };
+    const base = memo?.base(content) ?? (await computeScalingBase(fitObservations(data.runs), readTrainingCurves(sqlite, data.runs), fitControl));
     prepared = { data, base };
     memo?.remember(task.baseKey, content, prepared);
   }
@@ -107,10 +109,11 @@ export async function runScalingFitTask(
   let bootstrap: ScalingBootstrap | null = null;
   if (base.fit && task.bootstrap > 0) {
     const key = JSON.stringify([content, task.bootstrap, task.seed]);
-    bootstrap = memo?.bootstrap(key) ?? (await bootstrapScalingFit(fitObservations(data.runs), base.fit, { ...control, resamples: task.bootstrap, seed: task.seed }));
+    bootstrap = memo?.bootstrap(key) ?? (await bootstrapScalingFit(fitObservations(data.runs), base, { ...control, resamples: task.bootstrap, seed: task.seed }));
     memo?.rememberBootstrap(key, bootstrap);
   }
-  const frontier = base.fit ? frontierCurve(base.fit, bootstrap?.samples ?? []) : [];
+  // A fit whose parameters the runs do not identify has no frontier to draw: its power law in compute stands in.
+  const frontier = base.law ? lawCurve(base.law, bootstrap?.lawSamples ?? []) : base.fit ? frontierCurve(base.fit, bootstrap?.samples ?? []) : [];
   return { data, base, bootstrap, frontier };
 }
 

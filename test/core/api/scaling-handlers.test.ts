@@ -10,12 +10,12 @@ import { createScalingHandlers } from '../../../electron/core/api/scaling-handle
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { createComputeClient, type ComputeClient } from '../../../electron/core/host/compute-client';
 import type { CoreDeps } from '../../../electron/core/host/core-deps';
-import { multiplierAlongRatios } from '../../../electron/core/host/design-ratio-multiplier';
+
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
 import type { PushEvent } from '../../../shared/api/push-events';
 import { scalingTaskId, type AblationScalingView, type ScalingFitView, type ScalingPrediction } from '../../../shared/api/scaling-methods';
-import { computeOptimalAllocation, logSpaced } from '../../../shared/scaling';
+import { computeOptimalAllocation, logSpaced, predictLoss } from '../../../shared/scaling';
 import { migrationsDir, publishedTableRuns, syncedScalingStore, type StoreRun } from '../queries/scaling-store-fixture';
 
 const LAW = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
@@ -170,28 +170,39 @@ describe('cancelTask', () => {
 
 describe('getAblationScaling', () => {
   it('finds the multiplier of a variant that is the baseline with twice the compute: 2× at every scale, holding', async () => {
-    const view = await value<AblationScalingView>(call('getAblationScaling', { ablation: 'abl-2x', bootstrap: 40, targetCompute: 1e22 }));
+    const view = await value<AblationScalingView>(call('getAblationScaling', { ablation: 'abl-2x', bootstrap: 100, targetCompute: 1e22 }));
     expect(view.error).toBeNull();
     expect(view.baseline).toBe('base');
-    expect(view.arms.map((a) => [a.key, a.n, a.warnings])).toEqual([['base', 8, []], ['twice', 8, []]]);
+    expect(view.arms.map((a) => [a.key, a.n, a.warnings, a.identifiability?.identifiable])).toEqual([['base', 8, [], true], ['twice', 8, [], true]]);
     const twice = view.variants[0]!;
     expect(twice.key).toBe('twice');
     expect(decodeNumber(twice.atTarget!.multiplier.estimate)).toBeCloseTo(2, 1);
     expect(twice.atTarget!.multiplier.samples).toBeGreaterThan(0);
-    expect(twice.verdict).toBe('holds');
+    expect(twice.verdict).toMatchObject({ kind: 'holds', text: 'The gain holds with scale', atCompute: twice.dataRange[1] });
+    expect(decodeNumber(twice.verdict.multiplier.p95[0])).toBeGreaterThan(1);
     expect(twice.curve.every((p) => Math.abs(decodeNumber(p.multiplier.estimate) - 2) < 0.05)).toBe(true);
   });
 
-  it('reads the multiplier along the ratio when every arm ran at one tokens-per-parameter ratio', async () => {
+  it('reads the multiplier along the power laws in compute when every arm ran at one tokens-per-parameter ratio', async () => {
     const view = await value<AblationScalingView>(call('getAblationScaling', { ablation: 'abl-ray', bootstrap: 20 }));
     expect(view.error).toBeNull();
     expect(view.method).toBe('design-ratio');
     expect(view.methodNote).toMatch(/^Every arm was trained at one tokens-per-parameter ratio \(base 20, twice 20\)/);
-    expect(view.arms.map((a) => [a.key, a.ratio])).toEqual([['base', expect.closeTo(20, 6)], ['twice', expect.closeTo(20, 6)]]);
+    expect(view.arms.map((a) => [a.key, a.ratio, a.params, a.law !== null])).toEqual([
+      ['base', expect.closeTo(20, 6), null, true],
+      ['twice', expect.closeTo(20, 6), null, true],
+    ]);
     const twice = view.variants[0]!;
-    const truth = multiplierAlongRatios({ p: LAW, ratio: 20 }, { p: TWICE, ratio: 20 }, view.targetCompute);
-    expect(decodeNumber(twice.atTarget!.multiplier.estimate)).toBeCloseTo(truth, 2);
+    // The truth along the ratio: the compute at which the baseline's law reaches the variant's loss.
+    const C = view.targetCompute;
+    const N = Math.sqrt(C / 120);
+    const target = predictLoss(TWICE, N, 20 * N);
+    const grid = logSpaced(C / 100, C * 100, 20001);
+    const needed = grid.find((c) => predictLoss(LAW, Math.sqrt(c / 120), 20 * Math.sqrt(c / 120)) <= target)!;
+    expect(decodeNumber(twice.atTarget!.multiplier.estimate) / (needed / C)).toBeCloseTo(1, 2);
     expect(twice.atTarget!.multiplier.samples).toBe(20);
+    // 20 resamples are too few for a verdict: none is given rather than a provisional one.
+    expect(twice.verdict.kind).toBe('pending');
     expect(view.bootstrap).toMatchObject({ requested: 20, completed: 20, cancelled: false });
   });
 });

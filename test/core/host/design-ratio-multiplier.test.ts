@@ -1,56 +1,61 @@
-// The effective-compute multiplier along each arm's tokens-per-parameter ratio, on laws whose
-// answer is known in closed form: a variant equal to the baseline trained with k times the compute
-// along the same ratio has multiplier k at every compute.
+// The effective-compute multiplier along each arm's power law of loss in compute, on laws whose
+// answer is known in closed form: with E shared, a variant whose law is the baseline's with k times
+// the compute has multiplier k at every compute; with different exponents the multiplier is
+// (K_b/K_v)^(1/γ_b)·C^(γ_v/γ_b − 1).
 import { describe, expect, it } from 'vitest';
-import { computeAlongRatioFor, lossAlongRatio, multiplierAlongRatios, summarizeDesignRatioVariant } from '../../../electron/core/host/design-ratio-multiplier';
-import { fitChinchillaLoss, logSpaced, predictLoss, type ChinchillaParams } from '../../../shared/scaling';
+import { multiplierAlongLaws, summarizeDesignRatioVariant, type DesignRatioArm } from '../../../electron/core/host/design-ratio-multiplier';
+import { computeLawLoss, fitComputeLaws, logSpaced, type ComputeLawParams } from '../../../shared/scaling';
 
-const LAW: ChinchillaParams = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
-const RATIO = 20;
+const LAW: ComputeLawParams = { E: 1.7, K: 1100, gamma: 0.155 };
 
-/** The baseline with k× compute along its ratio: N and D both grow by √k. */
-function withCompute(p: ChinchillaParams, k: number): ChinchillaParams {
-  return { ...p, A: p.A * k ** (-p.alpha / 2), B: p.B * k ** (-p.beta / 2) };
+/** The law of the baseline trained with k× the compute. */
+const withCompute = (p: ComputeLawParams, k: number): ComputeLawParams => ({ ...p, K: p.K * k ** -p.gamma });
+
+function runsOf(key: string, p: ComputeLawParams) {
+  // Six sizes at 20 tokens per parameter: C = 6·N·20N.
+  return logSpaced(5e7, 1.6e9, 6).map((N, i) => ({ id: `${key}-${i}`, N, D: 20 * N, L: computeLawLoss(p, 120 * N * N) }));
 }
 
-function armAlongRatio(key: string, p: ChinchillaParams) {
-  const observations = logSpaced(5e7, 1.6e9, 6).map((N, i) => ({ id: `${key}-${i}`, N, D: RATIO * N, L: predictLoss(p, N, RATIO * N) }));
-  return { key, ratio: RATIO, fit: fitChinchillaLoss(observations), samples: [] };
+function fittedArms(laws: Record<string, ComputeLawParams>): DesignRatioArm[] {
+  const arms = Object.entries(laws).map(([key, p]) => ({ key, observations: runsOf(key, p) }));
+  return fitComputeLaws(arms, 'shared').arms.map((fit) => ({ key: fit.key, fit, samples: [] }));
 }
 
-describe('the multiplier along the design ratio', () => {
+describe('the multiplier along the arms’ power laws in compute', () => {
   it('is k at every compute for a variant that is the baseline with k× compute', () => {
     for (const k of [0.5, 1, 3]) {
-      for (const C of [1e18, 1e20, 1e23]) {
-        expect(multiplierAlongRatios({ p: LAW, ratio: RATIO }, { p: withCompute(LAW, k), ratio: RATIO }, C)).toBeCloseTo(k, 6);
-      }
+      for (const C of [1e18, 1e20, 1e23]) expect(multiplierAlongLaws(LAW, withCompute(LAW, k), C)).toBeCloseTo(k, 9);
     }
   });
 
-  it('inverts the loss along a ratio, and says Infinity for a loss the baseline never reaches', () => {
-    const C = 3.7e20;
-    expect(computeAlongRatioFor(LAW, RATIO, lossAlongRatio(LAW, RATIO, C), 1e20) / C).toBeCloseTo(1, 9);
-    expect(computeAlongRatioFor(LAW, RATIO, LAW.E - 0.01, 1e20)).toBe(Infinity);
+  it('is the closed form (K_b/K_v)^(1/γ_b)·C^(γ_v/γ_b − 1) with a shared E, and unbounded below the baseline’s E', () => {
+    const variant = { E: LAW.E, K: 900, gamma: 0.16 };
+    for (const C of [1e18, 1e21]) {
+      expect(multiplierAlongLaws(LAW, variant, C)).toBeCloseTo((LAW.K / variant.K) ** (1 / LAW.gamma) * C ** (variant.gamma / LAW.gamma - 1), 6);
+    }
+    expect(multiplierAlongLaws(LAW, { ...LAW, E: LAW.E - 0.3, K: 1 }, 1e22)).toBe(Infinity);
   });
 
-  it('recovers 2× from fits of runs at one ratio, says the gain holds, and flags a target beyond the data', () => {
-    const base = armAlongRatio('base', LAW);
-    const twice = armAlongRatio('twice', withCompute(LAW, 2));
-    const target = base.fit.maxCompute * 10;
-    const summary = summarizeDesignRatioVariant(base, twice, target);
-    expect(summary.atTarget!.multiplier.estimate).toBeCloseTo(2, 2);
-    expect(summary.curve.filter((p) => p.withinData).every((p) => Math.abs(p.multiplier.estimate - 2) < 0.01)).toBe(true);
-    expect(summary.verdict).toBe('holds');
+  it('recovers 2× from runs at one ratio, flags a target beyond the data, and gives no verdict without resamples', () => {
+    const [base, twice] = fittedArms({ base: LAW, twice: withCompute(LAW, 2) });
+    const target = base!.fit.maxCompute * 10;
+    const summary = summarizeDesignRatioVariant(base!, twice!, target);
+    expect(summary.atTarget!.multiplier.estimate).toBeCloseTo(2, 3);
+    expect(summary.curve.every((p) => Math.abs(p.multiplier.estimate - 2) < 1e-3)).toBe(true);
+    expect(summary.verdict.kind).toBe('pending');
+    expect(summary.verdict.atCompute).toBe(base!.fit.maxCompute);
     expect(summary.crossings).toEqual([]);
     expect(summary.warnings).toEqual([expect.stringMatching(/^The target compute is 10\.\d× the largest compute/)]);
   });
 
   it('warns where a variant that starts ahead falls behind', () => {
-    // Better at small scale (lower A), worse at large scale (higher E).
-    const variant = { ...LAW, A: LAW.A * 0.8, E: LAW.E + 0.1 };
-    const summary = summarizeDesignRatioVariant(armAlongRatio('base', LAW), armAlongRatio('var', variant), 1e21);
-    expect(summary.crossings.length).toBe(1);
-    expect(summary.warnings[0]).toMatch(/The curves cross at C ≈ .* the variant's advantage reverses there/);
-    expect(summary.verdict).toBe('shrinks');
+    // Ahead at small compute (lower K), behind at large compute (the shallower exponent): equal at 1e19.
+    const gamma = 0.13;
+    const [base, variant] = fittedArms({ base: LAW, variant: { E: LAW.E, K: LAW.K * 1e19 ** (gamma - LAW.gamma), gamma } });
+    const summary = summarizeDesignRatioVariant(base!, variant!, base!.fit.maxCompute);
+    expect(summary.crossings).toHaveLength(1);
+    expect(Math.log10(summary.crossings[0]!.C)).toBeCloseTo(19, 2);
+    expect(summary.warnings[0]).toMatch(/The fitted curves cross at C ≈ .* the variant's advantage reverses there/);
+    expect(summary.logSlope.estimate).toBeCloseTo(gamma / LAW.gamma - 1, 3);
   });
 });

@@ -1,23 +1,19 @@
 // A scaling ablation on the Scaling page: for each variant, the effective-compute multiplier over
-// the baseline as one number at the target compute and as a curve over compute, the verdict (the
-// gain grows, holds or shrinks with scale), where the curves cross, and every arm's fit.
+// the baseline as one number at the target compute and as a curve over compute, the verdict with
+// the numbers it comes from (shared/scaling/multiplier-verdict.ts, whose rule is stated below the
+// variants), where the curves cross, and every arm's fit.
 import { scalingTaskId, type AblationScalingView, type ScalingScopeEntry, type VariantScalingView } from '../../../../shared/api/scaling-methods';
+import { formatMultiplierRange, SCALING_VERDICT_RULE } from '../../../../shared/scaling/multiplier-verdict';
 import { updateParams } from '../../app/router';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 import { seriesColor } from '../../theme/palette';
+import { AblationArmsTable } from './ablation-arms-table';
 import { BootstrapStatus } from './bootstrap-status';
 import { EffectiveComputeChart } from './effective-compute-chart';
 import { RESAMPLES } from './fit-view';
-import { formatCompute, formatFactor, formatNumber, formatRange, hasInterval, num } from './scaling-format';
+import { formatCompute, formatFactor, intervalOf, num } from './scaling-format';
 import { useBootstrapped } from './use-bootstrapped';
-
-const formatSlope = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 5e-4 ? '0.000' : v.toFixed(3)) : formatNumber(v));
-
-const VERDICT: Record<VariantScalingView['verdict'], string> = {
-  grows: 'The gain grows with scale',
-  holds: 'The gain holds with scale',
-  shrinks: 'The gain shrinks with scale',
-};
+import { VariantVerdict } from './variant-verdict';
 
 interface AblationViewProps {
   entry: ScalingScopeEntry;
@@ -27,45 +23,39 @@ interface AblationViewProps {
   target: number | null;
 }
 
-function VariantPanel({ variant, index, view, bootstrapped }: { variant: VariantScalingView; index: number; view: AblationScalingView; bootstrapped: boolean }) {
+function VariantPanel({ variant, index, view }: { variant: VariantScalingView; index: number; view: AblationScalingView }) {
   const at = variant.atTarget;
-  const estimate = at ? num(at.multiplier.estimate) : NaN;
+  const multiplier = at ? intervalOf(at.multiplier) : null;
   const defined = variant.curve.some((p) => Number.isFinite(num(p.multiplier.estimate)));
   const armWarnings = view.arms.filter((a) => a.key === variant.key || a.key === view.baseline).flatMap((a) => a.warnings);
+  // The headline and the verdict are read at the same compute unless a target beyond it was asked for.
+  const sameCompute = !at || Math.abs(at.C / variant.verdict.atCompute - 1) < 1e-6;
   return (
     <section className="panel variant-panel" data-testid={`variant-${variant.key}`}>
       <h2>
         {variant.key} <span className="muted">against {view.baseline}</span>
       </h2>
-      {defined && (
+      {defined && multiplier && (
         <div className="multiplier-headline">
           <span className="multiplier-value" data-testid="multiplier-value">
-            {formatFactor(estimate)}
+            {formatFactor(multiplier.estimate)}
           </span>
           <span>
             effective compute at {formatCompute(view.targetCompute)} FLOPs
-            {at && hasInterval(at.multiplier) && (
-              <span className="muted">
+            {multiplier.samples > 0 && (
+              <span className="muted" data-testid="multiplier-interval">
                 {' '}
-                · 80 % {formatRange(at.multiplier.p80, formatFactor)} · 95 % {formatRange(at.multiplier.p95, formatFactor)}
+                · 80 %: {formatMultiplierRange(multiplier.p80)} · 95 %: {formatMultiplierRange(multiplier.p95)}
               </span>
             )}
-            {at && at.extrapolationFactor > 1 && <span className="muted"> · {formatFactor(at.extrapolationFactor)} beyond the data</span>}
+            {at!.extrapolationFactor > 1 && <span className="muted"> · {formatFactor(at!.extrapolationFactor)} beyond the data</span>}
           </span>
         </div>
       )}
       {defined ? (
-        <p className={`verdict verdict-${variant.verdict}`} data-testid="verdict">
-          {VERDICT[variant.verdict]}
-          <span className="muted">
-            {' '}
-            (slope of log multiplier per log compute {formatSlope(num(variant.logSlope.estimate))}
-            {hasInterval(variant.logSlope) ? `, 95 % ${formatRange(variant.logSlope.p95, formatSlope)}` : ''}
-            {bootstrapped ? '' : '; intervals follow from the bootstrap'})
-          </span>
-        </p>
+        <VariantVerdict variant={variant} formatCompute={formatCompute} repeatMultiplier={!sameCompute} />
       ) : (
-        <p className="verdict" data-testid="verdict">
+        <p className="verdict" data-testid="verdict" data-verdict="undefined">
           No multiplier: the fits below have no compute-optimal frontier to compare.
         </p>
       )}
@@ -82,71 +72,6 @@ function VariantPanel({ variant, index, view, bootstrapped }: { variant: Variant
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-function ArmsTable({ view, entry }: { view: AblationScalingView; entry: ScalingScopeEntry }) {
-  const cell = (arm: AblationScalingView['arms'][number], name: 'E' | 'A' | 'alpha' | 'B' | 'beta' | 'a') => {
-    if (!arm.params) return <td className="num muted">–</td>;
-    const interval = arm.intervals?.[name];
-    return (
-      <td className="num">
-        {formatNumber(num(arm.params[name]), 3)}
-        {hasInterval(interval) && <span className="muted"> {formatRange(interval.p80, (v) => formatNumber(v, 3))}</span>}
-      </td>
-    );
-  };
-  return (
-    <section className="panel">
-      <h2>Arms ({view.method === 'design-ratio' ? 'each with its own E' : `E ${view.E}`})</h2>
-      <div className="scaling-scroll">
-        <table className="data" data-testid="arms-table">
-          <thead>
-            <tr>
-              <th scope="col">Variant</th>
-              <th scope="col" className="num">Runs</th>
-              <th scope="col" className="num">Sizes</th>
-              <th scope="col" className="num">Tokens/param</th>
-              <th scope="col" className="num">E</th>
-              <th scope="col" className="num">A</th>
-              <th scope="col" className="num">α</th>
-              <th scope="col" className="num">B</th>
-              <th scope="col" className="num">β</th>
-              <th scope="col" className="num">a</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {view.arms.map((arm) => (
-              <tr key={arm.key}>
-                <th scope="row">
-                  {arm.key}
-                  {arm.key === view.baseline && <span className="badge">baseline</span>}
-                </th>
-                <td className="num">
-                  {arm.n}
-                  {arm.excluded > 0 && <span className="muted"> (+{arm.excluded} excluded)</span>}
-                </td>
-                <td className="num">{arm.sizes}</td>
-                <td className="num">{arm.ratio === null ? 'several' : Math.round(arm.ratio)}</td>
-                {cell(arm, 'E')}
-                {cell(arm, 'A')}
-                {cell(arm, 'alpha')}
-                {cell(arm, 'B')}
-                {cell(arm, 'beta')}
-                {cell(arm, 'a')}
-                <td>
-                  <button className="btn" onClick={() => updateParams({ scope: `ablation:${entry.id}:${arm.key}` })}>
-                    Open its fit
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted scaling-note">Parameters with their 80 % bootstrap intervals. Open a variant's fit to see its points and exclude outliers.</p>
     </section>
   );
 }
@@ -170,15 +95,13 @@ export function AblationView({ entry, metric, lastPercent, E, target }: Ablation
       <div className="row ablation-method">
         <BootstrapStatus state={bootstrap} result={bootFresh ? boot.data!.bootstrap : null} resamples={RESAMPLES} />
         <span className="grow" />
-        {view.method === 'frontier' && (
-          <div className="segmented" role="group" aria-label="Irreducible loss E">
-            {(['shared', 'free'] as const).map((mode) => (
-              <button key={mode} className="btn" aria-pressed={E === mode} onClick={() => updateParams({ e: mode })}>
-                E {mode}
-              </button>
-            ))}
-          </div>
-        )}
+        <div className="segmented" role="group" aria-label="Irreducible loss E">
+          {(['shared', 'free'] as const).map((mode) => (
+            <button key={mode} className="btn" aria-pressed={E === mode} onClick={() => updateParams({ e: mode })}>
+              E {mode}
+            </button>
+          ))}
+        </div>
       </div>
       {view.methodNote && (
         <p className="method-note" data-testid="method-note">
@@ -190,13 +113,20 @@ export function AblationView({ entry, metric, lastPercent, E, target }: Ablation
           <EmptyState title="No effective-compute multiplier">{view.error}</EmptyState>
         </div>
       ) : (
-        <div className="variant-grid">
-          {view.variants.map((v, i) => (
-            <VariantPanel key={v.key} variant={v} index={i} view={view} bootstrapped={bootFresh} />
-          ))}
-        </div>
+        <>
+          <div className="variant-grid">
+            {view.variants.map((v, i) => (
+              <VariantPanel key={v.key} variant={v} index={i} view={view} />
+            ))}
+          </div>
+          {view.variants.length > 0 && (
+            <p className="muted scaling-note verdict-rule" data-testid="verdict-rule">
+              {SCALING_VERDICT_RULE}
+            </p>
+          )}
+        </>
       )}
-      <ArmsTable view={view} entry={entry} />
+      <AblationArmsTable view={view} entry={entry} />
     </>
   );
 }

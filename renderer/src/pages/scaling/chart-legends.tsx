@@ -16,12 +16,13 @@ export function SizeLegend({ sizes }: { sizes: SizeScale }) {
   );
 }
 
-export function LineLegend({ banded }: { banded: boolean }) {
+/** `law`: the fit's parameters are not identifiable, and the line is the power law of loss in compute. */
+export function LineLegend({ banded, law = false }: { banded: boolean; law?: boolean }) {
   return (
     <div className="scaling-legend" aria-label="Lines">
       <span className="legend-item">
         <span className="legend-line frontier" aria-hidden="true" />
-        Compute-optimal frontier (fit)
+        {law ? 'Loss against compute, L = E + K·C^−γ (fit)' : 'Compute-optimal frontier (fit)'}
       </span>
       {banded && (
         <span className="legend-item">
@@ -29,10 +30,12 @@ export function LineLegend({ banded }: { banded: boolean }) {
           80 % / 95 % interval
         </span>
       )}
-      <span className="legend-item">
-        <span className="legend-line size" aria-hidden="true" />
-        Fitted loss of each size
-      </span>
+      {!law && (
+        <span className="legend-item">
+          <span className="legend-line size" aria-hidden="true" />
+          Fitted loss of each size
+        </span>
+      )}
       <span className="legend-item">
         <span className="legend-line envelope" aria-hidden="true" />
         Envelope of training curves

@@ -3,10 +3,11 @@
 // approaches and the runs left out.
 import { useState } from 'react';
 import { scalingTaskId, type ScalingFitView, type ScalingScopeInput } from '../../../../shared/api/scaling-methods';
-import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
+import { EmptyState, ErrorPanel } from '../../components/state-views';
 import { BootstrapStatus } from './bootstrap-status';
 import { LineLegend, SizeLegend } from './chart-legends';
 import { ExcludedRuns, ExclusionEditor } from './exclusions-panel';
+import { FitCancelled, FitProgress } from './fit-progress';
 import { HoldoutSummary } from './holdout-summary';
 import { IsoFlopPanel } from './isoflop-panel';
 import { LossComputeChart } from './loss-compute-chart';
@@ -44,7 +45,7 @@ function FitBody({ view, scope, target, onTarget, canWrite, bootstrapDone }: Fit
             <h2>Loss against compute</h2>
             <LossComputeChart view={view} targetCompute={targetCompute} selectedRun={selected} onSelect={(id) => setSelected((s) => (s === id ? null : id))} />
             <SizeLegend sizes={sizeScale(view.points.map((p) => p.N), theme)} />
-            <LineLegend banded={view.intervals !== null} />
+            <LineLegend banded={view.frontier.some((f) => f.p95 !== null)} law={view.computeLaw !== null} />
             {selectedPoint && <ExclusionEditor key={selectedPoint.runId} scope={scope} point={selectedPoint} canWrite={canWrite} onClose={() => setSelected(null)} />}
           </section>
           {view.fit && (
@@ -76,8 +77,9 @@ function FitBody({ view, scope, target, onTarget, canWrite, bootstrapDone }: Fit
 export function FitView(props: FitViewProps) {
   const task = scalingTaskId('fit', { ...props.scope, bootstrap: RESAMPLES });
   const { plain, boot, bootstrap } = useBootstrapped('getScalingFit', props.scope, RESAMPLES, task, true);
+  if (plain.error?.error.code === 'cancelled') return <FitCancelled onRetry={() => void plain.refetch()} />;
   if (plain.error) return <ErrorPanel error={plain.error} title="The fit could not be made" />;
-  if (!plain.data) return <LoadingState what="the fit (multi-start L-BFGS in the compute worker)" />;
+  if (!plain.data) return <FitProgress task={scalingTaskId('fit', { ...props.scope, bootstrap: 0 })} what="the Chinchilla law (multi-start L-BFGS in the compute worker)" />;
   // After a change (an exclusion, new data) the plain fit comes back first: show it until the
   // bootstrap of the same data is done, rather than the old intervals.
   const bootFresh = !!boot.data && boot.dataUpdatedAt >= plain.dataUpdatedAt;

@@ -1,7 +1,8 @@
 // Loss against training compute, log–log: every run as a point coloured by its model size (hollow
 // and struck through when excluded), the fitted loss of each size as it trains longer, the fitted
 // compute-optimal frontier with its 80 and 95 % bands, and the lower envelope of the training
-// curves. A point opens the exclusion editor.
+// curves. When the runs do not identify the parameters, the line is their power law of loss in compute
+// and there are no per-size curves. A point opens the exclusion editor.
 import { useState } from 'react';
 import type { ScalingFitView, ScalingPointView } from '../../../../shared/api/scaling-methods';
 import { predictLoss, type ChinchillaParams } from '../../../../shared/scaling';
@@ -19,9 +20,10 @@ interface LossComputeChartProps {
   height?: number;
 }
 
+/** The Chinchilla parameters, when the runs identify them (a size's curve off their design is otherwise a guess). */
 function fittedParams(view: ScalingFitView): ChinchillaParams | null {
   const p = view.fit?.params;
-  if (!p) return null;
+  if (!p || view.identifiability?.identifiable === false) return null;
   const params = { E: num(p.E), A: num(p.A), B: num(p.B), alpha: num(p.alpha), beta: num(p.beta) };
   return Object.values(params).every(Number.isFinite) ? params : null;
 }
@@ -109,14 +111,14 @@ export function LossComputeChart({ view, targetCompute, selectedRun, onSelect, h
   const yValues = [...view.points.map((p) => p.L), ...frontier.map((f) => num(f.loss))];
   const y = { scale: 'log' as const, domain: paddedDomain(yValues, 'log'), label: `${view.metric} (log)` };
   const hoveredPoint = view.points.find((p) => p.runId === hovered);
-  const target = targetCompute && params ? frontier.find((f) => f.C >= targetCompute && Number.isFinite(num(f.loss))) : undefined;
+  const target = targetCompute && view.fit ? frontier.find((f) => f.C >= targetCompute && Number.isFinite(num(f.loss))) : undefined;
 
   return (
     <ChartFrame
       x={x}
       y={y}
       height={height}
-      label={`Loss against compute for ${view.scope.label}: ${view.points.length} runs, fitted frontier`}
+      label={`Loss against compute for ${view.scope.label}: ${view.points.length} runs, ${view.computeLaw ? 'fitted power law in compute' : 'fitted frontier'}`}
       testId="loss-compute-chart"
       overlay={(scales) => (hoveredPoint ? <Tooltip point={hoveredPoint} scales={scales} /> : null)}
     >

@@ -1,6 +1,9 @@
 // The fitted parameters with their 80 and 95 % bootstrap intervals, the compute-optimal exponents,
-// and how the fit was found.
-import type { ApiInterval, ScalingFitView, ScalingParamName } from '../../../../shared/api/scaling-methods';
+// and how the fit was found. When the runs do not identify them (one tokens-per-parameter ratio,
+// or an ill-conditioned fit), the reason comes first, then the power law of loss in compute the
+// runs do support with its intervals, and the Chinchilla parameters greyed: where the optimizer
+// stopped, not findings.
+import type { ApiInterval, ComputeLawView, ScalingFitView, ScalingParamName } from '../../../../shared/api/scaling-methods';
 import { formatNumber, formatRange, hasInterval, num } from './scaling-format';
 
 const ROWS: { name: ScalingParamName; label: string; meaning: string }[] = [
@@ -13,41 +16,76 @@ const ROWS: { name: ScalingParamName; label: string; meaning: string }[] = [
   { name: 'b', label: 'b = α/(α+β)', meaning: 'D_opt ∝ C^b' },
 ];
 
-function IntervalCell({ interval }: { interval: ApiInterval | undefined }) {
-  if (!hasInterval(interval)) return <td className="num muted">–</td>;
-  return <td className="num">{formatRange(interval.p80, (v) => formatNumber(v, 4))}</td>;
+const LAW_ROWS: { name: keyof ComputeLawView['params']; label: string; meaning: string }[] = [
+  { name: 'E', label: 'E', meaning: 'irreducible loss' },
+  { name: 'K', label: 'K', meaning: 'scale of the compute term' },
+  { name: 'gamma', label: 'γ', meaning: 'exponent of compute' },
+];
+
+function ParamRow({ name, label, meaning, value, interval, identified = true }: { name: string; label: string; meaning: string; value: number; interval: ApiInterval | undefined; identified?: boolean }) {
+  const range = (level: 'p80' | 'p95') => (identified && hasInterval(interval) ? formatRange(interval[level], (v) => formatNumber(v, 4)) : '–');
+  return (
+    <tr data-param={name} className={identified ? undefined : 'not-identified'}>
+      <th scope="row">
+        {label}
+        <span className="muted param-meaning">{meaning}</span>
+      </th>
+      <td className="num">{formatNumber(value, 4)}</td>
+      <td className={`num${range('p80') === '–' ? ' muted' : ''}`}>{range('p80')}</td>
+      <td className={`num${range('p95') === '–' ? ' muted' : ''}`}>{range('p95')}</td>
+    </tr>
+  );
+}
+
+function Head({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" className="num">
+          Fit
+        </th>
+        <th scope="col" className="num">
+          80 % interval
+        </th>
+        <th scope="col" className="num">
+          95 % interval
+        </th>
+      </tr>
+    </thead>
+  );
 }
 
 export function ParamsTable({ view }: { view: ScalingFitView }) {
   const fit = view.fit;
   if (!fit) return null;
-  const intervals = view.intervals;
+  const identified = view.identifiability?.identifiable !== false;
+  const law = view.computeLaw;
   return (
     <>
-      <table className="data scaling-params" data-testid="params-table">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col" className="num">Fit</th>
-            <th scope="col" className="num">80 % interval</th>
-            <th scope="col" className="num">95 % interval</th>
-          </tr>
-        </thead>
+      {!identified && (
+        <p className="not-identified-note" data-testid="not-identifiable" role="note">
+          <strong>Not identifiable.</strong> {view.identifiability!.reason}
+        </p>
+      )}
+      {law && (
+        <table className="data scaling-params" data-testid="law-table">
+          <caption>What the runs support: L(C) = E + K·C^−γ</caption>
+          <Head first="Parameter" />
+          <tbody>
+            {LAW_ROWS.map((row) => (
+              <ParamRow key={row.name} {...row} value={num(law.params[row.name])} interval={law.intervals?.[row.name]} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table className="data scaling-params" data-testid="params-table" data-identifiable={String(identified)}>
+        {!identified && <caption>Chinchilla parameters, not identified by these runs: where the optimizer stopped</caption>}
+        <Head first="Parameter" />
         <tbody>
-          {ROWS.map((row) => {
-            const interval = intervals?.[row.name];
-            return (
-              <tr key={row.name} data-param={row.name}>
-                <th scope="row">
-                  {row.label}
-                  <span className="muted param-meaning">{row.meaning}</span>
-                </th>
-                <td className="num">{formatNumber(num(fit.params[row.name]), 4)}</td>
-                <IntervalCell interval={interval} />
-                <td className="num">{hasInterval(interval) ? formatRange(interval.p95, (v) => formatNumber(v, 4)) : <span className="muted">–</span>}</td>
-              </tr>
-            );
-          })}
+          {ROWS.map((row) => (
+            <ParamRow key={row.name} {...row} value={num(fit.params[row.name])} interval={view.intervals?.[row.name]} identified={identified} />
+          ))}
         </tbody>
       </table>
       <p className="muted scaling-note">

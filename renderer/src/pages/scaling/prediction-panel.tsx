@@ -53,7 +53,7 @@ function PredictionResult({ prediction }: { prediction: ScalingPrediction }) {
           ⚠ {prediction.warning}
         </p>
       )}
-      {prediction.mode === 'compute' && (
+      {prediction.mode === 'compute' && prediction.basis === 'chinchilla' && (
         <>
           <IntervalLine label="N_opt" interval={prediction.N} format={formatCount} testId="prediction-n" />
           <IntervalLine label="D_opt" interval={prediction.D} format={formatCount} testId="prediction-d" />

@@ -2,6 +2,7 @@
 // (1.5B, 20B), compute in powers of ten, losses to three decimals, intervals as [low, high].
 import { decodeNumber, type JsonNumber } from '../../../../shared/api/json-number';
 import type { ApiInterval } from '../../../../shared/api/scaling-methods';
+import type { Interval } from '../../../../shared/scaling/types';
 
 export const num = (v: JsonNumber | null | undefined): number => decodeNumber(v);
 
@@ -60,14 +61,21 @@ export function formatPercent(v: number, digits = 2): string {
   return nonFinite(v) ?? `${(100 * v).toFixed(digits)} %`;
 }
 
+/** A factor: "3.2×", "0.969×". Never "∞×": an unbounded factor is said in words. */
 export function formatFactor(v: number): string {
+  if (v === Infinity) return 'unbounded';
   const special = nonFinite(v);
-  if (special) return special === '∞' ? '∞×' : special;
+  if (special) return special;
   return `${Number(v.toPrecision(v >= 100 ? 4 : 3))}×`;
 }
 
 export function formatRange(range: [JsonNumber, JsonNumber], format: (v: number) => string): string {
   return `[${format(num(range[0]))}, ${format(num(range[1]))}]`;
+}
+
+/** An interval of the API with its numbers decoded (non-finite ones included). */
+export function intervalOf(i: ApiInterval): Interval {
+  return { estimate: num(i.estimate), median: num(i.median), p80: [num(i.p80[0]), num(i.p80[1])], p95: [num(i.p95[0]), num(i.p95[1])], samples: i.samples };
 }
 
 export function hasInterval(i: ApiInterval | null | undefined): i is ApiInterval {

@@ -22,8 +22,9 @@ describe('scaling number formats', () => {
   it('writes multipliers, losses and non-finite values from the API', () => {
     expect(formatFactor(2.0003)).toBe('2×');
     expect(formatFactor(100.3)).toBe('100.3×');
-    expect(formatFactor(num('Infinity'))).toBe('∞×');
+    // An unbounded factor is said in words, never "∞×".
+    expect(formatFactor(num('Infinity'))).toBe('unbounded');
     expect(formatLoss(num('NaN'))).toBe('–');
-    expect(formatRange(['NaN', 'Infinity'], formatFactor)).toBe('[–, ∞×]');
+    expect(formatRange(['NaN', 'Infinity'], formatFactor)).toBe('[–, unbounded]');
   });
 });

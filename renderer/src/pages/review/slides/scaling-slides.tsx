@@ -9,7 +9,8 @@ import { seriesColor } from '../../../theme/palette';
 import { EffectiveComputeChart } from '../../scaling/effective-compute-chart';
 import { LineLegend, SizeLegend } from '../../scaling/chart-legends';
 import { LossComputeChart } from '../../scaling/loss-compute-chart';
-import { formatCompute, formatFactor, formatLoss, num } from '../../scaling/scaling-format';
+import { formatCompute, formatLoss, intervalOf, num } from '../../scaling/scaling-format';
+import { formatMultiplierWithInterval, verdictSymbol } from '../../../../../shared/scaling/multiplier-verdict';
 import { useSlideScale } from '../slide-scale';
 import { sizeScale } from '../../scaling/size-colors';
 
@@ -86,7 +87,7 @@ export function ScalingFitBody({ refData, since }: { refData: ScalingChangeRef; 
               </tr>
             ))}
             <tr>
-              <td>Optimal loss at {formatCompute(data.atCompute)} FLOPs</td>
+              <td>{data.now.notIdentified ? 'Loss' : 'Optimal loss'} at {formatCompute(data.atCompute)} FLOPs</td>
               <td className="num">{data.before.optimalLoss === null ? '–' : formatLoss(num(data.before.optimalLoss))}</td>
               <td className="num">
                 <strong>{data.now.optimalLoss === null ? '–' : formatLoss(num(data.now.optimalLoss))}</strong>
@@ -95,31 +96,36 @@ export function ScalingFitBody({ refData, since }: { refData: ScalingChangeRef; 
           </tbody>
         </table>
         {(data.before.fitError || data.now.fitError) && <p className="muted">{data.now.fitError ?? `At the review: ${data.before.fitError}`}</p>}
+        {data.now.notIdentified && (
+          <p className="muted" data-testid="slide-not-identified">
+            No parameters: {data.now.notIdentified} The loss is the power law in compute the runs support.
+          </p>
+        )}
       </div>
       <div className="slide-col chart-col">
         <LossComputeChart view={data.view} targetCompute={null} selectedRun={null} onSelect={() => {}} height={Math.round(520 * scale)} />
         <SizeLegend sizes={sizeScale(data.view.points.map((p) => p.N))} />
-        <LineLegend banded={false} />
+        <LineLegend banded={false} law={data.view.computeLaw !== null} />
       </div>
     </div>
   );
 }
 
 function multiplierText(i: ApiInterval | undefined): string {
-  if (!i) return '–';
-  const range = i.samples > 0 ? ` [${formatFactor(num(i.p95[0]))}, ${formatFactor(num(i.p95[1]))}]` : '';
-  return `${formatFactor(num(i.estimate))}${range}`;
+  return i ? formatMultiplierWithInterval(intervalOf(i)) : '–';
 }
 
+/** The verdict as on the Scaling page, with the multiplier it is read from; and what it was at the review. */
 function VariantMultiplier(props: { now: VariantScalingView; before: VariantScalingView | undefined; beforeError: string | null; index: number; target: number; height: number }) {
   const { now, before } = props;
-  const then = before?.atTarget ? `was ${multiplierText(before.atTarget.multiplier)} at the review` : `no multiplier at the review (${props.beforeError ?? 'no fit of this variant then'})`;
+  const then = before ? `${verdictSymbol(before.verdict.kind)} ${before.verdict.text.toLowerCase()}, ${multiplierText(before.verdict.multiplier)}` : `no multiplier (${props.beforeError ?? 'no fit of this variant then'})`;
   return (
-    <div className="multiplier-variant">
-      <p>
-        <strong>{now.key}</strong>: worth <strong>{multiplierText(now.atTarget?.multiplier)}</strong> the baseline's compute now; {then}. The gain{' '}
-        <strong>{now.verdict}</strong> with scale{before && before.verdict !== now.verdict ? ` (was ${before.verdict})` : ''}.
+    <div className="multiplier-variant" data-testid={`slide-multiplier-${now.key}`}>
+      <p className="slide-verdict-line" data-verdict={now.verdict.kind}>
+        <strong>{now.key}</strong>: {verdictSymbol(now.verdict.kind)} <strong>{now.verdict.text}</strong> — worth <strong>{multiplierText(now.verdict.multiplier)}</strong> the baseline's
+        compute at {formatCompute(now.verdict.atCompute)} FLOPs.
       </p>
+      <p className="muted">At the review: {then}.</p>
       <p className="chart-caption">Effective-compute multiplier of {now.key} against compute</p>
       <EffectiveComputeChart variant={now} color={seriesColor(props.index)} targetCompute={props.target} height={props.height} />
     </div>
@@ -138,7 +144,8 @@ export function MultiplierBody({ refData, since }: { refData: ScalingChangeRef; 
     <div className="multiplier-slide">
       <NewRuns ids={data.newRuns} />
       <p className="muted">
-        At {formatCompute(target)} FLOPs (the largest run now), 95 % bootstrap intervals over {data.now.bootstrap?.completed ?? 0} resamples; dashed: extrapolated beyond the data; line at 1×: no gain.
+        Verdicts read at the largest compute both arms were fitted on, from 95 % bootstrap intervals over {data.now.bootstrap?.completed ?? 0} resamples (the rule is
+        stated on the Scaling page); dashed: extrapolated beyond the data; line at 1×: no gain.
       </p>
       <div className={`multiplier-grid n-${Math.min(data.now.variants.length, 2)}`}>
         {data.now.variants.slice(0, 2).map((variant, i) => (
