@@ -1,5 +1,5 @@
-// The scopes a scaling fit can be made on: groups with runs at 3 or more model sizes, ablations
-// with a variant at 3 or more sizes, and every run together. A group that is exactly one
+// The scopes a scaling fit can be made on: groups with runs at 3 or more model sizes (the newest
+// ladder first: the page opens on it), ablations with a variant at 3 or more sizes, and every run together. A group that is exactly one
 // ablation's runs is left out: mixing its variants in one fit would mean nothing, and the
 // ablation entry fits them apart.
 import type Database from 'better-sqlite3';
@@ -32,13 +32,13 @@ export function listScalingScopes(sqlite: Database.Database): ScalingScopeEntry[
   const groups = sqlite
     .prepare(
       `SELECT group_name AS id, count(*) AS runs, count(DISTINCT params) AS sizes,
-         count(DISTINCT ablation) AS ablations, sum(ablation IS NULL) AS loose
-       FROM runs WHERE group_name IS NOT NULL AND ${FITTABLE} GROUP BY group_name ORDER BY group_name`,
+         count(DISTINCT ablation) AS ablations, sum(ablation IS NULL) AS loose, max(created_at) AS newest
+       FROM runs WHERE group_name IS NOT NULL AND ${FITTABLE} GROUP BY group_name ORDER BY newest DESC, group_name`,
     )
-    .all() as Array<{ id: string; runs: number; sizes: number; ablations: number; loose: number }>;
+    .all() as Array<{ id: string; runs: number; sizes: number; ablations: number; loose: number; newest: string }>;
   for (const g of groups) {
     if (g.sizes < MIN_SIZES || (g.ablations === 1 && g.loose === 0)) continue;
-    scopes.push(entry(sqlite, { group: g.id }, g, { title: null, baseline: null, variants: [] }));
+    scopes.push(entry(sqlite, { group: g.id }, { runs: g.runs, sizes: g.sizes }, { title: null, baseline: null, variants: [] }));
   }
 
   const arms = sqlite

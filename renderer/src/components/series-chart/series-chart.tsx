@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { XKind } from '../../../../shared/domain/run-views';
 import { formatX, formatY } from './chart-format';
+import { tickFormatter } from '../tick-labels';
 import { axisTicks } from './chart-ticks';
 import { DataLayer, MarkerLayer, PointerLayer } from './chart-layers';
 import { valueNear, visibleYRange, type ChartModel } from './chart-model';
@@ -96,6 +97,7 @@ export function SeriesChart(props: SeriesChartProps) {
   }, [model, hasData]);
 
   const tick = { fill: theme.muted, fontSize: 11, fontFamily: theme.font };
+  const yTicks = axisTicks(yDomain, yLog, compact ? 4 : Math.max(3, Math.round(height / 70)));
   return (
     <div className="series-chart" style={{ width, height }} data-testid={props.testId} data-has-data={hasData ? 'true' : 'false'}>
       <ComposedChart width={width} height={height} margin={CHART_MARGIN} style={{ fontFamily: theme.font }}>
@@ -119,11 +121,11 @@ export function SeriesChart(props: SeriesChartProps) {
           allowDataOverflow
           scale={yLog ? 'log' : 'linear'}
           width={Y_AXIS_WIDTH}
-          tickFormatter={(v: number) => formatY(v, 3)}
+          tickFormatter={tickFormatter(yTicks, 'significant', formatY, 3)}
           tick={tick}
           stroke={theme.axis}
           label={compact ? undefined : { value: props.yLabel, angle: -90, position: 'insideLeft', offset: 10, fill: theme.muted, fontSize: 11 }}
-          ticks={axisTicks(yDomain, yLog, compact ? 4 : Math.max(3, Math.round(height / 70)))}
+          ticks={yTicks}
         />
         {xDomain && <DataLayer lines={model.lines} bands={model.bands} hidden={hidden} xDomain={xDomain} yDomain={yDomain} xLog={xLog} yLog={yLog} compact={compact} />}
         {props.referenceX && (

@@ -4,6 +4,7 @@
 // the noise, which sign agreement leaves out.
 import { CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EvalQuality, PredictivityPair } from '../../../../shared/api/evals-methods';
+import { tickFormatter } from '../../components/tick-labels';
 import { VERDICT_COLORS } from '../../theme/palette';
 import { formatParams, formatSigned, formatValue } from './evals-format';
 
@@ -74,7 +75,7 @@ export function PredictivityScatter({ quality }: { quality: EvalQuality }) {
     { key: 'flip-up', x1: -limit, x2: 0, y1: 0, y2: limit, agree: false, label: 'sign flips', position: 'insideTopLeft' },
     { key: 'flip-down', x1: 0, x2: limit, y1: -limit, y2: 0, agree: false, label: 'sign flips', position: 'insideBottomRight' },
   ] as const;
-  const tick = (v: number) => formatValue(v, 2);
+  const tick = tickFormatter(ticks, 'significant', formatValue, 2);
   return (
     <div
       className="predictivity-chart"

@@ -5,6 +5,7 @@ import { CartesianGrid, ErrorBar, ReferenceArea, ReferenceLine, ResponsiveContai
 import type { GainVsCost, GainVsCostPoint } from '../../../../shared/api/proposals-methods';
 import { REGION_LABELS, type GainRegion } from '../../../../shared/domain/gain-vs-cost';
 import { navigate } from '../../app/router';
+import { tickFormatter } from '../../components/tick-labels';
 import { SERIES_PALETTE, VERDICT_COLORS } from '../../theme/palette';
 
 export const REGION_COLORS: Record<GainRegion, string> = {
@@ -90,7 +91,6 @@ export function GainCostScatter({ plane }: { plane: GainVsCost }) {
   const yTicks = niceTicks(Math.min(0, ...lows) - span * 0.04, Math.max(minGain * 2, ...highs, 0.1) + span * 0.04);
   const yMin = yTicks[0]!;
   const yMax = yTicks[yTicks.length - 1]!;
-  const digits = yTicks.length > 1 && yTicks[1]! - yTicks[0]! < 1 ? (yTicks[1]! - yTicks[0]! < 0.1 ? 2 : 1) : 0;
   const regions: { region: GainRegion; x1: number; x2: number; y1: number; y2: number }[] = [
     { region: 'adopt', x1: 0, x2: maxCost, y1: minGain, y2: yMax },
     { region: 'think-twice', x1: maxCost, x2: xMax, y1: minGain, y2: yMax },
@@ -123,7 +123,7 @@ export function GainCostScatter({ plane }: { plane: GainVsCost }) {
             domain={[yMin, yMax]}
             ticks={yTicks}
             name="Gain"
-            tickFormatter={(v: number) => `${v.toFixed(digits)} %`}
+            tickFormatter={tickFormatter(yTicks, 'decimals', (v, digits) => `${v.toFixed(digits)} %`)}
             width={64}
             label={{ value: 'Measured gain (% of baseline)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
           />

@@ -2,6 +2,7 @@
 // the same figure at the last review (hollow), around a zero line. Drawn at the pixel width it gets,
 // with type large enough for a projector; the numbers themselves are printed beside it on the slide.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { tickLabels } from '../../components/tick-labels';
 import { axisTicks } from '../scaling/chart-frame';
 import { useSlideScale } from './slide-scale';
 
@@ -35,7 +36,8 @@ function truncate(text: string, width: number): string {
   return text.length <= room ? text : `${text.slice(0, Math.max(1, room - 1))}…`;
 }
 
-export function IntervalChart({ rows, axisLabel, format, testId }: { rows: IntervalRow[]; axisLabel: string; format: (v: number) => string; testId?: string }) {
+/** `write` prints a tick with a number of decimals; the axis uses the fewest, from `minDigits`, that state every tick exactly. */
+export function IntervalChart({ rows, axisLabel, write, minDigits, testId }: { rows: IntervalRow[]; axisLabel: string; write: (v: number, digits: number) => string; minDigits: number; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   const k = useSlideScale();
@@ -71,6 +73,7 @@ export function IntervalChart({ rows, axisLabel, format, testId }: { rows: Inter
   const allTicks = axisTicks({ scale: 'linear', domain, label: axisLabel });
   const every = Math.max(1, Math.ceil(allTicks.length / Math.max(2, Math.floor((right - left) / 110))));
   const ticks = allTicks.filter((_, i) => i % every === 0);
+  const labels = tickLabels(ticks, 'decimals', write, minDigits);
   const rowY = (i: number) => k * TOP + (i + 0.5) * rowHeight;
 
   return (
@@ -108,9 +111,9 @@ export function IntervalChart({ rows, axisLabel, format, testId }: { rows: Inter
         ))}
         <g className="axis">
           <line x1={left} x2={right} y1={bottom} y2={bottom} />
-          {ticks.map((t) => (
+          {ticks.map((t, i) => (
             <text key={t} x={x(t)} y={bottom + 26 * k} textAnchor="middle">
-              {format(t)}
+              {labels[i]}
             </text>
           ))}
           <text className="axis-label" x={(left + right) / 2} y={height - 8 * k} textAnchor="middle">

@@ -11,12 +11,6 @@ export const VERDICT_TEXT: Record<AblationVerdict, { symbol: string; word: strin
   'no-noise-estimate': { symbol: '?', word: 'no noise estimate', color: VERDICT_COLORS.neutral },
 };
 
-export function verdictLabel(verdict: AblationVerdict | null): string {
-  if (verdict === null) return '— none';
-  const v = VERDICT_TEXT[verdict];
-  return `${v.symbol} ${v.word}`;
-}
-
 /** "3 h 12 min", "2 d 4 h": how long ago, in the two largest units. */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));

@@ -3,6 +3,7 @@
 // marks drawn inside. Scaling charts are log–log, which chart libraries draw poorly; plain SVG also
 // lets every point be a focusable, clickable mark.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { significant, tickLabels } from '../../components/tick-labels';
 import { powerOfTen } from './scaling-format';
 
 export interface AxisSpec {
@@ -10,7 +11,8 @@ export interface AxisSpec {
   /** Data range; a log axis needs both ends > 0. */
   domain: [number, number];
   label: string;
-  format?: (value: number) => string;
+  /** Writes a tick with a number of significant digits; the axis uses the fewest that state every tick exactly. */
+  format?: (value: number, digits: number) => string;
 }
 
 export interface Scales {
@@ -55,13 +57,13 @@ export function axisTicks(axis: AxisSpec): number[] {
   return linearTicks(lo, hi).filter((v) => v > 0);
 }
 
-function defaultFormat(axis: AxisSpec, value: number): string {
-  if (axis.format) return axis.format(value);
-  if (axis.scale === 'log') {
-    const k = Math.log10(value);
-    if (Math.abs(k - Math.round(k)) < 1e-9) return powerOfTen(Math.round(k));
+/** Tick labels: powers of ten as 10ⁿ on a log axis (unless the axis writes its own), else the fewest significant digits that state every tick. */
+export function axisLabels(axis: AxisSpec, ticks: readonly number[]): string[] {
+  const exponent = (t: number) => Math.log10(t);
+  if (!axis.format && axis.scale === 'log' && ticks.every((t) => Math.abs(exponent(t) - Math.round(exponent(t))) < 1e-9)) {
+    return ticks.map((t) => powerOfTen(Math.round(exponent(t))));
   }
-  return Number(value.toPrecision(4)).toString();
+  return tickLabels(ticks, 'significant', axis.format ?? significant);
 }
 
 /** Pads a log range by a share of its decades (or a linear one by a share of its span). */
@@ -125,6 +127,8 @@ export function ChartFrame({ x, y, height, label, testId, children, overlay }: C
   const scales: Scales = { x: project(x, left, right), y: project(y, bottom, top), left, right, top, bottom, width };
   const xTicks = axisTicks(x);
   const yTicks = axisTicks(y);
+  const xLabels = axisLabels(x, xTicks);
+  const yLabels = axisLabels(y, yTicks);
   return (
     <div className="scaling-chart" ref={ref} data-testid={testId}>
       <svg width={width} height={height} role="img" aria-label={label}>
@@ -144,14 +148,14 @@ export function ChartFrame({ x, y, height, label, testId, children, overlay }: C
         <g className="axis">
           <line x1={left} x2={right} y1={bottom} y2={bottom} />
           <line x1={left} x2={left} y1={top} y2={bottom} />
-          {xTicks.map((t) => (
+          {xTicks.map((t, i) => (
             <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16} textAnchor="middle">
-              {defaultFormat(x, t)}
+              {xLabels[i]}
             </text>
           ))}
-          {yTicks.map((t) => (
+          {yTicks.map((t, i) => (
             <text key={`ty${t}`} x={left - 6} y={scales.y(t)} textAnchor="end" dominantBaseline="middle">
-              {defaultFormat(y, t)}
+              {yLabels[i]}
             </text>
           ))}
           <text className="axis-label" x={(left + right) / 2} y={height - 6} textAnchor="middle">

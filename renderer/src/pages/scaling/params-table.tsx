@@ -23,7 +23,7 @@ const LAW_ROWS: { name: keyof ComputeLawView['params']; label: string; meaning: 
 ];
 
 function ParamRow({ name, label, meaning, value, interval, identified = true }: { name: string; label: string; meaning: string; value: number; interval: ApiInterval | undefined; identified?: boolean }) {
-  const range = (level: 'p80' | 'p95') => (identified && hasInterval(interval) ? formatRange(interval[level], (v) => formatNumber(v, 4)) : '–');
+  const shown = identified && hasInterval(interval);
   return (
     <tr data-param={name} className={identified ? undefined : 'not-identified'}>
       <th scope="row">
@@ -31,25 +31,36 @@ function ParamRow({ name, label, meaning, value, interval, identified = true }: 
         <span className="muted param-meaning">{meaning}</span>
       </th>
       <td className="num">{formatNumber(value, 4)}</td>
-      <td className={`num${range('p80') === '–' ? ' muted' : ''}`}>{range('p80')}</td>
-      <td className={`num${range('p95') === '–' ? ' muted' : ''}`}>{range('p95')}</td>
+      <td className={`num param-intervals${shown ? '' : ' muted'}`}>
+        {shown ? (
+          <>
+            <span>
+              <span className="muted">80 %</span> {formatRange(interval.p80, (v) => formatNumber(v, 4))}
+            </span>
+            <span>
+              <span className="muted">95 %</span> {formatRange(interval.p95, (v) => formatNumber(v, 4))}
+            </span>
+          </>
+        ) : identified ? (
+          '–'
+        ) : (
+          'not identified'
+        )}
+      </td>
     </tr>
   );
 }
 
-function Head({ first }: { first: string }) {
+function Head() {
   return (
     <thead>
       <tr>
-        <th scope="col">{first}</th>
+        <th scope="col">Parameter</th>
         <th scope="col" className="num">
           Fit
         </th>
         <th scope="col" className="num">
-          80 % interval
-        </th>
-        <th scope="col" className="num">
-          95 % interval
+          Bootstrap intervals
         </th>
       </tr>
     </thead>
@@ -71,7 +82,7 @@ export function ParamsTable({ view }: { view: ScalingFitView }) {
       {law && (
         <table className="data scaling-params" data-testid="law-table">
           <caption>What the runs support: L(C) = E + K·C^−γ</caption>
-          <Head first="Parameter" />
+          <Head />
           <tbody>
             {LAW_ROWS.map((row) => (
               <ParamRow key={row.name} {...row} value={num(law.params[row.name])} interval={law.intervals?.[row.name]} />
@@ -81,7 +92,7 @@ export function ParamsTable({ view }: { view: ScalingFitView }) {
       )}
       <table className="data scaling-params" data-testid="params-table" data-identifiable={String(identified)}>
         {!identified && <caption>Chinchilla parameters, not identified by these runs: where the optimizer stopped</caption>}
-        <Head first="Parameter" />
+        <Head />
         <tbody>
           {ROWS.map((row) => (
             <ParamRow key={row.name} {...row} value={num(fit.params[row.name])} interval={view.intervals?.[row.name]} identified={identified} />

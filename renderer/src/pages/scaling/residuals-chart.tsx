@@ -2,6 +2,7 @@
 // coloured by model size. A trend here (say, all large models below zero) is a misfit the
 // parameter intervals do not show.
 import type { ScalingFitView } from '../../../../shared/api/scaling-methods';
+import { significant } from '../../components/tick-labels';
 import { ChartFrame, paddedDomain } from './chart-frame';
 import { formatLoss, formatPercent, num } from './scaling-format';
 import { sizeScale } from './size-colors';
@@ -15,7 +16,7 @@ export function ResidualsChart({ view }: { view: ScalingFitView }) {
   const residuals = fitted.map((p) => 100 * num(p.logResidual));
   const bound = Math.max(...residuals.map(Math.abs), 0.05);
   const x = { scale: 'log' as const, domain: paddedDomain(fitted.map((p) => p.C), 'log'), label: 'Training compute C (FLOPs)' };
-  const y = { scale: 'linear' as const, domain: [-bound * 1.15, bound * 1.15] as [number, number], label: 'Residual, % in log loss', format: (v: number) => `${Number(v.toPrecision(3))}` };
+  const y = { scale: 'linear' as const, domain: [-bound * 1.15, bound * 1.15] as [number, number], label: 'Residual, % in log loss', format: significant };
   const worst = fitted.reduce((a, b) => (Math.abs(num(b.logResidual)) > Math.abs(num(a.logResidual)) ? b : a));
   return (
     <>

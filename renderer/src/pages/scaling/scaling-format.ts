@@ -61,12 +61,12 @@ export function formatPercent(v: number, digits = 2): string {
   return nonFinite(v) ?? `${(100 * v).toFixed(digits)} %`;
 }
 
-/** A factor: "3.2×", "0.969×". Never "∞×": an unbounded factor is said in words. */
-export function formatFactor(v: number): string {
+/** A factor: "3.2×", "0.969×" (3 significant digits, 4 from 100, or `digits`). Never "∞×": an unbounded factor is said in words. */
+export function formatFactor(v: number, digits?: number): string {
   if (v === Infinity) return 'unbounded';
   const special = nonFinite(v);
   if (special) return special;
-  return `${Number(v.toPrecision(v >= 100 ? 4 : 3))}×`;
+  return `${Number(v.toPrecision(digits ?? (v >= 100 ? 4 : 3)))}×`;
 }
 
 export function formatRange(range: [JsonNumber, JsonNumber], format: (v: number) => string): string {

@@ -2,7 +2,9 @@
 // with the exploratory share written at the end of the bar.
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SplitBucket, WorkSplit } from '../../../../shared/worksplit';
+import { linearTicks } from '../../components/series-chart/chart-ticks';
 import { EmptyState } from '../../components/state-views';
+import { tickFormatter } from '../../components/tick-labels';
 import type { Drill } from './drill-panel';
 import { amount, amountWithUnit, KIND_COLORS, percent, unitOf } from './team-format';
 
@@ -61,6 +63,10 @@ export function GroupSplitChart({ split, title, onDrill }: { split: WorkSplit; t
     if (bucket) onDrill(groupDrill(split, bucket));
   };
   const labelWidth = Math.min(180, Math.max(60, ...bars.map((b) => b.label.length * 8 + 14)));
+  // Round ticks written with the decimals that state each one (amounts of compute are whole otherwise).
+  const largest = Math.max(...buckets.map((b) => b.total), 1e-9);
+  const roundTicks = linearTicks(0, largest, 5);
+  const xTicks = roundTicks.at(-1)! < largest ? [...roundTicks, roundTicks.at(-1)! + (roundTicks[1]! - roundTicks[0]!)] : roundTicks;
   return (
     <section className="panel" data-testid={`group-split-${split.by}`}>
       <div className="team-chart-head">
@@ -80,7 +86,12 @@ export function GroupSplitChart({ split, title, onDrill }: { split: WorkSplit; t
               onClick={(state) => drillAt(state.activeTooltipIndex === undefined ? undefined : Number(state.activeTooltipIndex))}
             >
               <CartesianGrid horizontal={false} />
-              <XAxis type="number" tickFormatter={(v: number) => amount(v, split.measure)} />
+              <XAxis
+                type="number"
+                domain={[0, xTicks.at(-1)!]}
+                ticks={xTicks}
+                tickFormatter={tickFormatter(xTicks, 'decimals', (v, digits) => (split.measure === 'compute' && digits === 0 ? amount(v, split.measure) : v.toFixed(digits)))}
+              />
               <YAxis type="category" dataKey="label" width={labelWidth} interval={0} />
               <Tooltip
                 cursor={{ className: 'bar-cursor' }}

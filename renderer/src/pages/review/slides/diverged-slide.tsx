@@ -1,6 +1,7 @@
 // Runs whose loss went non-finite since the last review: each run's curve up to where it broke, a
 // marked line where the first NaN or Infinity was logged, and the facts printed under it.
 import type { DivergedRun } from '../../../../../shared/api/review-methods';
+import { significant } from '../../../components/tick-labels';
 import { seriesColor } from '../../../theme/palette';
 import { ChartFrame, linePath, paddedDomain } from '../../scaling/chart-frame';
 import { formatLoss } from '../../scaling/scaling-format';
@@ -14,8 +15,8 @@ function DivergedCurve({ run, index, height }: { run: DivergedRun; index: number
   if (!curve || curve.xs.length === 0) return <p className="muted">No finite points of {run.metric} to draw.</p>;
   const color = seriesColor(index);
   const xs = [...curve.xs, ...curve.markerXs];
-  const x = { scale: 'linear' as const, domain: paddedDomain(xs, 'linear', 0.02), label: 'step', format: (v: number) => v.toLocaleString('en-US') };
-  const y = { scale: 'linear' as const, domain: paddedDomain(curve.ys, 'linear', 0.08), label: run.metric, format: (v: number) => Number(v.toPrecision(3)).toString() };
+  const x = { scale: 'linear' as const, domain: paddedDomain(xs, 'linear', 0.02), label: 'step', format: (v: number, digits: number) => Number(v.toPrecision(digits)).toLocaleString('en-US') };
+  const y = { scale: 'linear' as const, domain: paddedDomain(curve.ys, 'linear', 0.08), label: run.metric, format: significant };
   const first = run.firstNonFiniteStep;
   return (
     <ChartFrame x={x} y={y} height={height} label={`${run.metric} of ${run.id} against step, non-finite from step ${first}`} testId={`diverged-${run.id}`}>

@@ -41,9 +41,9 @@ function AblationBySize({ ablationId }: { ablationId: string }) {
       <p className="chart-caption">
         {a.title ?? a.id} <span className="muted">({a.id})</span>: each variant − {a.baseline} by model size
       </p>
-      <IntervalChart rows={rows} axisLabel={`Δ ${a.metric ?? ''} (${a.better} is better)`} format={(v) => signed(v, 3)} testId={`proposal-chart-${ablationId}`} />
+      <IntervalChart rows={rows} axisLabel={`Δ ${a.metric ?? ''} (${a.better} is better)`} write={signed} minDigits={3} testId={`proposal-chart-${ablationId}`} />
       <p className="chart-legend">
-        ▲ better · ▼ worse · ≈ within noise · ? no noise estimate (one seed) — 95 % Welch intervals
+        ▲ better · ▼ worse · ≈ within noise · ? no noise estimate (fewer than 2 seeds per arm) — 95 % Welch intervals
       </p>
     </>
   );
