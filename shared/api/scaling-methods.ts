@@ -138,7 +138,7 @@ export interface IdentifiabilityView {
   /** Why not, in words; null when identifiable. */
   reason: string | null;
   tokensPerParameter: [number, number];
-  /** Standard deviation of log D around its line in log N (0: one ratio). */
+  /** Standard deviation of log D around its line in log N over the distinct designs (0: one ratio). */
   ratioSpread: number;
   conditionNumber: JsonNumber;
 }

@@ -1,7 +1,8 @@
 // Whether the runs of a fit can pin down the Chinchilla parameters at all. Two checks:
 // - the design: A/N^α and B/D^β can only be told apart when D varies apart from N. The spread
-//   is the standard deviation of log D around its least-squares line in log N: 0 when every run
-//   trains at one tokens-per-parameter ratio (D = k·N), or on any one curve D = k·N^s;
+//   is the standard deviation of log D around its least-squares line in log N over the distinct
+//   (N, D) designs (seeds and sweeps repeat designs; repeating one adds no such variation): 0 when
+//   every run trains at one tokens-per-parameter ratio (D = k·N), or on any one curve D = k·N^s;
 // - the fit: the condition number of the Jacobian of log L̂ with respect to (log E, log A, α,
 //   log B, β) at the optimum, in the fit's centred coordinates, columns scaled to unit length.
 //   A large one means some combination of parameters barely changes the predictions: the data
@@ -15,7 +16,7 @@ export interface FitIdentifiability {
   reason: string | null;
   /** Smallest and largest tokens per parameter among the runs. */
   tokensPerParameter: [number, number];
-  /** Standard deviation of log D around its least-squares line in log N. */
+  /** Standard deviation of log D around its least-squares line in log N, over the distinct (N, D) designs. */
   ratioSpread: number;
   conditionNumber: number;
 }
@@ -39,7 +40,8 @@ export function chinchillaIdentifiability(observations: readonly Pick<ScalingObs
   const logD = observations.map((o) => Math.log(o.D));
   const ratios = observations.map((o) => o.D / o.N);
   const tokensPerParameter: [number, number] = [Math.min(...ratios), Math.max(...ratios)];
-  const ratioSpread = residualSpread(logN, logD);
+  const designs = [...new Map(observations.map((o) => [`${o.N}|${o.D}`, o])).values()];
+  const ratioSpread = residualSpread(designs.map((o) => Math.log(o.N)), designs.map((o) => Math.log(o.D)));
   const conditionNumber = jacobianCondition(logN, logD, params);
   const ratioText = `${round(tokensPerParameter[0])}${Math.round(tokensPerParameter[1]) !== Math.round(tokensPerParameter[0]) ? `–${round(tokensPerParameter[1])}` : ''}`;
   let reason: string | null = null;

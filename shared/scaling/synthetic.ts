@@ -15,17 +15,21 @@ export interface SyntheticGridOptions {
   /** Number of runs whose loss is multiplied by `outlierFactor` (diverged or buggy runs). */
   outliers?: number;
   outlierFactor?: number;
+  /** Runs per (N, D) pair, each with its own noise, as seeds and sweeps repeat a design (default 1). */
+  replicates?: number;
 }
 
-/** One run per (N, D) pair of the grid. Outlier ids end in "-outlier". */
+/** One run (or `replicates`) per (N, D) pair of the grid. Outlier ids end in "-outlier". */
 export function syntheticGridObservations(options: SyntheticGridOptions): ScalingObservation[] {
   const rng = createSeededRandom(options.seed ?? 1);
   const noise = options.noise ?? 0;
   const runs: ScalingObservation[] = [];
   for (const N of options.N) {
     for (const D of options.D) {
-      const L = predictLoss(options.params, N, D) * Math.exp(noise * rng.normal());
-      runs.push({ id: `run-${runs.length}`, N, D, L });
+      for (let r = 0; r < (options.replicates ?? 1); r++) {
+        const L = predictLoss(options.params, N, D) * Math.exp(noise * rng.normal());
+        runs.push({ id: `run-${runs.length}`, N, D, L });
+      }
     }
   }
   const outliers = Math.min(options.outliers ?? 0, runs.length);

@@ -22,6 +22,8 @@ const IDENTIFIABLE: Record<string, [ReturnType<typeof ladder>, boolean]> = {
   'a ladder of 6 sizes at 4 ratios': [ladder(6, [10, 20, 40, 80], 0), true],
   'a ladder of 4 sizes at ratios 10 and 40': [ladder(4, [10, 40], 0), true],
   'a ladder of 4 sizes at ratios 20 and 40': [ladder(4, [20, 40], 0), true],
+  // As in a lab's "every run": a two-ratio ladder beside many runs repeating one-ratio designs.
+  'a two-ratio ladder beside 200 runs at one ratio': [[...ladder(4, [10, 40], 0), ...Array.from({ length: 50 }, (_, k) => ladder(4, [20], 0.002, k + 1)).flat()], false],
   // Noise leaves the design identifiable, and the fit imprecise: its bootstrap intervals say how much.
   'a ladder of 4 sizes at ratios 10 and 40, 0.5 % noise': [ladder(4, [10, 40], 0.005), false],
   'a ladder of 4 sizes at ratios 20 and 40, 0.3 % noise': [ladder(4, [20, 40], 0.003), false],

@@ -5,6 +5,7 @@
 // best variant is reported.
 import type Database from 'better-sqlite3';
 import type { GainEstimate } from '../../../../shared/api/proposals-methods';
+import { isUnproven } from '../../../../shared/domain/gain-vs-cost';
 import type { AblationAtSize, AblationSummary } from '../../../../shared/domain/run-views';
 import { ablationDetail, AblationNotFoundError, listAblationResults } from '../ablations/ablation-results';
 import { loadEvalTrust } from '../runs/eval-trust';
@@ -65,7 +66,7 @@ export function gainFromAblationSummary(summary: AblationSummary): AblationGain 
       relativeInterval: interval && scale !== null ? [interval[0] * scale, interval[1] * scale] : null,
       variantSeeds: variant.n,
       baselineSeeds: baseline.n,
-      unproven: interval === null || (interval[0] <= 0 && interval[1] >= 0),
+      unproven: isUnproven({ gain, interval }),
       note: variant.noiseNote,
     };
     if (best === null || estimate.gain > best.gain) best = estimate;

@@ -65,10 +65,11 @@ function IsoFlopChart({ view }: { view: ScalingFitView }) {
 export function IsoFlopPanel({ view }: { view: ScalingFitView }) {
   const { isoflop, envelope, fit } = view;
   const usable = isoflop.bins.filter((b) => b.parabola !== null);
+  const identified = view.identifiability?.identifiable !== false;
   return (
     <section className="panel" data-testid="isoflop-panel">
       <h2>Three ways to N_opt ∝ C^a</h2>
-      <table className="data">
+      <table className="data approaches-table">
         <thead>
           <tr>
             <th scope="col">Approach</th>
@@ -89,10 +90,10 @@ export function IsoFlopPanel({ view }: { view: ScalingFitView }) {
               {isoflop.bins.filter((b) => b.used).length} of {isoflop.bins.length} compute bins usable
             </td>
           </tr>
-          <tr>
+          <tr className={identified ? undefined : 'not-identified'}>
             <td>3 · Parametric fit</td>
-            <td className="num">{fit ? formatNumber(num(fit.params.a), 3) : '–'}</td>
-            <td className="muted">{fit ? `${fit.n} runs` : 'no fit'}</td>
+            <td className="num">{fit && identified ? formatNumber(num(fit.params.a), 3) : '–'}</td>
+            <td className="muted">{!fit ? 'no fit' : identified ? `${fit.n} runs` : `${fit.n} runs, which do not identify it (see the fit)`}</td>
           </tr>
         </tbody>
       </table>
