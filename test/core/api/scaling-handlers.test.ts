@@ -168,6 +168,22 @@ describe('cancelTask', () => {
   });
 });
 
+describe('a fit without intervals', () => {
+  it('reports the starting points it has searched, and stops on cancel with a cancelled error; asked again, it fits', async () => {
+    const input = { group: 'ladder', lastPercent: 50 };
+    const task = scalingTaskId('fit', { ...input, bootstrap: 0 });
+    const pending = call<ScalingFitView>('getScalingFit', input);
+    await expect.poll(() => progressOf(task).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    // Both fits, the fit and its holdout refit, count as one task.
+    expect(progressOf(task)[0]!.total).toBe(2 * 5400);
+    expect(await value(call('cancelTask', { task }))).toEqual({ cancelled: true });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'The fit was cancelled.' } });
+    const view = await value<ScalingFitView>(call('getScalingFit', input));
+    expect(view.fit!.n).toBe(24);
+    expect(progressOf(task).at(-1)).toMatchObject({ done: 2 * 5400, total: 2 * 5400 });
+  });
+});
+
 describe('getAblationScaling', () => {
   it('finds the multiplier of a variant that is the baseline with twice the compute: 2× at every scale, holding', async () => {
     const view = await value<AblationScalingView>(call('getAblationScaling', { ablation: 'abl-2x', bootstrap: 100, targetCompute: 1e22 }));
