@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScalingFitView } from '../../shared/api/scaling-methods';
+import type { AblationScalingView, ScalingFitView } from '../../shared/api/scaling-methods';
 import { logSpaced, predictLoss, syntheticIsoFlopObservations } from '../../shared/scaling';
 import { launchBrowser, openPage as openBrowserPage, screenshot } from './support/browser';
 import { syncedDemoLab } from './support/demo-lab';
@@ -76,7 +76,8 @@ describe('the Scaling page on the demo lab', () => {
     const { page, consoleErrors } = await openPage(`${serve.url}#/scaling`);
     const picker = page.getByTestId('scope-picker');
     await picker.waitFor();
-    await picker.selectOption('group:ladder-v3');
+    // It opens on the newest ladder.
+    await expect.poll(() => picker.inputValue(), { timeout: 60_000 }).toBe('group:ladder-v3');
     const params = page.getByTestId('params-table');
     await params.waitFor();
     await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 120_000 }).toContain('Intervals from 1,000 bootstrap resamples');
@@ -84,7 +85,8 @@ describe('the Scaling page on the demo lab', () => {
     const fit = (await callApi(serve.url, 'getScalingFit', { group: 'ladder-v3', bootstrap: 1000 })).body.value as ScalingFitView;
     const alphaRow = params.locator('tr[data-param="alpha"]');
     expect(await alphaRow.innerText()).toContain(Number((fit.fit!.params.alpha as number).toPrecision(4)).toString());
-    expect(await alphaRow.locator('td').nth(1).innerText()).toMatch(/^\[0\.3\d+, 0\.3\d+\]$/);
+    expect(await alphaRow.locator('td').nth(1).innerText()).toMatch(/^80 % \[0\.3\d+, 0\.3\d+\]\s+95 % \[0\.3\d+, 0\.3\d+\]$/);
+    expect(await params.getAttribute('data-identifiable')).toBe('true');
     expect(await page.getByTestId('holdout').innerText()).toMatch(/predicts the largest within \d+\.\d\d %/);
 
     const prediction = page.getByTestId('prediction-panel');
@@ -138,35 +140,31 @@ describe('the Scaling page on the demo lab', () => {
     await page.context().close();
   });
 
-  it('shows an ablation run at two ratios as an effective-compute curve with its verdict', async () => {
+  it('shows an ablation run at two ratios as an effective-compute curve with its verdict, given once the intervals are in', async () => {
     const { page, consoleErrors } = await openPage(`${serve.url}#/scaling?scope=ablation:abl-two-ratio`);
     const panel = page.getByTestId('variant-twice');
     await panel.waitFor({ timeout: 60_000 });
     await expect.poll(() => panel.getByTestId('multiplier-value').innerText(), { timeout: 60_000 }).toBe('2×');
-    expect(await panel.getByTestId('verdict').innerText()).toContain('The gain holds with scale');
-    await panel.getByTestId('multiplier-chart-twice').waitFor();
     await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 120_000 }).toContain('Intervals from 1,000');
-    expect(await panel.innerText()).toMatch(/95 % \[(1\.9\d*|2)×, (2|2\.0\d*)×\]/);
+    await expect.poll(() => panel.getByTestId('verdict').innerText(), { timeout: 60_000 }).toContain('The gain holds with scale');
+    expect(await panel.getByTestId('multiplier-interval').innerText()).toMatch(/95 %: (1\.9\d*|2)× to (2|2\.0\d*)×/);
+    await panel.getByTestId('multiplier-chart-twice').waitFor();
     await screenshot(page, 'scaling-ablation-two-ratio');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 
-  it("reads the demo's single-ratio ablation along its ratio: mtp-2's gain grows with scale; a variant's fit opens from it", async () => {
+  it("reads the demo's single-ratio ablation along each arm's power law in compute: mtp-2's gain grows; a variant's fit opens from it", async () => {
     const { page, consoleErrors } = await openPage(`${serve.url}#/scaling?scope=ablation:abl-001`);
     const note = page.getByTestId('method-note');
     await note.waitFor({ timeout: 60_000 });
     expect(await note.innerText()).toContain('Every arm was trained at one tokens-per-parameter ratio (baseline 20, mtp-2 20, mtp-4 20)');
     const panel = page.getByTestId('variant-mtp-2');
     await panel.getByTestId('multiplier-chart-mtp-2').waitFor();
-    // Three arms × 1,000 resamples take a while: cancel, see what was kept, then run them all.
-    const status = page.getByTestId('bootstrap-status');
-    await status.getByRole('button', { name: 'Cancel' }).click({ timeout: 60_000 });
-    await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/Intervals from [\d,]+ of 1,000 resamples \(cancelled\)/);
-    await status.getByRole('button', { name: 'Run all 1,000' }).click();
-    await expect.poll(() => status.innerText(), { timeout: 180_000 }).toContain('Intervals from 1,000 bootstrap resamples');
+    await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 180_000 }).toContain('Intervals from 1,000 bootstrap resamples');
     expect(await panel.getByTestId('multiplier-value').innerText()).toMatch(/^1\.\d+×$/);
-    expect(await panel.getByTestId('verdict').innerText()).toContain('The gain grows with scale');
+    await expect.poll(() => panel.getByTestId('verdict').innerText(), { timeout: 60_000 }).toContain('The gain grows with scale');
+    expect(await page.getByTestId('verdict-rule').innerText()).toContain('Verdicts are read at the largest compute both arms were fitted on');
     await screenshot(page, 'scaling-ablation-design-ratio');
     await page.getByRole('button', { name: 'Dark' }).click();
     await screenshot(page, 'scaling-ablation-design-ratio-dark');
@@ -174,8 +172,85 @@ describe('the Scaling page on the demo lab', () => {
     await page.getByTestId('arms-table').getByRole('row', { name: /mtp-2/ }).getByRole('button', { name: 'Open its fit' }).click();
     await page.getByTestId('loss-compute-chart').waitFor();
     expect(await page.getByTestId('scope-picker').inputValue()).toBe('ablation:abl-001:mtp-2');
+    // An arm at one ratio: its Chinchilla parameters are greyed with the reason; the power law in compute is what it supports.
+    await page.getByTestId('not-identifiable').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('not-identifiable').innerText()).toMatch(/^Not identifiable\. Every run trains on about 20 tokens per parameter/);
+    expect(await page.getByTestId('params-table').getAttribute('data-identifiable')).toBe('false');
+    await expect.poll(() => page.getByTestId('law-table').locator('tr[data-param="gamma"] td').nth(1).innerText(), { timeout: 120_000 }).toMatch(/^80 % \[0\.1\d+, 0\.1\d+\]/);
+    expect(await page.getByTestId('params-table').locator('tr[data-param="alpha"] td').nth(1).innerText()).toBe('not identified');
+    await screenshot(page, 'scaling-not-identifiable');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
+  });
+});
+
+/** "0.959× (95 %: 0.946× to 0.971×)" or "1.5× … 1.21× or more, no upper bound": the interval's ends as numbers. */
+function interval95(text: string): [number, number] {
+  const bounded = /95 %: ([\d.]+)× to ([\d.]+)×/.exec(text);
+  if (bounded) return [Number(bounded[1]), Number(bounded[2])];
+  const open = /95 %: ([\d.]+)× or more, no upper bound/.exec(text);
+  if (open) return [Number(open[1]), Infinity];
+  throw new Error(`no 95 % interval in "${text}"`);
+}
+
+/** What the shared rule says the numbers allow: a gain, a cost, or neither. */
+function allowedDirection([lo, hi]: [number, number]): 'gain' | 'cost' | 'neither' {
+  return lo > 1 ? 'gain' : hi < 1 ? 'cost' : 'neither';
+}
+
+describe('verdicts beside their numbers on the demo lab', () => {
+  it("abl-006 (Muon): a cost at the largest compute, as the multiplier's interval below 1× says, never 'the gain holds'", async () => {
+    // Before the bootstrap there is no verdict at all.
+    const plain = (await callApi(serve.url, 'getAblationScaling', { ablation: 'abl-006', bootstrap: 0 })).body.value as AblationScalingView;
+    expect(plain.variants[0]!.verdict).toMatchObject({ kind: 'pending', text: 'No verdict until the bootstrap intervals are in' });
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+      const { page, consoleErrors } = await openBrowserPage(browser, `${serve.url}#/scaling?scope=ablation:abl-006`, viewport);
+      const panel = page.getByTestId('variant-muon');
+      await expect.poll(() => page.getByTestId('bootstrap-status').innerText(), { timeout: 120_000 }).toContain('Intervals from 1,000');
+      const verdict = panel.getByTestId('verdict');
+      await expect.poll(() => verdict.getAttribute('data-verdict'), { timeout: 60_000 }).not.toBe('pending');
+      const text = await verdict.innerText();
+      const range = interval95(await panel.getByTestId('multiplier-interval').innerText());
+      expect(allowedDirection(range)).toBe('cost');
+      expect(text).toMatch(/^▼ A cost at the largest compute, growing with scale/);
+      expect(text).not.toMatch(/gain holds|∞/);
+      expect(await panel.innerText()).not.toContain('∞');
+      expect(await page.getByTestId('arms-table').evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+      for (const theme of ['Light', 'Dark', 'Contrast']) {
+        await page.getByRole('button', { name: theme, exact: true }).click();
+        await screenshot(page, `verdict-abl-006-${viewport.width}-${theme.toLowerCase()}`);
+      }
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('p-011 (dropped, its gain vanished): the proposal says what the interval allows, in the words of the Scaling page', async () => {
+    const view = (await callApi(serve.url, 'getAblationScaling', { ablation: 'abl-009', bootstrap: 200 })).body.value as AblationScalingView;
+    const rephrase = view.variants.find((v) => v.key === 'rephrase-25')!;
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+      const { page, consoleErrors } = await openBrowserPage(browser, `${serve.url}#/proposals?id=p-011`, viewport);
+      const line = page.getByTestId('multiplier-rephrase-25');
+      await line.waitFor({ timeout: 120_000 });
+      const text = await line.innerText();
+      const direction = allowedDirection(interval95(text));
+      expect(await line.getAttribute('data-verdict')).toBe(rephrase.verdict.kind);
+      expect(text).toContain(rephrase.verdict.text.charAt(0).toLowerCase() + rephrase.verdict.text.slice(1));
+      // The words follow from the interval beside them: no gain is claimed unless the interval lies above 1×.
+      if (direction !== 'gain') expect(text).not.toMatch(/the gain (holds|grows)/);
+      expect(text).not.toContain('∞');
+      expect(direction).toBe('neither');
+      await page.getByTestId('multipliers-abl-009').scrollIntoViewIfNeeded();
+      for (const theme of ['Light', 'Dark', 'Contrast']) {
+        await page.getByRole('button', { name: theme, exact: true }).click();
+        await screenshot(page, `verdict-p-011-${viewport.width}-${theme.toLowerCase()}`);
+      }
+      // Its link opens the ablation on the Scaling page.
+      await page.getByRole('link', { name: /Fits, curves and how the verdict is read/ }).click();
+      await expect.poll(() => page.getByTestId('scope-picker').inputValue(), { timeout: 60_000 }).toBe('ablation:abl-009');
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    }
   });
 });
 
