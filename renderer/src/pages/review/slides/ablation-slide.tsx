@@ -40,7 +40,7 @@ export function AblationBody({ change }: { change: AblationChange }) {
       <IntervalChart rows={rows} axisLabel={`Δ ${change.metric} vs ${change.baseline} (${direction})`} write={signed} minDigits={2} testId={`ablation-chart-${change.id}`} />
       <p className="chart-legend">
         <span className="interval-legend-dot now" /> now <span className="interval-legend-dot before" /> at the last review — bars: 95 % Welch interval over seeds; line: no
-        difference; ▲ better ▼ worse ≈ within noise ? no noise estimate (fewer than 2 seeds per arm)
+        difference; ▲ better ▼ worse ≈ within noise ? no noise estimate (under 2 seeds)
       </p>
       <p className="muted">
         Variant − {change.baseline}, read where every run of a size got to

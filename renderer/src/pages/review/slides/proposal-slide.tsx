@@ -43,7 +43,7 @@ function AblationBySize({ ablationId }: { ablationId: string }) {
       </p>
       <IntervalChart rows={rows} axisLabel={`Δ ${a.metric ?? ''} (${a.better} is better)`} write={signed} minDigits={3} testId={`proposal-chart-${ablationId}`} />
       <p className="chart-legend">
-        ▲ better · ▼ worse · ≈ within noise · ? no noise estimate (fewer than 2 seeds per arm) — 95 % Welch intervals
+        ▲ better · ▼ worse · ≈ within noise · ? no noise estimate (under 2 seeds) — 95 % Welch intervals
       </p>
     </>
   );
