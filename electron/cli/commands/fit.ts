@@ -67,7 +67,7 @@ export const fitCommand: CliCommand = {
     '--target-compute C  predict at C FLOPs (N_opt, D_opt, loss); for an ablation, where the multiplier is read (default: the largest compute fitted)',
     '--e-mode M          ablations: E shared by all variants (default) or free per variant',
     '--seed N            bootstrap seed (default 1)',
-    '--json              print {n, E, A, B, alpha, beta, a, b, intervals, holdout, …} as JSON on stdout',
+    '--json              print {identifiable, reason, n, E, A, B, alpha, beta, a, b, intervals, computeLaw, holdout, …} as JSON on stdout',
   ],
   options: {
     db: { type: 'string' },

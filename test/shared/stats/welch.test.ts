@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { welchTTest, welchVerdict, type WelchResult } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/scaling/random';
 
 describe('welchTTest on a hand-worked example', () => {
   // variant 1, 2, 3, 4: mean 2.5, s² = 5/3.   baseline 5, 7, 9: mean 7, s² = 4.
@@ -65,5 +66,30 @@ describe('welchVerdict', () => {
     expect(welchVerdict(at(-2, -0.001), 'lower')).toBe('better');
     expect(welchVerdict(at(-2, 0), 'lower')).toBe('within-noise');
     expect(welchVerdict(at(0.001, 2), 'higher')).toBe('better');
+  });
+});
+
+describe('welchVerdict over generated comparisons', () => {
+  it('says what the interval beside it shows, for 5,000 generated seed sets and both directions', () => {
+    const rng = createSeededRandom(17);
+    for (let k = 0; k < 5000; k++) {
+      const seeds = () => Array.from({ length: 1 + rng.int(4) }, () => 2.5 + 0.01 * rng.normal());
+      const effect = 0.02 * rng.normal();
+      const result = welchTTest(seeds().map((v) => v + effect), seeds());
+      for (const better of ['lower', 'higher'] as const) {
+        const verdict = welchVerdict(result, better);
+        if (!result.noiseEstimate) {
+          expect(verdict).toBe('no-noise-estimate');
+          continue;
+        }
+        const [lo, hi] = result.interval;
+        // The interval contains the difference it is about, and the verdict reads it the right way round.
+        expect(lo).toBeLessThanOrEqual(result.difference);
+        expect(hi).toBeGreaterThanOrEqual(result.difference);
+        const improved = better === 'lower' ? hi < 0 : lo > 0;
+        const regressed = better === 'lower' ? lo > 0 : hi < 0;
+        expect(verdict).toBe(improved ? 'better' : regressed ? 'worse' : 'within-noise');
+      }
+    }
   });
 });
