@@ -1,10 +1,11 @@
 // Reading an API call's JSON body within bounds: at most MAX_BODY_BYTES, at most MAX_JSON_DEPTH levels
 // of nesting. No API input nests more than a few levels, and a deeply nested value (10,000 levels)
-// overflows the stack when it is copied to the core worker, so it is refused before it is parsed.
+// overflows the stack when it is copied to the core worker, so it is refused (bounded-json.ts).
 import type { IncomingMessage } from 'node:http';
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseBoundedJson } from '../core/store/bounded-json';
 
+export { MAX_JSON_DEPTH };
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-export const MAX_JSON_DEPTH = 64;
 
 /** A request body the server refuses, with the HTTP status to answer. */
 export class RequestBodyError extends Error {
@@ -44,32 +45,15 @@ export function readRequestBody(request: IncomingMessage, maxBytes = MAX_BODY_BY
   });
 }
 
-/** The deepest nesting of arrays and objects in JSON text, counted without parsing (strings skipped). */
-export function jsonNestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return deepest;
-}
-
 /** The call's input: an empty body means no arguments; anything else must be JSON within the depth limit. */
 export function parseJsonBody(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   if (text.length === 0) return {};
-  if (jsonNestingDepth(text) > maxDepth) {
-    throw new RequestBodyError(400, `The request body nests deeper than ${maxDepth} levels; no API input needs that many.`);
-  }
   try {
-    return JSON.parse(text);
+    return parseBoundedJson(text, maxDepth);
   } catch (error) {
+    if (error instanceof JsonTooDeepError) {
+      throw new RequestBodyError(400, `The request body nests deeper than ${maxDepth} levels; no API input needs that many.`);
+    }
     throw new RequestBodyError(400, `The request body is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -7,6 +7,7 @@
 // well-defined step, and dropping them would lose good data. A bad `tokens` or `time` is reported
 // and the line's points are kept without it. A blank line (only whitespace, e.g. a stray CRLF) is
 // skipped without an issue: it holds nothing to lose.
+import { JsonTooDeepError, parseBoundedJson } from './bounded-json';
 import { describeValue } from './store-ids';
 import type { SyncIssueCode } from './sync-issue';
 
@@ -40,7 +41,7 @@ export class MetricsLineParser {
   parse(text: string, report: ReportLineIssue): MetricsLine | null {
     let json: unknown;
     try {
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      json = parseBoundedJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (error) {
       this.reportUnparsable(text, error as Error, report);
       return null;
@@ -91,6 +92,10 @@ export class MetricsLineParser {
   }
 
   private reportUnparsable(text: string, error: Error, report: ReportLineIssue): void {
+    if (error instanceof JsonTooDeepError) {
+      report('too-deep', `${error.message}: the line is skipped.`, LINE_EXPECTED);
+      return;
+    }
     if (text.trim() === '' || text === '\ufeff') return;
     if (text.includes('\u0000')) {
       report('binary-line', 'The line holds binary data (NUL bytes).', LINE_EXPECTED);

@@ -1,6 +1,7 @@
 // Turns the bytes of a small store file (JSON, YAML, Markdown) into text, or says why it cannot:
 // empty, binary (NUL bytes or invalid UTF-8). A UTF-8 byte order mark is dropped; CRLF is left to
 // the parsers, which all accept it.
+import { JsonTooDeepError, parseBoundedJson } from './bounded-json';
 import type { IssueList } from './sync-issue';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -35,11 +36,18 @@ export function lineAtOffset(text: string, offset: number): number {
   return line;
 }
 
-/** Parses a JSON document; a syntax error becomes an issue with its line when the parser says where. */
+/**
+ * Parses a JSON document; a syntax error becomes an issue with its line when the parser says where,
+ * nesting past the limit an issue too.
+ */
 export function parseJsonText(text: string, issues: IssueList, expected: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseBoundedJson(text);
   } catch (error) {
+    if (error instanceof JsonTooDeepError) {
+      issues.add('too-deep', `${error.message}: the file is not read.`, expected);
+      return undefined;
+    }
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const line = position ? lineAtOffset(text, Number(position[1])) : null;

@@ -2,6 +2,7 @@
 // path, the line when there is one), what was wrong and what was expected. Good data around it is kept.
 export type SyncIssueCode =
   | 'invalid-json'
+  | 'too-deep'
   | 'invalid-yaml'
   | 'invalid-front-matter'
   | 'not-object'

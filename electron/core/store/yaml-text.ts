@@ -1,6 +1,7 @@
 // YAML documents of the store (team.yaml, ablations, proposal front matter), parsed with the
 // YAML 1.2 core schema so dates stay strings. Syntax errors and field positions carry line numbers.
 import { parseDocument, type Document } from 'yaml';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './bounded-json';
 import type { IssueList, SyncIssueCode } from './sync-issue';
 
 export interface YamlMapping {
@@ -61,6 +62,11 @@ export function parseYamlMapping(
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     issues.add(code, `Invalid YAML: ${(error as Error).message}.`, options.expected, firstLine);
+    return null;
+  }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    // The value is stored as JSON and copied between threads: held to the JSON files' limit.
+    issues.add('too-deep', `The YAML nests deeper than ${MAX_JSON_DEPTH} levels of lists and mappings: the file is not read.`, options.expected, firstLine);
     return null;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -3,6 +3,7 @@
 // A file whose bytes did not change (only touched) just has its identity updated.
 import { createHash } from 'node:crypto';
 import { IssueList, type SyncIssue } from '../store/sync-issue';
+import { fileFailureIssue } from './file-failure';
 import { inTransaction, isUnchanged, type SyncContext } from './sync-context';
 import { retractStoreFile } from './retract-store-file';
 import { StoreAccessError } from './store-transport';
@@ -29,6 +30,27 @@ export function recordReadError(ctx: SyncContext, file: WalkedFile, known: SyncF
     ctx.files.addIssues([issue]);
     const base: SyncFileRow = known ?? { path: file.path, kind: file.kind, size: file.size, mtimeMs: UNFINISHED_MTIME, headHash: null, headLength: 0, offset: 0, lineNo: 0, stateJson: null };
     ctx.files.save({ ...base, mtimeMs: UNFINISHED_MTIME, headHash: keepHead ? base.headHash : null });
+  });
+  ctx.tally.issues = true;
+}
+
+/**
+ * Records a file whose reading threw (see file-failure.ts). What a document produced before goes, as
+ * for a refused file; metrics keep the points committed before the failure. The file is looked at
+ * again on the next pass, so a fault that passes costs nothing but that pass.
+ */
+export function recordFileFailure(ctx: SyncContext, file: WalkedFile, error: unknown): void {
+  inTransaction(ctx.sqlite, () => {
+    const known = ctx.files.known.get(file.path);
+    const metrics = file.kind === 'run-metrics' && known?.kind === 'run-metrics';
+    if (known && !metrics) retractStoreFile(ctx, known);
+    const kept = ctx.files.known.get(file.path);
+    // A metrics file keeps the issues of the lines read before the failure.
+    if (metrics) ctx.files.removeIssuesWithCode(file.path, 'read-error');
+    else ctx.files.replaceIssues(file.path, []);
+    ctx.files.addIssues([fileFailureIssue(file.path, error)]);
+    const base: SyncFileRow = kept ?? { path: file.path, kind: file.kind, size: file.size, mtimeMs: UNFINISHED_MTIME, headHash: null, headLength: 0, offset: 0, lineNo: 0, stateJson: null };
+    ctx.files.save({ ...base, mtimeMs: UNFINISHED_MTIME, headHash: metrics ? base.headHash : null });
   });
   ctx.tally.issues = true;
 }

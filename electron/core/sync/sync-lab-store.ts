@@ -6,7 +6,8 @@ import type { CacheDatabase } from '../db/open-cache-database';
 import { StoreEntityWriter } from './store-entity-writer';
 import { EventLoopPacer, inTransaction, type SyncContext } from './sync-context';
 import { retractStoreFile, removeRunEverywhere } from './retract-store-file';
-import { syncRefusedEntry } from './sync-document-file';
+import { endsThePass } from './file-failure';
+import { recordFileFailure, syncRefusedEntry } from './sync-document-file';
 import { loadSyncFileRows, SyncFileStore } from './sync-file-rows';
 import { SyncProgressTracker, type SyncProgress } from './sync-progress';
 import { syncRunMetrics } from './sync-run-metrics';
@@ -133,7 +134,12 @@ async function syncWalkedFiles(ctx: SyncContext, walked: WalkedFile[], parseWork
     await ctx.pace.yieldIfDue();
     ctx.signal?.throwIfAborted();
     ctx.parsing.readAhead?.advance(index);
-    await syncWalkedFile(ctx, file);
+    try {
+      await syncWalkedFile(ctx, file);
+    } catch (error) {
+      if (endsThePass(error, ctx.signal)) throw error;
+      recordFileFailure(ctx, file, error);
+    }
     ctx.batch.commitIfDue(ctx.tally.points);
     progress.state.filesDone++;
     progress.state.runsUpdated = ctx.tally.updatedRuns.size;

@@ -10,6 +10,7 @@ import { sourceRunRecord } from './source-run-record';
 import { RunMetricsWriter } from '../run-metrics-writer';
 import { inTransaction } from '../sync-context';
 import { contentHash } from '../sync-document-file';
+import { endsThePass, fileFailureIssue } from '../file-failure';
 import { ConcurrentSyncError, HEAD_BYTES, MAX_ISSUES_PER_FILE } from '../sync-run-metrics';
 import { UNFINISHED_MTIME, type SyncFileRow } from '../sync-file-rows';
 import { StoreAccessError } from '../store-transport';
@@ -109,11 +110,14 @@ export function removeSourceRun(ctx: SourceSyncContext, runId: string): void {
   ctx.tally.updatedRuns.delete(runId);
 }
 
-/** A read that failed for a reason that may pass: an issue, and the file is looked at again next time. */
-function recordReadError(ctx: SourceSyncContext, run: RunState, entry: SourceListingEntry, row: SyncFileRow | undefined, error: Error): void {
+/**
+ * A read that failed for a reason that may pass (I/O), or threw for a reason of its own (`failure`,
+ * see file-failure.ts): an issue, and the file is looked at again next time; committed points stay.
+ */
+function recordReadError(ctx: SourceSyncContext, run: RunState, entry: SourceListingEntry, row: SyncFileRow | undefined, error: Error, failure = false): void {
   inTransaction(ctx.sqlite, () => {
     ctx.files.removeIssuesWithCode(entry.path, 'read-error');
-    ctx.files.addIssues([{ path: entry.path, line: null, code: 'read-error', message: `Could not read the file: ${error.message}`, expected: null }]);
+    ctx.files.addIssues([failure ? fileFailureIssue(entry.path, error) : { path: entry.path, line: null, code: 'read-error', message: `Could not read the file: ${error.message}`, expected: null }]);
     const base: SyncFileRow = row ?? {
       path: entry.path,
       kind: run.plan.streamKind,
@@ -231,8 +235,9 @@ export async function syncSourceRun(ctx: SourceSyncContext, plan: SourceRunPlan,
     try {
       return await probe(ctx, entry, row);
     } catch (error) {
-      if (!(error instanceof StoreAccessError)) throw error;
-      if (error.code !== 'not-found') recordReadError(ctx, run, entry, row, error);
+      if (endsThePass(error, ctx.signal)) throw error;
+      if (!(error instanceof StoreAccessError)) recordReadError(ctx, run, entry, row, error as Error, true);
+      else if (error.code !== 'not-found') recordReadError(ctx, run, entry, row, error);
       return null;
     }
   };
@@ -272,7 +277,14 @@ export async function syncSourceRun(ctx: SourceSyncContext, plan: SourceRunPlan,
     const vanished = rows.filter((r) => !listed.has(r.path));
     if (vanished.length > 0) inTransaction(ctx.sqlite, () => vanished.forEach((r) => ctx.files.forget(r.path)));
   }
-  for (const item of work) await readStream(ctx, run, item);
+  for (const item of work) {
+    try {
+      await readStream(ctx, run, item);
+    } catch (error) {
+      if (endsThePass(error, ctx.signal)) throw error;
+      recordReadError(ctx, run, item.entry, ctx.files.known.get(item.entry.path), error as Error, true);
+    }
+  }
 
   // New hparams may have arrived with the events: the record is written again when its facts changed.
   const finalPk = writeRunRecord(ctx, plan, states, recordIssues);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FieldMapping, SourceFormat } from '../../sources/field-mapping';
 import { mappingFieldProblems } from '../../sources/field-mapping';
 import { listTransportTree } from '../../sources/transport-access';
+import { endsThePass, fileFailureIssue } from '../file-failure';
 import { StoreEntityWriter } from '../store-entity-writer';
 import { inTransaction } from '../sync-context';
 import { loadSyncFileRows, SyncFileStore } from '../sync-file-rows';
@@ -124,7 +125,13 @@ async function runPass(options: SyncSourceStoreOptions): Promise<SyncSummary> {
   for (const plan of plans) {
     await ctx.pace();
     options.signal?.throwIfAborted();
-    await syncSourceRun(ctx, plan, rowsByRun.get(plan.id) ?? []);
+    try {
+      await syncSourceRun(ctx, plan, rowsByRun.get(plan.id) ?? []);
+    } catch (error) {
+      // Whatever a run's own files did (its record, a reader's bug), the other runs are synced.
+      if (endsThePass(error, options.signal)) throw error;
+      ctx.documentIssues.push(fileFailureIssue(plan.issuePath, error));
+    }
     progress.state.filesDone += plan.streams.length;
     progress.state.runsUpdated = ctx.tally.updatedRuns.size;
     progress.emit();
