@@ -78,7 +78,47 @@ function moveDamagedCacheAside(file: string): string {
   return movedTo;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Refuses a path that holds something other than a SQLite database (a folder, someone's notes): only
+ * a file with SQLite's header can be a damaged cache and moved aside; anything else stays untouched.
+ * An empty file is fine: SQLite makes it a new database.
+ */
+function assertMayBeCache(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) throw new CacheDatabaseError('not-a-cache', `${file} is a folder, not a cache file. Nothing was changed; give a file name.`);
+  if (!stat.isFile() || stat.size === 0) return;
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(SQLITE_HEADER)) {
+    throw new CacheDatabaseError('not-a-cache', `${file} is not a database (it lacks SQLite's header), so it is not a Tessera cache. Nothing was changed; point --db at a new file or at a cache.`);
+  }
+}
+
+/** A SQLite database of another program (tables, but none of ours) is not taken over either. */
+function assertOwnDatabase(sqlite: Database.Database, file: string): void {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  if (tables.length > 0 && !tables.includes('__drizzle_migrations')) {
+    throw new CacheDatabaseError(
+      'not-a-cache',
+      `${file} is a SQLite database of another program (tables ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}), not a Tessera cache. Nothing was changed; point --db at a new file or at a cache.`,
+    );
+  }
+}
+
 export function openCacheDatabase(options: OpenCacheDatabaseOptions): CacheDatabase {
+  assertMayBeCache(options.file);
   if (options.onCorrupt !== 'rebuild' || options.readonly) return openCacheDatabaseOnce(options);
   try {
     return openCacheDatabaseOnce(options);
@@ -105,6 +145,8 @@ function openCacheDatabaseOnce(options: OpenCacheDatabaseOptions): CacheDatabase
   }
   try {
     sqlite.pragma('busy_timeout = 5000');
+    // Before anything is set on the file (WAL mode is written into it).
+    assertOwnDatabase(sqlite, file);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');

@@ -1,6 +1,6 @@
 // SQLite failures sorted into what the user can act on: a damaged file is rebuilt from the store,
-// a read-only or busy one is explained, a newer schema is left alone.
-export type CacheDatabaseErrorKind = 'corrupt' | 'read-only' | 'busy' | 'full' | 'newer-schema' | 'schema' | 'io' | 'other';
+// a read-only or busy one is explained, a newer schema or a file that is no cache is left alone.
+export type CacheDatabaseErrorKind = 'corrupt' | 'not-a-cache' | 'read-only' | 'busy' | 'full' | 'newer-schema' | 'schema' | 'io' | 'other';
 
 export class CacheDatabaseError extends Error {
   constructor(
@@ -35,6 +35,7 @@ export function classifySqliteError(error: unknown, file: string): CacheDatabase
     busy: 'Another process holds the cache; close it or wait.',
     full: 'The disk is full; free space and sync again.',
     io: 'The cache file could not be read or written.',
+    'not-a-cache': '',
     'newer-schema': '',
     schema: '',
     other: '',
