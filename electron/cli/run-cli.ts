@@ -2,6 +2,14 @@
 import { parseArgs } from 'node:util';
 import { CliUsageError, type CliCommand, type CliIo } from './cli-command';
 
+/** An error stays readable whatever input it quotes (a 40 KB query, a pasted file); the longest real ones are ~600. */
+const MAX_ERROR_CHARS = 1000;
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text;
+}
+
 function commandHelp(command: CliCommand): string {
   return [`${command.summary}`, '', `Usage: ${command.usage}`, '', ...command.flagHelp.map((line) => `  ${line}`), '  --help              this text', ''].join('\n');
 }
@@ -45,18 +53,17 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
     values = parsed.values as Record<string, unknown>;
     positionals = parsed.positionals;
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
-    io.stderr(`tessera ${command.name}: ${message} (see "tessera ${command.name} --help")\n`);
+    io.stderr(`tessera ${command.name}: ${errorText((error as Error).message.split('\n')[0])} (see "tessera ${command.name} --help")\n`);
     return 2;
   }
   try {
     return await command.run(values, positionals, io);
   } catch (error) {
     if (error instanceof CliUsageError) {
-      io.stderr(`tessera ${command.name}: ${error.message} (see "tessera ${command.name} --help")\n`);
+      io.stderr(`tessera ${command.name}: ${errorText(error)} (see "tessera ${command.name} --help")\n`);
       return 2;
     }
-    io.stderr(`tessera ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`tessera ${command.name}: ${errorText(error)}\n`);
     return 1;
   }
 }

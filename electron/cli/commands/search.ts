@@ -3,6 +3,7 @@
 import { SEARCH_KINDS, searchInput, type MarkedSegment, type SearchResult } from '../../../shared/api/search-methods';
 import { searchLab } from '../../core/queries/search/search';
 import { CliUsageError, optionalString, parseIntegerFlag, type CliCommand } from '../cli-command';
+import { describeValue } from '../../core/store/store-ids';
 import { openExistingCache } from './runs';
 
 function parseKinds(values: Record<string, unknown>): string[] | undefined {
@@ -82,7 +83,7 @@ export const searchCommand: CliCommand = {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const flag = String(issue.path[0] ?? 'query');
-      throw new CliUsageError(`--${flag}: expected ${issue.message}, got ${JSON.stringify(values[flag] ?? query)}.`);
+      throw new CliUsageError(`${flag === 'query' ? 'the query' : `--${flag}`}: expected ${issue.message}, got ${describeValue(values[flag] ?? query)}.`);
     }
     if (parsed.data.from && parsed.data.to && parsed.data.to < parsed.data.from) {
       throw new CliUsageError(`--to: ${parsed.data.to} is before --from ${parsed.data.from}.`);

@@ -11,6 +11,21 @@ import { CliUsageError, optionalString, parseIntegerFlag, type CliCommand } from
 import { cliAppRoot, cliVersion } from '../cli-runtime';
 import { parseStoreAccessFlags, storeAccessHelp, storeAccessOptions, storeFormatOf } from '../store-access-flags';
 
+/** Why the server could not listen, in words that say what to do. */
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `Port ${port} on ${host} is already in use (another Tessera or another program): choose another with --port, or --port 0 for any free one.`;
+    case 'EACCES':
+      return `Port ${port} on ${host} needs privileges this user does not have: choose a port above 1023 with --port.`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `--host ${host} is not an address of this machine.`;
+    default:
+      return `Cannot listen on ${host}:${port}: ${error.message}`;
+  }
+}
+
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the app over HTTP (browser mode, shared screens).',
@@ -70,15 +85,14 @@ export const serveCommand: CliCommand = {
       },
       log,
     );
-    const server = await startHttpServer({
-      core,
-      rendererDir: layout.rendererDir,
-      host,
-      port,
-      token,
-      allowWrite: values['allow-write'] === true,
-      log,
-    });
+    let server: Awaited<ReturnType<typeof startHttpServer>>;
+    try {
+      server = await startHttpServer({ core, rendererDir: layout.rendererDir, host, port, token, allowWrite: values['allow-write'] === true, log });
+    } catch (error) {
+      // Without a server the core has nobody to answer: stop it, so the command ends.
+      await core.close();
+      throw new Error(listenFailure(error as NodeJS.ErrnoException, host, port));
+    }
     const shownUrl = token ? `${server.url}?token=${encodeURIComponent(token)}` : server.url;
     log(`Tessera is serving ${store.isDemo ? 'the demo lab' : store.storeUrl} (${values['allow-write'] ? 'read-write' : 'read-only'}).`);
     io.stdout(`${shownUrl}\n`);

@@ -26,12 +26,32 @@ function kindOf(stat: fs.Stats | fs.Dirent): StoreEntryKind {
   return 'other';
 }
 
-function ioError(storePath: string, error: unknown): StoreAccessError {
+/** `root` names the store in messages about the store itself (path ''), which has no store path to show. */
+function ioError(storePath: string, error: unknown, root: string): StoreAccessError {
   const code = (error as NodeJS.ErrnoException).code;
   if (error instanceof StoreAccessError) return error;
+  if (storePath === '') {
+    if (code === 'ENOENT') return new StoreAccessError('not-found', storePath, `The store folder ${root} does not exist.`);
+    if (code === 'ENOTDIR') return new StoreAccessError('invalid-path', storePath, `${root} is a file, not a store folder.`);
+    return new StoreAccessError('io', storePath, `The store folder ${root} cannot be read: ${(error as Error).message}`);
+  }
   if (code === 'ENOENT') return new StoreAccessError('not-found', storePath, `${storePath} does not exist.`);
   if (code === 'ELOOP') return new StoreAccessError('outside-store', storePath, `${storePath} is a symbolic link loop.`);
   return new StoreAccessError('io', storePath, `${storePath}: ${(error as Error).message}`);
+}
+
+/** The entry at `full`; null when it was removed between readdir and lstat (it is simply not there any more). */
+function lstatEntry(name: string, full: string | Buffer): StoreEntry | null {
+  try {
+    const stat = fs.lstatSync(full);
+    return { name, kind: kindOf(stat), size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+function sortByName(entries: StoreEntry[]): StoreEntry[] {
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export class LocalFolderTransport implements StoreTransport {
@@ -45,7 +65,11 @@ export class LocalFolderTransport implements StoreTransport {
   }
 
   private realRoot(): string {
-    this.rootReal ??= fs.realpathSync.native(this.root);
+    try {
+      this.rootReal ??= fs.realpathSync.native(this.root);
+    } catch (error) {
+      throw ioError('', error, this.root);
+    }
     return this.rootReal;
   }
 
@@ -63,7 +87,7 @@ export class LocalFolderTransport implements StoreTransport {
     try {
       real = fs.realpathSync.native(full);
     } catch (error) {
-      throw ioError(storePath, error);
+      throw ioError(storePath, error, this.root);
     }
     const root = this.realRoot();
     if (real !== root && !real.startsWith(root + path.sep)) {
@@ -82,8 +106,11 @@ export class LocalFolderTransport implements StoreTransport {
     try {
       dirents = fs.readdirSync(real, { withFileTypes: true });
     } catch (error) {
-      throw ioError(dir, error);
+      throw ioError(dir, error, this.root);
     }
+    // A name that is not valid UTF-8 comes back with U+FFFD in it, and no file has that name: such a
+    // folder is listed again by bytes, so the entry is stat'ed and listed (to be refused by its name).
+    if (dirents.some((dirent) => dirent.name.includes('\ufffd'))) return this.listByBytes(dir, real);
     const entries: StoreEntry[] = [];
     for (const dirent of dirents) {
       // A folder's size and mtime tell the sync nothing; skipping its lstat saves 10,000 calls per pass over 10,000 runs.
@@ -91,14 +118,22 @@ export class LocalFolderTransport implements StoreTransport {
         entries.push({ name: dirent.name, kind: 'dir', size: 0, mtimeMs: 0 });
         continue;
       }
-      try {
-        const stat = fs.lstatSync(path.join(real, dirent.name));
-        entries.push({ name: dirent.name, kind: kindOf(stat), size: stat.size, mtimeMs: stat.mtimeMs });
-      } catch {
-        // Removed between readdir and lstat: it is simply not there any more.
-      }
+      const entry = lstatEntry(dirent.name, path.join(real, dirent.name));
+      if (entry) entries.push(entry);
     }
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return sortByName(entries);
+  }
+
+  private listByBytes(dir: string, real: string): StoreEntry[] {
+    let dirents: fs.Dirent<Buffer>[];
+    try {
+      dirents = fs.readdirSync(real, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      throw ioError(dir, error, this.root);
+    }
+    const prefix = Buffer.from(real + path.sep);
+    const entries = dirents.map((dirent) => lstatEntry(dirent.name.toString('utf8'), Buffer.concat([prefix, dirent.name])));
+    return sortByName(entries.filter((entry): entry is StoreEntry => entry !== null));
   }
 
   async stat(storePath: string): Promise<StoreStat | null> {
@@ -158,7 +193,7 @@ export class LocalFolderTransport implements StoreTransport {
     try {
       return fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
     } catch (error) {
-      throw ioError(storePath, error);
+      throw ioError(storePath, error, this.root);
     }
   }
 

@@ -38,6 +38,11 @@ function folderSansStat<T extends { kind: string; size: number; mtimeMs: number 
   return entry.kind === 'dir' ? { ...entry, size: 0, mtimeMs: 0 } : entry;
 }
 
+/** A name for an issue message; one that is not valid UTF-8 (shown with U+FFFD) says so. */
+function shownName(name: string): string {
+  return name.includes('\ufffd') ? `"${name}" (not valid UTF-8)` : `"${name}"`;
+}
+
 const YEAR = /^\d{4}$/;
 const MONTH = /^(0[1-9]|1[0-2])$/;
 
@@ -114,7 +119,7 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
   async function walkRun(entry: StoreEntry): Promise<void> {
     const dir = `runs/${entry.name}`;
     if (!isStoreId(entry.name)) {
-      refuse(dir, entry, 'invalid-id', `The folder name "${entry.name}" is not a valid run id: the folder is refused.`, STORE_ID_EXPECTED);
+      refuse(dir, entry, 'invalid-id', `The folder name ${shownName(entry.name)} is not a valid run id: the folder is refused.`, STORE_ID_EXPECTED);
       return;
     }
     const stat = await resolve(dir, entry);
@@ -152,7 +157,7 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
       if (id === null) {
         refuse(path, entry, 'unexpected-entry', `${path} is not named ${expected}.`, `${name}/${expected}`);
       } else if (!isStoreId(id)) {
-        refuse(path, entry, 'invalid-id', `"${id}" is not a valid id: the file is refused.`, STORE_ID_EXPECTED);
+        refuse(path, entry, 'invalid-id', `${shownName(id)} is not a valid id: the file is refused.`, STORE_ID_EXPECTED);
       } else {
         await fixedFile(path, entry, kind, id);
       }
@@ -182,7 +187,7 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
           const path = `${monthDir}/${file.name}`;
           const id = file.name.endsWith('.json') ? file.name.slice(0, -5) : null;
           if (id === null) refuse(path, file, 'unexpected-entry', `${path} is not named <event-id>.json.`, 'events/<yyyy>/<mm>/<event-id>.json');
-          else if (!isStoreId(id)) refuse(path, file, 'invalid-id', `"${id}" is not a valid event id: the file is refused.`, STORE_ID_EXPECTED);
+          else if (!isStoreId(id)) refuse(path, file, 'invalid-id', `${shownName(id)} is not a valid event id: the file is refused.`, STORE_ID_EXPECTED);
           else await fixedFile(path, file, 'event', id);
         }
       }

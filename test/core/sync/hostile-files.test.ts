@@ -69,6 +69,23 @@ describe('deeply nested store files', () => {
   });
 });
 
+describe('file names that are not valid UTF-8', () => {
+  it('are refused with an issue that says so, where before they were skipped silently', async () => {
+    const store = createStore({ 'ablations/abl-ok.yaml': 'id: abl-ok\ntitle: fine\n' });
+    fs.mkdirSync(path.join(store, 'events/2026/10'), { recursive: true });
+    const bytesPath = (folder: string, name: Buffer) => Buffer.concat([Buffer.from(path.join(store, folder) + path.sep), name]);
+    fs.writeFileSync(bytesPath('ablations', Buffer.from([0x61, 0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])), 'id: x\n');
+    fs.writeFileSync(bytesPath('events/2026/10', Buffer.from([0xc3, 0x28, 0x2e, 0x6a, 0x73, 0x6f, 0x6e])), '{}');
+    await syncFolder(cache, store);
+    const issues = cache.sqlite.prepare('SELECT path, code, message FROM sync_issues ORDER BY path').all() as { path: string; code: string; message: string }[];
+    expect(issues).toEqual([
+      { path: 'ablations/a\ufffd.yaml', code: 'invalid-id', message: '"a\ufffd" (not valid UTF-8) is not a valid id: the file is refused.' },
+      { path: 'events/2026/10/\ufffd(.json', code: 'invalid-id', message: '"\ufffd(" (not valid UTF-8) is not a valid event id: the file is refused.' },
+    ]);
+    expect(cache.sqlite.prepare('SELECT id FROM ablations').pluck().all()).toEqual(['abl-ok']);
+  });
+});
+
 /** A real folder transport whose reads of chosen files throw what no reader expects. */
 class FailingReads extends LocalFolderTransport {
   constructor(root: string, private readonly failing: Set<string>) {
