@@ -1,8 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { forgetTokenInAddress } from './api/forget-token-in-address';
 import { AppShell } from './app/app-shell';
 import './theme/app.css';
+
+forgetTokenInAddress();
 
 const queryClient = new QueryClient({
   defaultOptions: {

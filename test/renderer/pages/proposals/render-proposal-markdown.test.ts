@@ -1,7 +1,7 @@
 // The proposal body renderer on hostile input: whatever a store writer puts in a body, the HTML that
 // reaches the page has no script, frame, event handler, dangerous link or loadable image.
 import { describe, expect, it } from 'vitest';
-import { isAllowedHref, renderProposalMarkdown } from '../../../../renderer/src/pages/proposals/markdown/render-proposal-markdown';
+import { anchorTargetId, headingAnchorId, isAllowedHref, renderProposalMarkdown } from '../../../../renderer/src/pages/proposals/markdown/render-proposal-markdown';
 import { HOSTILE_BODY } from './hostile-markdown';
 
 
@@ -51,5 +51,17 @@ describe('proposal Markdown', () => {
   it('allows exactly http(s) and anchors', () => {
     expect(['https://a.b/c', 'http://a.b', '#x', '#'].every(isAllowedHref)).toBe(true);
     expect(['javascript:x', 'data:x', '//a.b', 'mailto:a@b', 'ftp://a', 'https:// x', '/runs', 'x.md'].some(isAllowedHref)).toBe(false);
+  });
+});
+
+describe('in-page anchors', () => {
+  it('lead to the heading they name, and one that is not valid percent-encoding is taken as written', () => {
+    const html = renderProposalMarkdown('## Why it failed\n\n## 100% done\n');
+    expect(html).toContain(`id="${headingAnchorId('Why it failed')}"`);
+    expect(anchorTargetId('#why-it-failed')).toBe(headingAnchorId('Why it failed'));
+    expect(anchorTargetId('#caf%C3%A9')).toBe(headingAnchorId('café'));
+    expect(() => anchorTargetId('#100%-done')).not.toThrow();
+    expect(anchorTargetId('#100%-done')).toBe(headingAnchorId('100% done'));
+    expect(anchorTargetId('#%E0%A4%A')).toBe(headingAnchorId('%E0%A4%A'));
   });
 });

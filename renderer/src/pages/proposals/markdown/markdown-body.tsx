@@ -2,7 +2,7 @@
 // browser through the API client, in-page anchors scroll to their heading, nothing navigates the app.
 import { useMemo, useRef, type MouseEvent } from 'react';
 import { apiClient } from '../../../api/api-client';
-import { headingAnchorId, isAllowedHref, renderProposalMarkdown } from './render-proposal-markdown';
+import { anchorTargetId, isAllowedHref, renderProposalMarkdown } from './render-proposal-markdown';
 
 export function MarkdownBody({ source }: { source: string }) {
   const html = useMemo(() => renderProposalMarkdown(source), [source]);
@@ -14,8 +14,7 @@ export function MarkdownBody({ source }: { source: string }) {
     event.preventDefault();
     const href = link.getAttribute('href') ?? '';
     if (href.startsWith('#')) {
-      const id = headingAnchorId(decodeURIComponent(href.slice(1)).replace(/-/g, ' '));
-      const target = container.current.querySelector(`[id="${CSS.escape(id)}"]`);
+      const target = container.current.querySelector(`[id="${CSS.escape(anchorTargetId(href))}"]`);
       target?.scrollIntoView({ block: 'start' });
     } else if (isAllowedHref(href)) {
       void apiClient.openExternal(href);

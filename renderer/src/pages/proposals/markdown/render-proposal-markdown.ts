@@ -19,6 +19,21 @@ export function headingAnchorId(text: string): string {
   return `md-${slug}`;
 }
 
+/**
+ * The id of the heading an in-page link ("#why-it-failed") points at. The href is untrusted: one that
+ * is not valid percent-encoding ("#%E0%A4%A") is taken as written instead of throwing URIError.
+ */
+export function anchorTargetId(href: string): string {
+  const fragment = href.replace(/^#/, '');
+  let text = fragment;
+  try {
+    text = decodeURIComponent(fragment);
+  } catch {
+    // Not percent-encoding after all: the heading may well be named with those characters.
+  }
+  return headingAnchorId(text.replace(/-/g, ' '));
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
