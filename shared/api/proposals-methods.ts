@@ -57,6 +57,8 @@ export interface GainEstimate {
 
 export interface PendingEventInfo {
   event: StoreEvent;
+  /** The store it was made for and will only be written to; null when an older Tessera did not record it. */
+  store: { url: string; name: string | null } | null;
   path: string;
   queuedAt: string;
   attempts: number;
@@ -226,7 +228,10 @@ export const proposalsMethods = {
       })
       .strict(),
   }),
-  listPendingEvents: defineMethod<{ count: number; events: PendingEventInfo[]; unreadable: string[] }>()({ input: z.object({}).strict() }),
+  /** `events`: this store's; `otherStores`: events waiting for other stores opened from this data folder. */
+  listPendingEvents: defineMethod<{ count: number; events: PendingEventInfo[]; otherStores: PendingEventInfo[]; unreadable: string[] }>()({
+    input: z.object({}).strict(),
+  }),
   retryPendingEvents: defineMethod<{ written: number; pending: number; lastError: string | null }>()({
     input: z.object({}).strict(),
     writes: true,

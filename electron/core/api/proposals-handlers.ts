@@ -8,7 +8,9 @@ import { DEFAULT_REGION_THRESHOLDS } from '../../../shared/domain/gain-vs-cost';
 import type { EventDraft } from '../../../shared/domain/store-events';
 import { createEventWriter, EventDraftError, MissingIdentityError, type EventStore, type EventWriter } from '../events/event-writer';
 import { openEventStore } from '../events/open-event-store';
-import { Outbox } from '../events/outbox';
+import { Outbox, type PendingEvent } from '../events/outbox';
+import { storeLocationKey } from '../events/store-identity';
+import { STORE_MARKER_FILE } from '../store/parse-store-marker';
 import type { CoreDeps } from '../host/core-deps';
 import { listDecisionLog, listNotPursued } from '../queries/proposals/decision-log';
 import { queryGainVsCost } from '../queries/proposals/gain-vs-cost-query';
@@ -35,8 +37,12 @@ export type ProposalsDeps = Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sy
 /** The writer of one core; its outbox is retried as soon as the core starts. */
 export function createProposalsEventWriter(deps: ProposalsDeps, retryIntervalMs?: number): EventWriter {
   let store: EventStore | null = null;
+  const marker = deps.cache.sqlite.prepare(`SELECT head_hash FROM sync_files WHERE path = '${STORE_MARKER_FILE}'`).pluck();
+  const storeName = deps.cache.sqlite.prepare("SELECT value FROM cache_state WHERE key = 'store_name'").pluck();
   const writer = createEventWriter({
     store: async () => (store ??= openEventStore(deps.config.storeUrl, deps.config.storeAccess)),
+    storeUrl: storeLocationKey(deps.config.storeUrl),
+    lastKnownMarker: () => ({ marker: (marker.get() as string | null | undefined) ?? null, name: (storeName.get() as string | undefined) ?? null }),
     outbox: new Outbox(deps.config.outboxDir).open(),
     retryIntervalMs,
     log: deps.log,
@@ -142,8 +148,9 @@ export function createProposalsHandlers(
       });
     },
     async listPendingEvents() {
-      const listing = new Outbox(deps.config.outboxDir).list();
-      return { count: listing.pending.length, events: listing.pending, unreadable: listing.unreadable.map((u) => u.message) };
+      const listing = writer.listing();
+      const info = (entry: PendingEvent): PendingEventInfo => ({ ...entry, store: entry.store && { url: entry.store.url, name: entry.store.name } });
+      return { count: listing.own.length, events: listing.own.map(info), otherStores: listing.elsewhere.map(info), unreadable: listing.unreadable };
     },
     async retryPendingEvents() {
       const result = await writer.flush().catch((error: unknown) => {

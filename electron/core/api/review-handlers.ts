@@ -7,7 +7,6 @@ import type { WriteEventResult } from '../../../shared/api/proposals-methods';
 import { REVIEW_MULTIPLIER_RESAMPLES, type ReviewScalingChange, type ScalingFitSnapshot } from '../../../shared/api/review-methods';
 import { computeLawLoss, computeOptimalAllocation } from '../../../shared/scaling';
 import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
-import { Outbox } from '../events/outbox';
 import { ComputeTaskError } from '../host/compute-client';
 import type { ComputeTask } from '../host/compute-messages';
 import type { CoreDeps } from '../host/core-deps';
@@ -84,7 +83,7 @@ export function createReviewHandlers(
   return {
     async getReviewAgenda(input) {
       const nowMs = input.now !== undefined ? Date.parse(input.now) : Date.now();
-      const pending = new Outbox(deps.config.outboxDir).list().pending;
+      const pending = writer.pending();
       return encodeNonFinite(buildReviewAgenda(sqlite, { nowMs, since: input.since, pending }));
     },
 

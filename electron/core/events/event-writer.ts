@@ -1,7 +1,8 @@
 // Writes the app's events (decisions, comments, complexity assessments, reviews) into the lab store,
 // format 1: a ULID id, the time, the author; one new file per event through the transport's atomic
 // write (temporary name, then rename, never overwriting). An event the store refuses waits in the
-// outbox and is retried on every sync, on start, and on a timer while any is pending.
+// outbox and is retried on every sync, on start, and on a timer while any is pending. Each event is
+// tied to the store it was made for (store-identity.ts) and is only ever written there.
 import { ulid } from 'ulid';
 import {
   buildStoreEvent,
@@ -12,6 +13,7 @@ import {
 } from '../../../shared/domain/store-events';
 import { StoreAccessError, type StoreTransport } from '../sync/store-transport';
 import type { Outbox, PendingEvent } from './outbox';
+import { isSameStore, readStoreIdentity, type StoreIdentity } from './store-identity';
 
 /** The part of a store transport the writer needs. */
 export type EventStore = Pick<StoreTransport, 'location' | 'writeNewFile' | 'readSmallFile'>;
@@ -46,6 +48,9 @@ export interface FlushResult {
 export interface EventWriterOptions {
   /** Opens (or returns the open) store; a failure to open counts as "cannot write now". */
   store: () => Promise<EventStore>;
+  /** The open store's location key (storeLocationKey) and what the cache last read of its marker. */
+  storeUrl: string;
+  lastKnownMarker?: () => { marker: string | null; name: string | null };
   outbox: Outbox;
   now?: () => Date;
   newId?: (time: number) => string;
@@ -58,13 +63,23 @@ export interface EventWriterOptions {
   log?: (message: string) => void;
 }
 
+/** The outbox seen from one store: its own events, and those waiting for other stores. */
+export interface PendingListing {
+  own: PendingEvent[];
+  elsewhere: PendingEvent[];
+  /** Outbox files that could not be read, each with why. */
+  unreadable: string[];
+}
+
 export interface EventWriter {
   write(draft: EventDraft, author: string | null): Promise<WriteOutcome>;
   /** Tries to write every pending event; concurrent calls share one attempt. Rejects when the outbox cannot be read. */
   flush(): Promise<FlushResult>;
   /** The same, for callers that do not wait: failures are logged and retried. */
   flushInBackground(): void;
+  /** This store's pending events only: the views of its proposals show these. */
   pending(): PendingEvent[];
+  listing(): PendingListing;
   close(): void;
 }
 
@@ -84,6 +99,11 @@ function describeStoreError(error: unknown, location: string): string {
   return `The store ${location} cannot be written now${hint}: ${reason}`;
 }
 
+function describeStore(store: StoreIdentity | null): string {
+  if (store === null) return 'a store an older Tessera did not record';
+  return store.name ? `"${store.name}" at ${store.url}` : store.url;
+}
+
 export function createEventWriter(options: EventWriterOptions): EventWriter {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? ((time: number) => ulid(time));
@@ -98,12 +118,17 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
    * earlier attempt got it in place but stopped before clearing the outbox); otherwise the id
    * collided, and the event takes a fresh id rather than ever replacing another file.
    */
-  async function deliver(entry: PendingEvent): Promise<{ ok: true; entry: PendingEvent } | { ok: false; reason: string }> {
+  async function deliver(entry: PendingEvent): Promise<{ ok: true; entry: PendingEvent } | { ok: false; reason: string; otherStore?: true }> {
     let location = 'store';
     let current = entry;
     try {
       const store = await options.store();
       location = store.location;
+      // Checked against the store as it is now, right before writing: never into another lab.
+      const live = await readStoreIdentity(store, options.storeUrl);
+      if (!isSameStore(entry.store, live)) {
+        return { ok: false, otherStore: true, reason: `${location} is not the store this event was made for (${describeStore(entry.store)}); it is not written there.` };
+      }
       for (let attempt = 0; ; attempt++) {
         const bytes = serializeStoreEvent(current.event);
         try {
@@ -122,6 +147,15 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     }
   }
 
+  /** The store an event is made for: as read now, or as the cache last knew it when it cannot be read. */
+  async function currentIdentity(): Promise<StoreIdentity> {
+    try {
+      return await readStoreIdentity(await options.store(), options.storeUrl);
+    } catch {
+      return knownIdentity();
+    }
+  }
+
   function schedule(): void {
     if (closed || retryIntervalMs <= 0 || timer) return;
     timer = setTimeout(() => {
@@ -131,9 +165,21 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     timer.unref();
   }
 
-  async function flushOnce(): Promise<FlushResult> {
+  /** The open store as the cache last knew it: which outbox entries are its own. */
+  function knownIdentity(): StoreIdentity {
+    return { url: options.storeUrl, ...(options.lastKnownMarker?.() ?? { marker: null, name: null }) };
+  }
+
+  function listing(): PendingListing {
     const { pending, unreadable } = options.outbox.list();
-    for (const bad of unreadable) log(`outbox: ${bad.message}`);
+    const own = knownIdentity();
+    const mine = (entry: PendingEvent) => isSameStore(entry.store, own);
+    return { own: pending.filter(mine), elsewhere: pending.filter((entry) => !mine(entry)), unreadable: unreadable.map((bad) => bad.message) };
+  }
+
+  async function flushOnce(): Promise<FlushResult> {
+    const { own: pending, unreadable } = listing();
+    for (const bad of unreadable) log(`outbox: ${bad}`);
     const written: string[] = [];
     let lastError: string | null = null;
     for (const entry of pending) {
@@ -145,8 +191,9 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
       }
       lastError = result.reason;
       if (options.outbox.has(entry.event.id)) options.outbox.put({ ...entry, attempts: entry.attempts + 1, lastAttemptAt: now().toISOString(), lastError: result.reason });
-      // The store refuses writes as a whole; the rest waits for the next attempt.
-      break;
+      // The store refuses writes as a whole, so the rest waits for the next attempt; an event that
+      // turned out to be another store's says so and the others go on.
+      if (!result.otherStore) break;
     }
     const left = pending.length - written.length;
     if (left > 0) schedule();
@@ -183,7 +230,8 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
       if (!author) throw new MissingIdentityError(draft.type);
       const time = now();
       const event = buildStoreEvent(draft, { id: newId(time.getTime()), at: time.toISOString(), author });
-      const entry: PendingEvent = { event, path: eventStorePath(event), queuedAt: event.at, attempts: 0, lastAttemptAt: null, lastError: null };
+      const store = await currentIdentity();
+      const entry: PendingEvent = { event, store, path: eventStorePath(event), queuedAt: event.at, attempts: 0, lastAttemptAt: null, lastError: null };
       let outboxError: string | null = null;
       try {
         options.outbox.put(entry);
@@ -211,7 +259,8 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     },
     flush,
     flushInBackground,
-    pending: () => options.outbox.list().pending,
+    pending: () => listing().own,
+    listing,
     close() {
       closed = true;
       if (timer) clearTimeout(timer);

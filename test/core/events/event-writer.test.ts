@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createEventWriter, EventDraftError, MissingIdentityError } from '../../../electron/core/events/event-writer';
 import { openEventStore } from '../../../electron/core/events/open-event-store';
 import { Outbox } from '../../../electron/core/events/outbox';
+import { storeLocationKey } from '../../../electron/core/events/store-identity';
 import { parseEventFile } from '../../../electron/core/store/parse-event-file';
 import { IssueList } from '../../../electron/core/store/sync-issue';
 import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
@@ -16,11 +17,18 @@ import type { EventDraft } from '../../../shared/domain/store-events';
 import { listFiles, readStoreEvents, repoRoot, tempDir } from './support/triage-lab';
 
 function setup(options: { now?: () => Date; newId?: (t: number) => string } = {}) {
-  const store = tempDir('store');
+  const store = labStoreDir();
   const outboxDir = tempDir('outbox');
   const transport = new LocalFolderTransport(store);
-  const writer = createEventWriter({ store: async () => transport, outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0, ...options });
+  const writer = createEventWriter({ store: async () => transport, storeUrl: storeLocationKey(store), outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0, ...options });
   return { store, outboxDir, writer };
+}
+
+/** An empty lab store: only its marker, which the writer checks before every write. */
+function labStoreDir(): string {
+  const store = tempDir('store');
+  fs.writeFileSync(path.join(store, 'tessera-store.json'), JSON.stringify({ format: 'tessera-store', version: 1, name: 'Writer lab' }));
+  return store;
 }
 
 function parseBack(store: string, rel: string) {
@@ -96,7 +104,7 @@ describe('event writer', () => {
       expect(error, JSON.stringify(draft)).toBeInstanceOf(EventDraftError);
       expect((error as Error).message).toMatch(message);
     }
-    expect(listFiles(store)).toEqual([]);
+    expect(listFiles(store)).toEqual(['tessera-store.json']);
     expect(listFiles(outboxDir)).toEqual([]);
   });
 
@@ -105,7 +113,7 @@ describe('event writer', () => {
     const error = await writer.write({ type: 'decision', target: 'p-1', decision: 'adopt', rationale: 'Clear win.' }, null).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingIdentityError);
     expect((error as Error).message).toMatch(/does not know who you are.*Who am I/);
-    expect(listFiles(store)).toEqual([]);
+    expect(listFiles(store)).toEqual(['tessera-store.json']);
   });
 
   it('never replaces an existing file: a colliding id gets a fresh one and the old file stays as it was', async () => {
@@ -125,9 +133,9 @@ describe('event writer', () => {
   });
 
   it('writes into a lab store folder or file:// URL, and refuses TensorBoard and MLflow sources, saying why', async () => {
-    const store = tempDir('store');
+    const store = labStoreDir();
     for (const url of [store, `file://${store}`]) {
-      const writer = createEventWriter({ store: async () => openEventStore(url), outbox: new Outbox(tempDir('outbox')).open(), retryIntervalMs: 0 });
+      const writer = createEventWriter({ store: async () => openEventStore(url), storeUrl: storeLocationKey(url), outbox: new Outbox(tempDir('outbox')).open(), retryIntervalMs: 0 });
       expect((await writer.write({ type: 'review', notes: url }, 'ana')).state).toBe('written');
     }
     expect(readStoreEvents(store).size).toBe(2);
@@ -136,7 +144,7 @@ describe('event writer', () => {
   });
 
   it('leaves no partial file anywhere when the disk refuses the bytes half-way (file size limit)', async () => {
-    const store = tempDir('store');
+    const store = labStoreDir();
     const outboxDir = tempDir('outbox');
     const script = path.join(tempDir('script'), 'write-one.mjs');
     await build({
@@ -147,7 +155,7 @@ describe('event writer', () => {
           import { LocalFolderTransport } from './electron/core/sync/local-folder-transport';
           const [store, outboxDir] = process.argv.slice(2);
           const transport = new LocalFolderTransport(store);
-          const writer = createEventWriter({ store: async () => transport, outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0 });
+          const writer = createEventWriter({ store: async () => transport, storeUrl: store, outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0 });
           writer.write({ type: 'decision', target: 'p-1', decision: 'drop', rationale: 'long '.repeat(2000) }, 'ana')
             .then((o) => console.log(JSON.stringify({ state: o.state })), (e) => console.log(JSON.stringify({ error: e.message })));
         `,
@@ -164,7 +172,7 @@ describe('event writer', () => {
     const child = spawnSync('bash', ['-c', 'ulimit -f 2 && exec "$0" "$@"', process.execPath, script, store, outboxDir], { encoding: 'utf8' });
     const result = JSON.parse(child.stdout.trim()) as { error?: string };
     expect(result.error).toMatch(/cannot be written now.*could not be kept in the local outbox either.*nothing was saved/);
-    expect(listFiles(store)).toEqual([]);
+    expect(listFiles(store)).toEqual(['tessera-store.json']);
     expect(listFiles(outboxDir)).toEqual([]);
   });
 });

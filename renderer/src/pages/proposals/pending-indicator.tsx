@@ -1,47 +1,35 @@
 // Events waiting in the local outbox because the store could not be written: how many, what they
-// are, why the last attempt failed, and a button to try again now.
+// are, why the last attempt failed, and a button to try again now. Events made in other stores are
+// listed apart, with their store: they are only ever written there.
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
-import { formatWhen } from './proposals-format';
-
-function describeEvent(event: Record<string, unknown>): string {
-  switch (event.type) {
-    case 'decision':
-      return `${String(event.decision)} ${String(event.target)}: “${String(event.rationale)}”`;
-    case 'comment':
-      return `comment on ${String(event.target)}: “${String(event.text)}”`;
-    case 'complexity':
-      return `complexity of ${String(event.target)}`;
-    default:
-      return String(event.type);
-  }
-}
+import { OtherStoresPending, PendingEventList } from '../../components/pending-events';
 
 export function PendingIndicator() {
   const pending = useApiQuery('listPendingEvents', {}, { refetchInterval: 15_000 });
   const retry = useApiMutation('retryPendingEvents');
   const [open, setOpen] = useState(false);
-  if (!pending.data || (pending.data.count === 0 && pending.data.unreadable.length === 0)) return null;
-  const { count, events, unreadable } = pending.data;
+  if (!pending.data) return null;
+  const { count, events, otherStores, unreadable } = pending.data;
+  if (count === 0 && unreadable.length === 0 && otherStores.length === 0) return null;
   return (
     <div className="pending-indicator">
       <button className="btn pending-button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="pending-indicator">
-        <span className="badge warn">{count} pending</span> not yet in the store
+        {count > 0 && <span className="badge warn">{count} pending</span>}
+        {count > 0 ? 'not yet in the store' : `${otherStores.length} waiting for another store`}
       </button>
       {open && (
         <div className="pending-panel panel" role="region" aria-label="Pending events">
-          <p className="muted">
-            The store could not be written. These are kept on this machine and written as soon as it can be (on every sync and
-            start, and when you retry).
-          </p>
-          <ul>
-            {events.map((entry) => (
-              <li key={entry.event.id}>
-                <strong>{formatWhen(entry.event.at)}</strong> {describeEvent(entry.event)}
-                {entry.lastError && <div className="muted">Last attempt: {entry.lastError}</div>}
-              </li>
-            ))}
-          </ul>
+          {count > 0 && (
+            <>
+              <p className="muted">
+                The store could not be written. These are kept on this machine and written as soon as it can be (on every sync and
+                start, and when you retry).
+              </p>
+              <PendingEventList entries={events} />
+            </>
+          )}
+          <OtherStoresPending entries={otherStores} />
           {unreadable.length > 0 && (
             <div className="error-panel">
               Unreadable outbox files (left in place):
@@ -52,17 +40,19 @@ export function PendingIndicator() {
               </ul>
             </div>
           )}
-          <div className="row">
-            <button className="btn primary" disabled={retry.isPending} onClick={() => retry.mutate({})}>
-              {retry.isPending ? 'Trying…' : 'Try again now'}
-            </button>
-            {retry.data && (
-              <span className="muted">
-                {retry.data.written} written, {retry.data.pending} still pending
-              </span>
-            )}
-            {retry.error && <span className="badge danger">{retry.error.message}</span>}
-          </div>
+          {count > 0 && (
+            <div className="row">
+              <button className="btn primary" disabled={retry.isPending} onClick={() => retry.mutate({})}>
+                {retry.isPending ? 'Trying…' : 'Try again now'}
+              </button>
+              {retry.data && (
+                <span className="muted">
+                  {retry.data.written} written, {retry.data.pending} still pending
+                </span>
+              )}
+              {retry.error && <span className="badge danger">{retry.error.message}</span>}
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 // Sync issues: everything the last syncs refused or could not read, where, and what was expected.
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { PageHeader } from '../../components/page-header';
+import { OtherStoresPending, PendingEventList } from '../../components/pending-events';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 
 export function SyncPage() {
@@ -8,6 +9,7 @@ export function SyncPage() {
   const issues = useApiQuery('listSyncIssues', { limit: 1000, offset: 0 });
   const info = useApiQuery('getAppInfo', {});
   const syncNow = useApiMutation('syncNow');
+  const pending = useApiQuery('listPendingEvents', {}, { refetchInterval: 15_000 });
   return (
     <div className="page">
       <PageHeader title="Sync" subtitle={info.data ? info.data.storeUrl : undefined}>
@@ -33,6 +35,18 @@ export function SyncPage() {
           </div>
         )}
       </div>
+      {pending.data && pending.data.count + pending.data.otherStores.length > 0 && (
+        <div className="panel" data-testid="outbox-panel">
+          <h2>Waiting in the outbox <span className="badge warn">{pending.data.count + pending.data.otherStores.length}</span></h2>
+          {pending.data.count > 0 && (
+            <>
+              <p className="muted">Not yet written to this store, which could not be written; tried again on every sync.</p>
+              <PendingEventList entries={pending.data.events} />
+            </>
+          )}
+          <OtherStoresPending entries={pending.data.otherStores} />
+        </div>
+      )}
       <div className="panel">
         <h2>Sync issues {issues.data ? <span className="badge">{issues.data.total}</span> : null}</h2>
         {issues.isPending ? (

@@ -4,12 +4,13 @@
 // "written <id> <store path>" line per event the writer reported written, then "done".
 import { createEventWriter } from '../../../../electron/core/events/event-writer';
 import { Outbox } from '../../../../electron/core/events/outbox';
+import { storeLocationKey } from '../../../../electron/core/events/store-identity';
 import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
 import type { EventDraft } from '../../../../shared/domain/store-events';
 
 const [storeDir, outboxDir, countText, tag] = process.argv.slice(2) as [string, string, string, string];
 const transport = new LocalFolderTransport(storeDir);
-const writer = createEventWriter({ store: async () => transport, outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0 });
+const writer = createEventWriter({ store: async () => transport, storeUrl: storeLocationKey(storeDir), outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0 });
 
 function draft(n: number): EventDraft {
   const target = n % 2 === 0 ? 'p-1' : 'p-2';
