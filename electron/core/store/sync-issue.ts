@@ -22,6 +22,9 @@ export type SyncIssueCode =
   | 'unexpected-entry'
   | 'missing-file'
   | 'unknown-event-type'
+  | 'future-time'
+  | 'unknown-target'
+  | 'unknown-author'
   | 'unsupported-format'
   | 'read-error'
   | 'too-many-issues';

@@ -16,11 +16,14 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/** Returned by an ApplyDocument that did not apply the file yet (an event dated ahead): it is read again next pass. */
+export const LOOK_AGAIN = Symbol('look again');
+
 /**
  * Applies the file's content (null when it could not be read as a whole, with the reason in
- * `issues`). Returns the file's resume state to keep, if any.
+ * `issues`). Returns the file's resume state to keep, if any, or LOOK_AGAIN.
  */
-export type ApplyDocument = (bytes: Buffer | null, issues: IssueList) => string | null | void;
+export type ApplyDocument = (bytes: Buffer | null, issues: IssueList) => string | null | void | typeof LOOK_AGAIN;
 
 /** Records a read that failed for a reason that may pass (I/O): the file is looked at again next time. */
 export function recordReadError(ctx: SyncContext, file: WalkedFile, known: SyncFileRow | undefined, error: Error, keepHead: boolean): void {
@@ -95,7 +98,8 @@ export async function syncDocumentFile(ctx: SyncContext, file: WalkedFile, apply
     if (known && known.kind !== file.kind) retractStoreFile(ctx, known);
     const state = apply(bytes, issues);
     if (ctx.files.replaceIssues(file.path, issues.issues)) ctx.tally.issues = true;
-    ctx.files.save({ ...row, stateJson: state ?? null });
+    if (state === LOOK_AGAIN) ctx.files.save({ ...row, mtimeMs: UNFINISHED_MTIME, headHash: null, stateJson: null });
+    else ctx.files.save({ ...row, stateJson: state ?? null });
   });
 }
 

@@ -6,6 +6,7 @@ import type { CacheDatabase } from '../db/open-cache-database';
 import { StoreEntityWriter } from './store-entity-writer';
 import { EventLoopPacer, inTransaction, type SyncContext } from './sync-context';
 import { retractStoreFile, removeRunEverywhere } from './retract-store-file';
+import { reconcileEventReferences } from './event-references';
 import { endsThePass } from './file-failure';
 import { recordFileFailure, syncRefusedEntry } from './sync-document-file';
 import { loadSyncFileRows, SyncFileStore } from './sync-file-rows';
@@ -179,6 +180,7 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
     await ctx.parsing.worker?.close();
     ctx.batch.close();
   }
+  if (reconcileEventReferences(sqlite, now)) ctx.tally.issues = true;
   ctx.entities.setCacheState('last_sync_at', now);
   progress.state.phase = 'done';
   progress.state.bytesTotal = Math.max(progress.state.bytesTotal, progress.state.bytesDone);

@@ -10,7 +10,7 @@ import { parseTeamFile } from '../store/parse-team-file';
 import type { IssueList, SyncIssue } from '../store/sync-issue';
 import { releaseDuplicateEvents, removeRunEverywhere } from './retract-store-file';
 import type { SyncContext } from './sync-context';
-import { syncDocumentFile } from './sync-document-file';
+import { LOOK_AGAIN, syncDocumentFile } from './sync-document-file';
 import type { WalkedFile } from './walk-lab-store';
 
 export class UnsupportedStoreFormatError extends Error {
@@ -101,9 +101,14 @@ function duplicateIssue(path: string, id: string, holder: string): SyncIssue {
   };
 }
 
+/** How far ahead of the reader's clock an event's `at` may be (clock skew) before it waits for its time. */
+export const MAX_EVENT_CLOCK_SKEW_MS = 10 * 60_000;
+
 /**
  * Events: when two files carry the same id, the one with the smaller path is kept, so the outcome
  * does not depend on which was synced first. The other gets an issue and remembers whom it lost to.
+ * An event dated beyond the clock skew (a wrong clock, a typo of 2036) is an issue and is not applied
+ * until its time, so it never outranks decisions made now; the file is looked at on every pass.
  */
 export function syncEventFile(ctx: SyncContext, file: WalkedFile): Promise<void> {
   return syncDocumentFile(ctx, file, (bytes, issues: IssueList) => {
@@ -112,6 +117,14 @@ export function syncEventFile(ctx: SyncContext, file: WalkedFile): Promise<void>
     const event = bytes ? parseEventFile(bytes, file.id!, issues) : null;
     ctx.tally.events.add(previous ?? file.id!);
     if (!event) return null;
+    if (Date.parse(event.at) > Date.parse(ctx.now) + MAX_EVENT_CLOCK_SKEW_MS) {
+      issues.add(
+        'future-time',
+        `The event is dated ${event.at}, after this machine's clock (${ctx.now}): it is not applied before then.`,
+        `"at": the time the event was made, at most ${MAX_EVENT_CLOCK_SKEW_MS / 60_000} minutes ahead of the readers' clocks`,
+      );
+      return LOOK_AGAIN;
+    }
     ctx.tally.events.add(event.id);
     const holder = ctx.entities.eventFile(event.id);
     if (holder !== undefined && holder < file.path) {
