@@ -45,7 +45,8 @@ describe('core service', () => {
   it('moves a damaged cache aside and starts an empty one that the store can refill', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-core-'));
     const dbFile = path.join(dir, 'cache.sqlite');
-    const damaged = Buffer.alloc(8192, 0x5a);
+    // SQLite's header, then garbage: a cache file damaged past its first bytes (a file without the header is no cache at all).
+    const damaged = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(8192 - 16, 0x5a)]);
     fs.writeFileSync(dbFile, damaged);
     const log: string[] = [];
     const core = startCore(dir, fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-no-workers-')), log);
