@@ -18,6 +18,7 @@ const nodeEntries = [
   { entry: 'electron/core/host/core-worker.ts', out: 'dist/core/core-worker.mjs' },
   { entry: 'electron/core/host/sync-worker.ts', out: 'dist/core/sync-worker.mjs' },
   { entry: 'electron/core/host/compute-worker.ts', out: 'dist/core/compute-worker.mjs' },
+  { entry: 'electron/core/host/search-worker.ts', out: 'dist/core/search-worker.mjs' },
   { entry: 'bench/bench.ts', out: 'dist/bench/bench.mjs' },
   { entry: 'test/e2e/support/sync-child.ts', out: 'dist/test/sync-child.mjs' },
   // The sync looks for its metrics parse worker beside the bundle running it.

@@ -4,6 +4,7 @@ import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
 import { runScalingWorkerBench } from './scaling-worker';
 import { runSearchBench } from './search';
+import { runSearchIsolationBench } from './search-isolation';
 import { runTensorboardBench } from './tensorboard';
 import { runChartsBench } from './charts';
 import { runServeLoadBench } from './serve-load';
@@ -21,4 +22,5 @@ export const benchSections: BenchSection[] = [
   { name: 'charts', run: runChartsBench },
   { name: 'serve-load', run: runServeLoadBench },
   { name: 'search', run: runSearchBench },
+  { name: 'search-isolation', run: runSearchIsolationBench },
 ];

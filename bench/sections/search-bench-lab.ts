@@ -46,6 +46,19 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** About `chars` characters of ordinary lab words in sentences: a proposal body no one would call hostile. */
+export function ordinaryText(chars: number, seed = 11): string {
+  const random = mulberry32(seed);
+  const parts: string[] = [];
+  let length = 0;
+  while (length < chars) {
+    const sentence = `${Array.from({ length: 6 + Math.floor(random() * 10) }, () => WORDS[Math.floor(random() * WORDS.length)]!).join(' ')}.`;
+    parts.push(sentence);
+    length += sentence.length + 1;
+  }
+  return parts.join(' ');
+}
+
 export interface TextLabSize {
   runs: number;
   proposals: number;

@@ -4,6 +4,8 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/api/co
 export interface HandlerContext {
   transport: 'ipc' | 'http' | 'cli' | 'test';
   canWrite: boolean;
+  /** Aborted when the caller gave up (its HTTP request closed): heavy work for it stops. */
+  signal?: AbortSignal;
 }
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: HandlerContext) => Promise<OutputOf<K>>;

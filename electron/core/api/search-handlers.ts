@@ -1,19 +1,29 @@
-// Handlers for the lab's memory: full-text search and "Tried before?".
+// Handlers for the lab's memory: full-text search and "Tried before?". Both run in the search worker
+// (host/search-client.ts), within a time budget, so no query of theirs holds up the core's other calls.
 import { ApiFailure } from '../../../shared/api/api-result';
+import type { SearchResult, TriedBefore } from '../../../shared/api/search-methods';
 import type { CoreDeps } from '../host/core-deps';
-import { searchLab } from '../queries/search/search';
-import { findTriedBefore } from '../queries/search/tried-before';
-import type { HandlerSlice } from './handlers';
+import type { SearchTask } from '../host/search-messages';
+import { SearchTaskError } from '../host/search-client';
+import type { HandlerContext, HandlerSlice } from './handlers';
 
-export function createSearchHandlers(deps: CoreDeps): HandlerSlice<'search' | 'triedBefore'> {
-  const { sqlite } = deps.cache;
+export function createSearchHandlers(deps: Pick<CoreDeps, 'search'>): HandlerSlice<'search' | 'triedBefore'> {
+  async function run<T>(task: SearchTask, ctx: HandlerContext): Promise<T> {
+    try {
+      return await deps.search.run<T>(task, { signal: ctx.signal });
+    } catch (error) {
+      if (!(error instanceof SearchTaskError)) throw error;
+      throw new ApiFailure(error.kind === 'cancelled' ? 'cancelled' : error.kind === 'over-budget' ? 'unavailable' : 'internal', error.message);
+    }
+  }
+
   return {
-    async search(input) {
+    async search(input, ctx) {
       if (input.from && input.to && input.to < input.from) throw new ApiFailure('validation', `to (${input.to}) is before from (${input.from}).`);
-      return searchLab(sqlite, input);
+      return run<SearchResult>({ kind: 'search', options: input }, ctx);
     },
-    async triedBefore(input) {
-      const result = findTriedBefore(sqlite, input.proposalId, input.limit);
+    async triedBefore(input, ctx) {
+      const result = await run<TriedBefore | null>({ kind: 'tried-before', proposalId: input.proposalId, limit: input.limit }, ctx);
       if (!result) throw new ApiFailure('not-found', `There is no proposal "${input.proposalId}" in the cache (proposals/${input.proposalId}.md).`);
       return result;
     },

@@ -4,6 +4,7 @@ import type { CacheDatabase } from '../db/open-cache-database';
 import type { CoreConfig } from '../config/core-config';
 import type { Settings } from '../config/settings-file';
 import type { ComputeClient } from './compute-client';
+import type { SearchClient } from './search-client';
 import type { SyncController } from './sync-controller';
 
 export interface SettingsAccess {
@@ -18,6 +19,8 @@ export interface CoreDeps {
   sync: SyncController;
   /** Scaling fits and bootstraps, off the core thread. */
   compute: ComputeClient;
+  /** Full-text search and "Tried before?", off the core thread, each within a time budget. */
+  search: SearchClient;
   emit(event: PushEvent): void;
   log(message: string): void;
 }

@@ -12,6 +12,7 @@ import { readSettings, writeSettings, type Settings } from '../config/settings-f
 import { openCacheDatabase } from '../db/open-cache-database';
 import type { CoreDeps } from './core-deps';
 import { createComputeClient } from './compute-client';
+import { createSearchClient } from './search-client';
 import { startSyncWorker } from './sync-controller';
 
 export interface CoreService {
@@ -71,7 +72,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     { dbFile: options.dbFile, migrationsDir: options.migrationsDir, nativeBinding: options.nativeBinding },
     log,
   );
-  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, compute, emit, log };
+  const search = createSearchClient(
+    path.join(options.workerDir, 'search-worker.mjs'),
+    { dbFile: options.dbFile, migrationsDir: options.migrationsDir, nativeBinding: options.nativeBinding },
+    log,
+  );
+  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, compute, search, emit, log };
   const handlers = createHandlers(deps);
   return {
     handlers,
@@ -81,7 +87,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return () => listeners.delete(listener);
     },
     async close() {
-      await Promise.all([sync.close(), compute.close()]);
+      await Promise.all([sync.close(), compute.close(), search.close()]);
       cache.close();
     },
   };

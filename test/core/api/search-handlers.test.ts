@@ -1,20 +1,27 @@
 // search and triedBefore through the single API entry: validation of filters, not-found, plain JSON.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
 import { createSearchHandlers } from '../../../electron/core/api/search-handlers';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import { createSearchClient, type SearchClient } from '../../../electron/core/host/search-client';
 import type { SearchResult, TriedBefore } from '../../../shared/api/search-methods';
-import { createSearchLab, type SearchLab } from '../queries/search/search-lab-fixture';
+import { createSearchLab, migrationsDir, type SearchLab } from '../queries/search/search-lab-fixture';
 
+const workerFile = path.resolve(__dirname, '..', '..', '..', 'dist', 'core', 'search-worker.mjs');
 let lab: SearchLab;
+let search: SearchClient;
 let handlers: Handlers;
 beforeAll(async () => {
   lab = await createSearchLab();
-  // The search handlers read only the cache; the rest of CoreDeps is never touched.
-  handlers = createSearchHandlers({ cache: lab.cache } as CoreDeps) as unknown as Handlers;
+  // The search handlers need only the search worker, which reads the cache on its own connection.
+  search = createSearchClient(workerFile, { dbFile: lab.cache.file, migrationsDir });
+  handlers = createSearchHandlers({ search }) as unknown as Handlers;
 });
-afterAll(() => lab.cache.close());
+afterAll(async () => {
+  await search.close();
+  lab.cache.close();
+});
 const call = (method: string, input: unknown) => dispatchApiCall(handlers, method, input, { transport: 'test', canWrite: false });
 
 describe('search over the API', () => {

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 /** Body stems whose document frequency is looked up: the most frequent in the proposal, longer first on ties. */
 const CANDIDATE_STEMS = 40;
 const BODY_TERMS = 12;
+/** A body's salient words come from its first 256 K characters: enough to characterise it, bounded in time. */
+const SALIENT_TEXT_CHARS = 256 * 1024;
 
 const STOP_WORDS = new Set(
   ('the and for with that this from are was were will not but has have had its our you can into than then when what which who all any ' +
@@ -82,7 +84,7 @@ export function salientTerms(sqlite: Database.Database, proposal: ProposalText):
   return sqlite.transaction(() => {
     const title = stemsOf(statements, wordsOf(proposal.title ?? '')).filter((s) => documentsWith(s.stem) >= 2);
     const inTitle = new Set(title.map((s) => s.stem));
-    const body = stemsOf(statements, wordsOf(proposal.body))
+    const body = stemsOf(statements, wordsOf(proposal.body.slice(0, SALIENT_TEXT_CHARS)))
       .filter((s) => !inTitle.has(s.stem))
       .sort((a, b) => b.count - a.count || b.word.length - a.word.length)
       .slice(0, CANDIDATE_STEMS)

@@ -2,7 +2,7 @@
 // date, what a decision or comment is about) join the source tables. Without facet filters, counts are
 // a GROUP BY, the best rows of each kind a top-n sort, and facets are read for the shown rows only, so
 // a word in every run still ranks in a few milliseconds.
-import { MARK_CLOSE, MARK_OPEN } from './marked-text';
+import { highlightOf, snippetOf } from './window-marks';
 
 /** Column weights for bm25: title, body (proposal text, rationale, comment, question, run config), meta (ids, front matter, tags). */
 export const SEARCH_WEIGHTS = { title: 8, body: 1, meta: 2 } as const;
@@ -66,10 +66,5 @@ export const FACETS_SQL = `
 WITH wanted AS (SELECT d.doc, d.kind, d.ref FROM json_each(@docs) AS j JOIN search_docs AS d ON d.doc = j.value)
 ${facets('wanted')}`;
 
-// better-sqlite3 binds JS numbers as REAL, and FTS5 (SQLite 3.53) then ignores a `rowid = ?` beside MATCH
-// and returns every match: the CAST keeps the constraint.
-export const MARKS_SQL = `
-SELECT highlight(search_index, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
-  snippet(search_index, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 16) AS body,
-  snippet(search_index, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 16) AS meta
-FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)`;
+/** What a hit shows: its title with matches marked, and a window of its body and meta around them. */
+export const HIT_MARKS = { title: highlightOf(0), body: snippetOf(1, 16), meta: snippetOf(2, 16) };

@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import { SEARCH_KINDS, type MarkedSegment, type SearchHit, type SearchKind, type SearchResult, type SearchTarget } from '../../../../shared/api/search-methods';
 import { buildMatchExpression } from './match-expression';
 import { hasMark, plainSegments, splitMarkedText, withoutMarkdown } from './marked-text';
-import { COUNTS_SQL, FACETS_SQL, FILTERED_SQL, MARKS_SQL, TOP_SQL } from './search-sql';
+import { COUNTS_SQL, FACETS_SQL, FILTERED_SQL, HIT_MARKS, TOP_SQL } from './search-sql';
+import { markRow } from './window-marks';
 
 export { SEARCH_WEIGHTS } from './search-sql';
 
@@ -50,7 +51,8 @@ function prepare(sqlite: Database.Database) {
     top: sqlite.prepare(TOP_SQL),
     filtered: sqlite.prepare(FILTERED_SQL),
     facets: sqlite.prepare(FACETS_SQL),
-    marks: sqlite.prepare(MARKS_SQL),
+    /** A long row whose window does not match (its matches lie further on) shows its start, unmarked. */
+    unmarked: sqlite.prepare(`SELECT substr(title, 1, 200) AS title, substr(body, 1, 200) AS body, substr(meta, 1, 200) AS meta FROM search_index WHERE rowid = CAST(? AS INTEGER)`),
     proposalTitle: sqlite.prepare('SELECT title FROM proposals WHERE id = ?').pluck(),
     ablationTitle: sqlite.prepare('SELECT title FROM ablations WHERE id = ?').pluck(),
     runName: sqlite.prepare('SELECT name FROM runs WHERE id = ?').pluck(),
@@ -71,7 +73,7 @@ export function searchLab(sqlite: Database.Database, options: SearchOptions): Se
   const total = SEARCH_KINDS.reduce((sum, kind) => sum + (!options.kinds || options.kinds.includes(kind) ? counts[kind] : 0), 0);
   const targetOf = (id: string): SearchTarget => describeTarget(st, id);
   const hits = withFacets(st, rows).map((row): SearchHit => {
-    const marks = st.marks.get(match, row.doc) as { title: string; body: string; meta: string };
+    const marks = markRow<{ title: string; body: string; meta: string }>(sqlite, HIT_MARKS, match, row.doc) ?? (st.unmarked.get(row.doc) as { title: string; body: string; meta: string });
     const title = splitMarkedText(marks.title);
     const body = row.kind === 'run' || row.kind === 'ablation' ? splitMarkedText(marks.body) : withoutMarkdown(splitMarkedText(marks.body));
     const meta = splitMarkedText(marks.meta);

@@ -12,13 +12,16 @@ import type Database from 'better-sqlite3';
 import type { TriedBefore, TriedBeforeDecision, TriedBeforeItem } from '../../../../shared/api/search-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { buildAnyWordExpression } from './match-expression';
-import { MARK_CLOSE, MARK_OPEN, markedWords, splitMarkedText, withoutMarkdown } from './marked-text';
+import { markedWords, splitMarkedText, withoutMarkdown } from './marked-text';
+import { highlightOf, markRow, snippetOf } from './window-marks';
 import { salientTerms, type ProposalText } from './salient-terms';
 
 const MIN_SIMILARITY = 0.15;
 /** The best-ranked candidates looked at: enough that the earlier or settled ones among them fill the list. */
 const CANDIDATES = 60;
 const PARKED_OR_DROPPED = new Set(['dropped', 'inconclusive']);
+/** The words a candidate shares, from its title and (a window of) its body, and a snippet to show. */
+const CANDIDATE_MARKS = { title: highlightOf(0), body: highlightOf(1), snippet: snippetOf(1, 20) };
 
 interface ProposalRow extends ProposalText {
   id: string;
@@ -47,11 +50,6 @@ function statements(sqlite: Database.Database) {
        WHERE search_index MATCH ? AND d.kind = 'proposal' ORDER BY score LIMIT ${CANDIDATES}`,
     ),
     ownScore: sqlite.prepare('SELECT bm25(search_index, 4.0, 1.0, 0.0) FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)').pluck(),
-    marks: sqlite.prepare(
-      `SELECT highlight(search_index, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title, highlight(search_index, 1, '${MARK_OPEN}', '${MARK_CLOSE}') AS body,
-         snippet(search_index, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 20) AS snippet
-       FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)`,
-    ),
     decisions: sqlite.prepare(
       `SELECT id, at, author, json_extract(payload_json, '$.decision') AS decision, coalesce(json_extract(payload_json, '$.rationale'), '') AS rationale
        FROM events WHERE type = 'decision' AND target = ? ORDER BY at DESC, id DESC`,
@@ -84,7 +82,7 @@ export function findTriedBefore(sqlite: Database.Database, proposalId: string, l
     if (row.id === proposalId || !isEarlierOrSettled(row, proposal)) continue;
     const similarity = Math.min(1, row.score / best);
     if (!(similarity >= MIN_SIMILARITY)) continue;
-    const marks = st.marks.get(match, row.doc) as { title: string; body: string; snippet: string };
+    const marks = markRow<{ title: string; body: string; snippet: string }>(sqlite, CANDIDATE_MARKS, match, row.doc) ?? { title: '', body: '', snippet: '' };
     items.push({
       id: row.id,
       title: row.title,
