@@ -4,7 +4,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiFail, type ApiResult } from '../../shared/api/api-result';
 import type { PushEvent } from '../../shared/api/push-events';
+import type { MethodName } from '../../shared/api/contract';
+import { HEAVY_METHODS } from '../../shared/api/heavy-methods';
 import type { CoreClient } from '../core/host/core-client';
+import { HEAVY_CALLS_PER_CLIENT, HEAVY_CALLS_WAITING_PER_CLIENT, HeavyCallGate } from './heavy-call-gate';
 import { RequestBodyError, parseJsonBody, readRequestBody } from './json-body';
 import { TOKEN_COOKIE, hostHeaderAllowed, isAuthorized } from './request-auth';
 import { securityHeaders, serveStaticFile } from './static-files';
@@ -35,7 +38,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-async function handleApiCall(options: HttpServerOptions, method: string, request: IncomingMessage, response: ServerResponse) {
+async function handleApiCall(options: HttpServerOptions, gate: HeavyCallGate, method: string, request: IncomingMessage, response: ServerResponse) {
   if (request.method !== 'POST') {
     sendJson(response, 405, apiFail('validation', 'API methods are called with POST and a JSON body.'));
     return;
@@ -54,10 +57,31 @@ async function handleApiCall(options: HttpServerOptions, method: string, request
     sendJson(response, status, apiFail('validation', (error as Error).message));
     return;
   }
-  const result: ApiResult<unknown> = await options.core.call(method, input, {
-    transport: 'http',
-    canWrite: options.allowWrite,
+  // A client that leaves (closes the tab, times out) stops what it asked for: its heavy work is cancelled.
+  const gone = new AbortController();
+  response.on('close', () => {
+    if (!response.writableFinished) gone.abort();
   });
+  let release = () => {};
+  if (HEAVY_METHODS.has(method as MethodName)) {
+    const turn = await gate.enter(request.socket.remoteAddress ?? 'unknown', gone.signal);
+    if (!turn.admitted) {
+      if (turn.reason === 'busy') {
+        sendJson(response, 429, apiFail('busy', `This client already has ${HEAVY_CALLS_PER_CLIENT} heavy calls (fits, bootstraps, searches) running and ${HEAVY_CALLS_WAITING_PER_CLIENT} waiting; wait for them to finish.`));
+      }
+      return;
+    }
+    release = turn.release;
+    // Its turn may come in the moment the client leaves, before the close is seen here.
+    if (gone.signal.aborted) return release();
+  }
+  let result: ApiResult<unknown>;
+  try {
+    result = await options.core.call(method, input, { transport: 'http', canWrite: options.allowWrite, signal: gone.signal });
+  } finally {
+    release();
+  }
+  if (gone.signal.aborted) return;
   const status = result.ok ? 200 : statusOf(result.error.code);
   sendJson(response, status, result);
 }
@@ -73,6 +97,8 @@ function statusOf(code: string): number {
       return 403;
     case 'conflict':
       return 409;
+    case 'busy':
+      return 429;
     case 'unavailable':
       return 503;
     default:
@@ -97,7 +123,7 @@ function openEventStream(options: HttpServerOptions, request: IncomingMessage, r
   });
 }
 
-function routeRequest(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): void {
+function routeRequest(options: HttpServerOptions, gate: HeavyCallGate, request: IncomingMessage, response: ServerResponse): void {
   let url: URL;
   try {
     url = new URL(request.url ?? '/', 'http://localhost');
@@ -122,7 +148,7 @@ function routeRequest(options: HttpServerOptions, request: IncomingMessage, resp
     return;
   }
   if (url.pathname.startsWith('/api/')) {
-    void handleApiCall(options, url.pathname.slice('/api/'.length), request, response).catch((error: Error) => {
+    void handleApiCall(options, gate, url.pathname.slice('/api/'.length), request, response).catch((error: Error) => {
       options.log(`HTTP API error: ${error.stack ?? error.message}`);
       if (!response.headersSent) sendJson(response, 500, apiFail('internal', error.message));
     });
@@ -136,10 +162,11 @@ function routeRequest(options: HttpServerOptions, request: IncomingMessage, resp
 }
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const gate = new HeavyCallGate();
   const server = http.createServer((request, response) => {
     // One bad request must never take the server down for everyone else.
     try {
-      routeRequest(options, request, response);
+      routeRequest(options, gate, request, response);
     } catch (error) {
       options.log(`HTTP error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!response.headersSent) sendJson(response, 500, apiFail('internal', 'The server could not handle this request.'));

@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'conflict'
   | 'unavailable'
+  /** Too many heavy calls of this client at once (`serve`): wait for the running ones. */
+  | 'busy'
   | 'cancelled'
   | 'internal';
 

@@ -318,7 +318,12 @@ function checkScope(value: { group?: string; ablation?: string; variant?: string
   }
 }
 
-const bootstrapField = z.number().int().min(0).max(10_000).default(0);
+/**
+ * Resamples one call may ask for: twice what the app asks (1,000), so a client cannot queue minutes
+ * of CPU per call on a shared server. `tessera fit --bootstrap` runs in its own process, unbounded.
+ */
+export const MAX_API_BOOTSTRAP = 2000;
+const bootstrapField = z.number().int().min(0).max(MAX_API_BOOTSTRAP).default(0);
 const computeField = z.number().positive().max(1e40);
 
 export const scalingMethods = {

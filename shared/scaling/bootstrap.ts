@@ -16,6 +16,12 @@ export interface BootstrapControl {
   signal?: CancellationFlag;
   /** How often to yield to the event loop, in milliseconds (default 25). */
   yieldEveryMs?: number;
+  /**
+   * How to yield (default: a 0 ms timeout). In Node a thread running two bootstraps that yield by
+   * timeouts never reaches its messages (each timeout's slice makes the next one due), so a
+   * cancellation would wait for both to end: the compute worker passes setImmediate instead.
+   */
+  yieldToEventLoop?: () => Promise<void>;
 }
 
 export interface BootstrapSummary {
@@ -46,6 +52,7 @@ export async function runBootstrap<T>(
   const multiplicity = groupSizes.map((n) => new Float64Array(n));
   const samples: T[] = [];
   const yieldEveryMs = control.yieldEveryMs ?? 25;
+  const yieldNow = control.yieldToEventLoop ?? yieldToEventLoop;
   let failed = 0;
   let completed = 0;
   let cancelled = false;
@@ -67,7 +74,7 @@ export async function runBootstrap<T>(
     completed++;
     control.onProgress?.(completed, requested);
     if (Date.now() - sliceStart >= yieldEveryMs) {
-      await yieldToEventLoop();
+      await yieldNow();
       sliceStart = Date.now();
     }
   }

@@ -2,7 +2,9 @@
 // exclusions, data version, bootstrap size), so a page that renders again, or a second window,
 // gets the same result without refitting. Identical requests in flight share one task; each
 // caller's task id receives its progress and can cancel it. A cancelled result is handed to its
-// callers but not kept.
+// callers but not kept. A caller that gives up (its HTTP request closed: `signal`) stops waiting; once
+// every caller of a running task has, the task is cancelled, so abandoned work does not go on.
+import { ApiFailure } from '../../../shared/api/api-result';
 import type { ComputeJob } from '../host/compute-client';
 
 interface Entry<T> {
@@ -10,6 +12,8 @@ interface Entry<T> {
   taskIds: Set<string>;
   cancel(): void;
   settled: boolean;
+  /** Callers still waiting; those without a signal never leave. */
+  waiting: number;
 }
 
 export class ComputationCache<T> {
@@ -20,32 +24,68 @@ export class ComputationCache<T> {
     private readonly isPartial: (result: T) => boolean,
   ) {}
 
-  get(key: string, taskId: string, start: (onProgress: (done: number, total: number) => void) => ComputeJob<T>, onProgress: (taskId: string, done: number, total: number) => void): Promise<T> {
+  get(
+    key: string,
+    taskId: string,
+    start: (onProgress: (done: number, total: number) => void) => ComputeJob<T>,
+    onProgress: (taskId: string, done: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const found = this.entries.get(key);
     if (found) {
       found.taskIds.add(taskId);
       this.entries.delete(key);
       this.entries.set(key, found);
-      return found.promise;
+      return this.wait(key, found, signal);
     }
     const taskIds = new Set([taskId]);
     const job = start((done, total) => {
       for (const id of taskIds) onProgress(id, done, total);
     });
-    const entry: Entry<T> = { promise: job.promise, taskIds, cancel: job.cancel, settled: false };
+    const entry: Entry<T> = { promise: job.promise, taskIds, cancel: job.cancel, settled: false, waiting: 0 };
     this.entries.set(key, entry);
-    const forget = () => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    };
     job.promise.then(
       (result) => {
         entry.settled = true;
-        if (this.isPartial(result)) forget();
+        if (this.isPartial(result)) this.forget(key, entry);
         this.evict();
       },
-      forget,
+      () => this.forget(key, entry),
     );
-    return job.promise;
+    return this.wait(key, entry, signal);
+  }
+
+  private forget(key: string, entry: Entry<T>): void {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
+  }
+
+  /** The entry's result for one caller, who may give up first. */
+  private wait(key: string, entry: Entry<T>, signal: AbortSignal | undefined): Promise<T> {
+    entry.waiting++;
+    if (!signal) return entry.promise;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        entry.waiting--;
+        if (entry.waiting === 0 && !entry.settled) {
+          // Nobody waits for it any more: stopped, and not kept for a later caller, who starts afresh.
+          this.forget(key, entry);
+          entry.cancel();
+        }
+        reject(new ApiFailure('cancelled', 'The caller went away; its computation was stopped.'));
+      };
+      if (signal.aborted) return leave();
+      signal.addEventListener('abort', leave, { once: true });
+      entry.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', leave);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', leave);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 
   /** Cancels every running task that has this id among its callers. */

@@ -70,14 +70,14 @@ export function createReviewHandlers(
     }
   }
 
-  function fitOf(task: Extract<ComputeTask, { kind: 'scaling-fit' }>, taskId: string): Promise<ScalingFitOutcome> {
+  function fitOf(task: Extract<ComputeTask, { kind: 'scaling-fit' }>, taskId: string, signal?: AbortSignal): Promise<ScalingFitOutcome> {
     const key = JSON.stringify([task.baseKey, task.query.exclusions.map((e) => e.runId)]);
-    return settle(fits.get(key, taskId, (onProgress) => deps.compute.run<ScalingFitOutcome>(task, onProgress), progress));
+    return settle(fits.get(key, taskId, (onProgress) => deps.compute.run<ScalingFitOutcome>(task, onProgress), progress, signal));
   }
 
-  function ablationOf(task: Extract<ComputeTask, { kind: 'ablation-scaling' }>, baseKey: string, taskId: string): Promise<AblationOutcome> {
+  function ablationOf(task: Extract<ComputeTask, { kind: 'ablation-scaling' }>, baseKey: string, taskId: string, signal?: AbortSignal): Promise<AblationOutcome> {
     const key = JSON.stringify([baseKey, task.query.exclusions.map((e) => e.runId), task.targetCompute ?? null, task.resamples]);
-    return settle(ablations.get(key, taskId, (onProgress) => deps.compute.run<AblationOutcome>(task, onProgress), progress));
+    return settle(ablations.get(key, taskId, (onProgress) => deps.compute.run<AblationOutcome>(task, onProgress), progress, signal));
   }
 
   return {
@@ -87,7 +87,7 @@ export function createReviewHandlers(
       return encodeNonFinite(buildReviewAgenda(sqlite, { nowMs, since: input.since, pending }));
     },
 
-    async getReviewScalingChange(input): Promise<ReviewScalingChange> {
+    async getReviewScalingChange(input, ctx): Promise<ReviewScalingChange> {
       const request = resolve(input);
       const since = new Date(Date.parse(input.since)).toISOString();
       const newRuns = runsNewToFit(sqlite, request.query, Date.parse(since));
@@ -97,7 +97,7 @@ export function createReviewHandlers(
       const id = (input.group ?? input.ablation)!;
       if (input.group !== undefined) {
         const fit = (query: typeof request.query, baseKey: string) =>
-          fitOf({ kind: 'scaling-fit', query, bootstrap: 0, seed: BOOTSTRAP_SEED, baseKey }, taskId);
+          fitOf({ kind: 'scaling-fit', query, bootstrap: 0, seed: BOOTSTRAP_SEED, baseKey }, taskId, ctx.signal);
         const now = await fit(request.query, request.baseKey);
         const before = await fit(beforeQuery, JSON.stringify([request.baseKey, 'as-of', since, newRuns]));
         const atCompute = now.base.fit?.maxCompute ?? Math.max(1, ...now.data.runs.map((r) => r.C));
@@ -120,8 +120,8 @@ export function createReviewHandlers(
         resamples: REVIEW_MULTIPLIER_RESAMPLES,
         seed: BOOTSTRAP_SEED,
       });
-      const now = await ablationOf(task(request.query), request.baseKey, taskId);
-      const before = await ablationOf(task(beforeQuery, now.computation.targetCompute), request.baseKey, taskId);
+      const now = await ablationOf(task(request.query), request.baseKey, taskId, ctx.signal);
+      const before = await ablationOf(task(beforeQuery, now.computation.targetCompute), request.baseKey, taskId, ctx.signal);
       return encodeNonFinite({
         kind: 'ablation' as const,
         id,

@@ -62,10 +62,10 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
     }
   }
 
-  function fitOutcome(request: ScalingRequest, bootstrap: number, taskId: string): Promise<ScalingFitOutcome> {
+  function fitOutcome(request: ScalingRequest, bootstrap: number, taskId: string, signal: AbortSignal | undefined): Promise<ScalingFitOutcome> {
     const task: ComputeTask = { kind: 'scaling-fit', query: request.query, bootstrap, seed: BOOTSTRAP_SEED, baseKey: request.baseKey };
     const key = JSON.stringify([request.baseKey, bootstrap, BOOTSTRAP_SEED]);
-    return settle(fits.get(key, taskId, (onProgress) => deps.compute.run<ScalingFitOutcome>(task, onProgress), progress));
+    return settle(fits.get(key, taskId, (onProgress) => deps.compute.run<ScalingFitOutcome>(task, onProgress), progress, signal));
   }
 
   return {
@@ -73,18 +73,18 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
       return { scopes: listScalingScopes(deps.cache.sqlite) };
     },
 
-    async getScalingFit(input) {
+    async getScalingFit(input, ctx) {
       const request = resolve(input);
       const task = scalingTaskId('fit', input);
-      const outcome = await fitOutcome(request, input.bootstrap, task);
+      const outcome = await fitOutcome(request, input.bootstrap, task, ctx.signal);
       return encodeNonFinite(
         scalingFitView(outcome, { exclusionScope: request.exclusionScope, metrics: request.metrics, task, dataVersion: request.dataVersion }),
       );
     },
 
-    async predictAt(input) {
+    async predictAt(input, ctx) {
       const request = resolve(input);
-      const outcome = await fitOutcome(request, input.bootstrap, scalingTaskId('fit', input));
+      const outcome = await fitOutcome(request, input.bootstrap, scalingTaskId('fit', input), ctx.signal);
       const fit = outcome.base.fit;
       if (!fit) throw new ApiFailure('conflict', `There is no fit of ${request.scope.label} to predict from: ${outcome.base.fitError}`);
       const warnings: string[] = [];
@@ -121,7 +121,7 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
       return encodeNonFinite({ ...prediction, maxCompute: fit.maxCompute, warning: warnings.length > 0 ? warnings.join(' ') : null });
     },
 
-    async getAblationScaling(input) {
+    async getAblationScaling(input, ctx) {
       const request = resolve({ ablation: input.ablation, metric: input.metric, lastPercent: input.lastPercent });
       const task = scalingTaskId('ablation', input);
       const computeTask: ComputeTask = {
@@ -133,7 +133,7 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
         seed: BOOTSTRAP_SEED,
       };
       const key = JSON.stringify([request.baseKey, input.E, input.targetCompute ?? null, input.bootstrap, BOOTSTRAP_SEED]);
-      const outcome = await settle(ablations.get(key, task, (onProgress) => deps.compute.run<AblationOutcome>(computeTask, onProgress), progress));
+      const outcome = await settle(ablations.get(key, task, (onProgress) => deps.compute.run<AblationOutcome>(computeTask, onProgress), progress, ctx.signal));
       return encodeNonFinite(
         ablationScalingView(outcome, { exclusionScope: request.exclusionScope, metrics: request.metrics, task, dataVersion: request.dataVersion, E: input.E }),
       );

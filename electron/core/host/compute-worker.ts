@@ -25,6 +25,8 @@ function sqlite(): Database.Database {
 }
 
 const memo = new ScalingBaseMemo();
+/** Lets messages (a cancellation) in between bootstrap slices, however many bootstraps interleave. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const running = new Map<number, { aborted: boolean }>();
 
 async function run(id: number, task: ComputeTask): Promise<void> {
@@ -40,8 +42,8 @@ async function run(id: number, task: ComputeTask): Promise<void> {
   try {
     const result =
       task.kind === 'scaling-fit'
-        ? await runScalingFitTask(sqlite(), task, { onProgress, signal }, memo)
-        : await runAblationTask(sqlite(), task, { onProgress, signal }, memo);
+        ? await runScalingFitTask(sqlite(), task, { onProgress, signal, yieldToEventLoop }, memo)
+        : await runAblationTask(sqlite(), task, { onProgress, signal, yieldToEventLoop }, memo);
     post({ type: 'done', id, result });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -64,18 +64,24 @@ export async function startCoreWorker(
   });
 
   return {
-    call(method, input, ctx) {
+    call(method, input, { signal, ...ctx }) {
       if (exited) return Promise.resolve(apiFail('unavailable', 'The core has stopped.'));
       const id = nextId++;
       return new Promise((resolve) => {
-        pending.set(id, resolve);
+        // The signal cannot cross to the worker: its abort is sent as a message.
+        const cancel = () => worker.postMessage({ type: 'cancel', id } satisfies CoreWorkerRequest);
+        signal?.addEventListener('abort', cancel, { once: true });
+        pending.set(id, (result) => {
+          signal?.removeEventListener('abort', cancel);
+          resolve(result);
+        });
         try {
           worker.postMessage({ type: 'call', id, method, input, ctx } satisfies CoreWorkerRequest);
         } catch (error) {
           // An input the structured clone cannot copy (nested thousands of levels deep) fails this call
           // alone, as a bad input, instead of rejecting and leaving its entry behind.
+          pending.get(id)?.(apiFail('validation', `The input cannot be passed to the core: ${(error as Error).message}`));
           pending.delete(id);
-          resolve(apiFail('validation', `The input cannot be passed to the core: ${(error as Error).message}`));
         }
       });
     },

@@ -4,7 +4,9 @@ import type { PushEvent } from '../../../shared/api/push-events';
 import type { HandlerContext } from '../api/handlers';
 
 export type CoreWorkerRequest =
-  | { type: 'call'; id: number; method: string; input: unknown; ctx: HandlerContext }
+  | { type: 'call'; id: number; method: string; input: unknown; ctx: Omit<HandlerContext, 'signal'> }
+  /** The caller gave up on call `id` (its HTTP request closed): its heavy work stops. */
+  | { type: 'cancel'; id: number }
   | { type: 'close' };
 
 export type CoreWorkerMessage =

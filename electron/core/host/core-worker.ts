@@ -12,11 +12,17 @@ try {
   const options = workerData as Omit<CoreServiceOptions, 'log'>;
   const core = createCoreService({ ...options, log: (message) => post({ type: 'log', message }) });
   core.onEvent((event) => post({ type: 'event', event }));
+  const calls = new Map<number, AbortController>();
   port.on('message', (request: CoreWorkerRequest) => {
     if (request.type === 'call') {
-      void core.call(request.method, request.input, request.ctx).then((result) =>
-        post({ type: 'result', id: request.id, result }),
-      );
+      const controller = new AbortController();
+      calls.set(request.id, controller);
+      void core.call(request.method, request.input, { ...request.ctx, signal: controller.signal }).then((result) => {
+        calls.delete(request.id);
+        post({ type: 'result', id: request.id, result });
+      });
+    } else if (request.type === 'cancel') {
+      calls.get(request.id)?.abort();
     } else if (request.type === 'close') {
       void core.close().then(() => {
         post({ type: 'closed' });

@@ -19,7 +19,7 @@ export interface AblationOutcome {
   computation: AblationComputation;
 }
 
-type Control = Pick<BootstrapControl, 'onProgress' | 'signal'>;
+type Control = Pick<BootstrapControl, 'onProgress' | 'signal' | 'yieldToEventLoop'>;
 
 /** A few recent results by key, oldest dropped first. */
 class Recent<T> {

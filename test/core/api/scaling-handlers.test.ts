@@ -14,7 +14,7 @@ import type { CoreDeps } from '../../../electron/core/host/core-deps';
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
 import type { PushEvent } from '../../../shared/api/push-events';
-import { scalingTaskId, type AblationScalingView, type ScalingFitView, type ScalingPrediction } from '../../../shared/api/scaling-methods';
+import { MAX_API_BOOTSTRAP, scalingTaskId, type AblationScalingView, type ScalingFitView, type ScalingPrediction } from '../../../shared/api/scaling-methods';
 import { computeOptimalAllocation, logSpaced, predictLoss } from '../../../shared/scaling';
 import { migrationsDir, publishedTableRuns, syncedScalingStore, type StoreRun } from '../queries/scaling-store-fixture';
 
@@ -154,7 +154,7 @@ describe('predictAt', () => {
 
 describe('cancelTask', () => {
   it('stops a bootstrap between resamples; the intervals use what was done, other calls are answered meanwhile', async () => {
-    const input = { group: 'ladder', bootstrap: 10_000 };
+    const input = { group: 'ladder', bootstrap: MAX_API_BOOTSTRAP };
     const task = scalingTaskId('fit', input);
     const pending = call<ScalingFitView>('getScalingFit', input);
     await expect.poll(() => progressOf(task).length, { timeout: 60_000 }).toBeGreaterThan(0);
@@ -162,7 +162,7 @@ describe('cancelTask', () => {
     expect(await value(call('cancelTask', { task }))).toEqual({ cancelled: true });
     const view = await value(pending);
     expect(view.bootstrap!.cancelled).toBe(true);
-    expect(view.bootstrap!.completed).toBeLessThan(10_000);
+    expect(view.bootstrap!.completed).toBeLessThan(MAX_API_BOOTSTRAP);
     expect(view.intervals!.E.samples).toBe(view.bootstrap!.completed - view.bootstrap!.failed);
     expect(await value(call('cancelTask', { task }))).toEqual({ cancelled: false });
   });
