@@ -31,21 +31,60 @@ export function formatPowerOfTen(value: number): string {
   return mantissa === 10 ? `1e${exponent + 1}` : `${mantissa}e${exponent}`;
 }
 
+/** 42 s, 10 min 12 s, 1 h 10 min, 2 d 6 h: two units at most, the smaller one whole. */
 export function formatDuration(seconds: number): string {
-  const s = Math.abs(seconds);
   const sign = seconds < 0 ? '−' : '';
+  const s = Math.abs(seconds);
   if (s < 60) return `${sign}${Number(s.toPrecision(3))} s`;
-  if (s < 3600) return `${sign}${Number((s / 60).toPrecision(3))} min`;
-  if (s < 86400 * 2) return `${sign}${Number((s / 3600).toPrecision(3))} h`;
-  return `${sign}${Number((s / 86400).toPrecision(3))} d`;
+  const units: [number, string][] = [
+    [86_400, 'd'],
+    [3600, 'h'],
+    [60, 'min'],
+    [1, 's'],
+  ];
+  const split = (value: number) => {
+    const i = units.findIndex(([size]) => value >= size);
+    return { big: units[i]!, small: units[i + 1]! };
+  };
+  // Rounding to the smaller unit can carry into the larger one (59 min 59.8 s is 1 h): split again after.
+  const [unit] = split(s).small;
+  const rounded = Math.round(s / unit) * unit;
+  const { big: [bigSize, bigName], small: [smallSize, smallName] } = split(rounded);
+  const whole = Math.floor(rounded / bigSize);
+  const rest = Math.round((rounded - whole * bigSize) / smallSize);
+  return `${sign}${whole} ${bigName}${rest > 0 ? ` ${rest} ${smallName}` : ''}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTH_DAY = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
+
+/** A wall-time moment in the viewer's time zone, e.g. 2026-11-23 14:05; the raw number when no Date holds it. */
+export function formatWallTime(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  if (Number.isNaN(d.getTime())) return String(seconds);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A wall-time tick by its roundest part: a midnight is its date (Nov 23), any other tick its time (14:00). */
+export function formatWallTimeTick(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  if (Number.isNaN(d.getTime())) return String(seconds);
+  if (d.getSeconds() !== 0) return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  if (d.getHours() !== 0 || d.getMinutes() !== 0) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return MONTH_DAY.format(d);
 }
 
 export function formatX(kind: XKind, value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  if (kind === 'time') return new Date(value * 1000).toISOString().slice(5, 16).replace('T', ' ');
+  if (kind === 'time') return formatWallTime(value);
   if (kind === 'relative-time') return formatDuration(value);
   if (kind === 'flops') return formatPowerOfTen(value);
   return formatCount(value);
+}
+
+/** An x-axis tick: as formatX, but wall time by its roundest part. */
+export function formatXTick(kind: XKind, value: number): string {
+  return kind === 'time' && Number.isFinite(value) ? formatWallTimeTick(value) : formatX(kind, value);
 }
 
 /** Enough significant digits that neighbouring ticks or close values read differently. */

@@ -145,7 +145,8 @@ export function MarkerLayer({ markers, hidden }: { markers: ChartMarkers[]; hidd
         .map((m) => {
           const shapes = m.xs.map((x, i) => {
             const px = scale(x);
-            return px === undefined || px < plot.x - 1 || px > plot.x + plot.width + 1 ? '' : markerPath(m.kinds[i], px, top, bottom);
+            // NaN where the axis cannot place x (≤ 0 on a log axis): such a marker is left out, not drawn at "MNaN".
+            return px === undefined || !Number.isFinite(px) || px < plot.x - 1 || px > plot.x + plot.width + 1 ? '' : markerPath(m.kinds[i], px, top, bottom);
           });
           const counts = { nan: 0, inf: 0, '-inf': 0 };
           m.kinds.forEach((k) => counts[k]++);

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { XKind } from '../../../../shared/domain/run-views';
-import { formatX, formatY } from './chart-format';
+import { formatX, formatXTick, formatY } from './chart-format';
 import { tickFormatter } from '../tick-labels';
 import { axisTicks } from './chart-ticks';
 import { DataLayer, MarkerLayer, PointerLayer } from './chart-layers';
@@ -78,12 +78,15 @@ function Tooltip({ model, hidden, x, pixelX, width, xKind }: { model: ChartModel
 }
 
 export function SeriesChart(props: SeriesChartProps) {
-  const { model, width, height, xKind, xDomain, xLog, yLog, hidden, compact } = props;
   const theme = useChartTheme();
   const [hover, setHover] = useState<{ x: number; px: number } | null>(null);
+  const { model, width, height, xKind, xLog, yLog, hidden, compact } = props;
+  // A log axis cannot hold 0: a domain reaching it (never from the core, which reduces for the axis) is no domain.
+  const xDomain = props.xDomain && (!xLog || props.xDomain[0] > 0) ? props.xDomain : null;
   const yRange = xDomain ? visibleYRange(model, hidden, xDomain[0], xDomain[1], yLog) : null;
-  const yDomain = yRange ? padded(yRange, yLog) : ([0, 1] as [number, number]);
+  const yDomain: [number, number] = yRange ? padded(yRange, yLog) : yLog ? [1, 10] : [0, 1];
   const hasData = model.lines.some((l) => l.xs.length > 0) || model.markers.some((m) => m.xs.length > 0);
+  const nothingAboveZero = yLog && hasData && xDomain !== null && yRange === null;
 
   // A zoom changes what every pixel means: the hover from before it is stale.
   const domainKey = xDomain ? `${xDomain[0]}:${xDomain[1]}` : '';
@@ -99,7 +102,7 @@ export function SeriesChart(props: SeriesChartProps) {
   const tick = { fill: theme.muted, fontSize: 11, fontFamily: theme.font };
   const yTicks = axisTicks(yDomain, yLog, compact ? 4 : Math.max(3, Math.round(height / 70)));
   return (
-    <div className="series-chart" style={{ width, height }} data-testid={props.testId} data-has-data={hasData ? 'true' : 'false'}>
+    <div className="series-chart" style={{ width, height }} data-testid={props.testId} data-has-data={hasData ? 'true' : 'false'} data-x-kind={xKind} data-x-log={xLog} data-y-log={yLog}>
       <ComposedChart width={width} height={height} margin={CHART_MARGIN} style={{ fontFamily: theme.font }}>
         <CartesianGrid stroke={theme.grid} strokeDasharray="" />
         <XAxis
@@ -108,12 +111,12 @@ export function SeriesChart(props: SeriesChartProps) {
           domain={xDomain ?? [0, 1]}
           allowDataOverflow
           scale={xLog ? 'log' : 'linear'}
-          tickFormatter={(v: number) => formatX(xKind, v)}
+          tickFormatter={(v: number) => formatXTick(xKind, v)}
           tick={tick}
           stroke={theme.axis}
           height={X_AXIS_HEIGHT}
           label={compact ? undefined : { value: props.xLabel, position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }}
-          ticks={xDomain ? axisTicks(xDomain, xLog, compact ? 4 : Math.max(3, Math.round(width / 120))) : undefined}
+          ticks={xDomain ? axisTicks(xDomain, xLog, compact ? 4 : Math.max(3, Math.round(width / 120)), xKind) : undefined}
         />
         <YAxis
           type="number"
@@ -134,6 +137,11 @@ export function SeriesChart(props: SeriesChartProps) {
         <MarkerLayer markers={model.markers} hidden={hidden} />
         {!compact && <PointerLayer key={domainKey} theme={theme} onHover={(x, px) => setHover(x === null ? null : { x, px })} onZoom={props.onZoom} />}
       </ComposedChart>
+      {nothingAboveZero && (
+        <div className="chart-note" data-testid="chart-note">
+          No value above 0 to draw on a log y axis.
+        </div>
+      )}
       {!compact && hover && <Tooltip model={model} hidden={hidden} x={hover.x} pixelX={hover.px} width={width} xKind={xKind} />}
     </div>
   );

@@ -30,31 +30,34 @@ interface MetricChartProps {
 export function MetricChart({ metric, trust, settings, runs, width, ready, height, onZoom }: MetricChartProps) {
   const s = settings;
   const pixels = plotWidth(width);
-  const view = { width: pixels, from: s.from, to: s.to, x: s.x, xLog: s.xLog, smoothing: s.smoothing };
+  const view = { width: pixels, from: s.from, to: s.to, x: s.x, xLog: s.xLog, smoothing: s.smoothing, runIds: s.runIds };
   const baselineOk = s.baseline.length > 0;
-  const lines = useChartData('getSeries', { runIds: s.runIds, metrics: [metric], ...view }, s.view === 'lines' && s.runIds.length > 0 && ready);
-  const seeds = useChartData('getSeedGroups', { runIds: s.runIds, metric, ...view, band: s.seedBand, groupBy: s.groupBy }, s.view === 'seeds' && s.runIds.length > 0 && ready);
+  const lines = useChartData('getSeries', { metrics: [metric], ...view }, s.view === 'lines' && s.runIds.length > 0 && ready);
+  const seeds = useChartData('getSeedGroups', { metric, ...view, band: s.seedBand, groupBy: s.groupBy }, s.view === 'seeds' && s.runIds.length > 0 && ready);
   const deltas = useChartData(
     'getDeltas',
-    { runIds: s.runIds, baselineRunIds: baselineOk ? s.baseline : s.runIds.slice(0, 1), metric, ...view, band: s.deltaBand, groupBy: s.groupBy },
+    { ...view, baselineRunIds: baselineOk ? s.baseline : s.runIds.slice(0, 1), metric, band: s.deltaBand, groupBy: s.groupBy },
     s.view === 'delta' && baselineOk && ready,
   );
   const active = s.view === 'lines' ? lines : s.view === 'seeds' ? seeds : deltas;
   const theme = useChartTheme();
+  // What is drawn is the data on hand with the view it was asked for; the controls may be ahead of it.
+  const drawnView = active.data?.view ?? null;
   const model: ChartModel = useMemo(() => {
     const colors = seriesColorsFor(theme.name);
-    if (s.view === 'lines' && lines.data) return seriesModel(lines.data, s.runIds, runs, colors);
-    if (s.view === 'seeds' && seeds.data) return seedModel(seeds.data, colors);
-    if (s.view === 'delta' && deltas.data) return deltaModel(deltas.data, colors);
+    if (s.view === 'lines' && lines.data) return seriesModel(lines.data.output, lines.data.view.runIds, runs, colors);
+    if (s.view === 'seeds' && seeds.data) return seedModel(seeds.data.output, colors);
+    if (s.view === 'delta' && deltas.data) return deltaModel(deltas.data.output, colors);
     return EMPTY_MODEL;
-  }, [s.view, s.runIds, lines.data, seeds.data, deltas.data, runs, theme.name]);
-  const data = active.data as { from: number | null; to: number | null } | undefined;
+  }, [s.view, lines.data, seeds.data, deltas.data, runs, theme.name]);
+  const data = active.data?.output;
   const xDomain: [number, number] | null = data && data.from !== null && data.to !== null ? [data.from, data.to] : null;
+  const xKind = drawnView?.x ?? s.x;
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const frame = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<Error | null>(null);
   const title = `${metric} vs ${X_LABELS[s.x].toLowerCase()}${s.view === 'delta' ? ' (delta)' : s.view === 'seeds' ? ' (seeds)' : ''}`;
-  const notes = s.view === 'lines' && lines.data ? lines.data.series.filter((x) => x.note) : [];
+  const notes = s.view === 'lines' && lines.data ? lines.data.output.series.filter((x) => x.note) : [];
   return (
     <section className="panel metric-chart" data-testid="metric-chart" data-metric={metric} aria-label={title}>
       <div className="chart-panel-head">
@@ -76,7 +79,7 @@ export function MetricChart({ metric, trust, settings, runs, width, ready, heigh
           >
             PNG
           </button>
-          <button className="btn small" type="button" disabled={model.lines.length === 0} onClick={() => exportChartCsv(model, s.x, title)}>
+          <button className="btn small" type="button" disabled={model.lines.length === 0} onClick={() => exportChartCsv(model, xKind, title)}>
             CSV
           </button>
         </div>
@@ -93,11 +96,11 @@ export function MetricChart({ metric, trust, settings, runs, width, ready, heigh
           model={model}
           width={width}
           height={height}
-          xKind={s.x}
+          xKind={xKind}
           xDomain={xDomain}
-          xLog={s.xLog}
+          xLog={drawnView?.xLog ?? s.xLog}
           yLog={s.yLog}
-          xLabel={X_LABELS[s.x]}
+          xLabel={X_LABELS[xKind]}
           yLabel={s.view === 'delta' ? `Δ ${metric}` : metric}
           hidden={hidden}
           onZoom={onZoom}
