@@ -1,10 +1,8 @@
-// Layers drawn inside the recharts chart with its scales: non-finite markers pinned to the plot's top
-// (NaN ×, +Infinity ▲) or bottom (−Infinity ▼) edge, and the pointer layer that draws the crosshair and
-// the drag-to-zoom selection.
-import { useId, useState, type MouseEvent } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
+// Layers drawn inside the recharts chart with its plot area: the data (bands, lines) as one SVG path
+// each, and non-finite markers pinned to the plot's top (NaN ×, +Infinity ▲) or bottom (−Infinity ▼) edge.
+import { useId, useMemo } from 'react';
+import { usePlotArea, useXAxisScale } from 'recharts';
 import type { ChartBand, ChartLine, ChartMarkers } from './chart-model';
-import type { ChartTheme } from './chart-theme';
 
 function markerPath(kind: string, x: number, top: number, bottom: number): string {
   if (kind === 'inf') return `M${x - 5},${top + 10}L${x + 5},${top + 10}L${x},${top + 1}Z`;
@@ -94,10 +92,25 @@ interface DataLayerProps {
 export function DataLayer({ lines, bands, hidden, xDomain, yDomain, xLog, yLog, compact }: DataLayerProps) {
   const plot = usePlotArea();
   const clipId = useId().replace(/:/g, '');
+  const [x0, x1] = xDomain;
+  const [y0, y1] = yDomain;
+  const left = plot?.x ?? 0;
+  const top = plot?.y ?? 0;
+  const plotWidth = plot?.width ?? 0;
+  const plotHeight = plot?.height ?? 0;
+  // The paths are the costly part of a drawing: built again only when what they show changes, never
+  // because the page around the chart re-rendered.
+  const paths = useMemo(() => {
+    const x = pixelScale([x0, x1], left, left + plotWidth, xLog);
+    const y = pixelScale([y0, y1], top + plotHeight, top, yLog);
+    const shown = <T extends { legendKey: string }>(items: T[]) => items.filter((item) => !hidden.has(item.legendKey));
+    const ordered = [...lines.filter((l) => l.faint), ...lines.filter((l) => !l.faint)];
+    return {
+      bands: shown(bands).map((band) => ({ band, d: bandPath(band, x, y) })),
+      lines: shown(ordered).map((line) => ({ line, d: linePath(line.xs, line.ys, x, y) })),
+    };
+  }, [lines, bands, hidden, x0, x1, y0, y1, left, top, plotWidth, plotHeight, xLog, yLog]);
   if (!plot) return null;
-  const x = pixelScale(xDomain, plot.x, plot.x + plot.width, xLog);
-  const y = pixelScale(yDomain, plot.y + plot.height, plot.y, yLog);
-  const ordered = [...lines.filter((l) => l.faint), ...lines.filter((l) => !l.faint)];
   return (
     <g className="series-data" data-testid="series-data">
       <defs>
@@ -106,27 +119,23 @@ export function DataLayer({ lines, bands, hidden, xDomain, yDomain, xLog, yLog, 
         </clipPath>
       </defs>
       <g clipPath={`url(#clip-${clipId})`}>
-        {bands
-          .filter((b) => !hidden.has(b.legendKey))
-          .map((band) => (
-            <path key={band.key} className="series-band" d={bandPath(band, x, y)} fill={band.color} fillOpacity={0.18} stroke="none" />
-          ))}
-        {ordered
-          .filter((l) => !hidden.has(l.legendKey))
-          .map((line) => (
-            <path
-              key={line.key}
-              className={line.faint ? 'series-line faint' : 'series-line'}
-              d={linePath(line.xs, line.ys, x, y)}
-              fill="none"
-              stroke={line.color}
-              strokeOpacity={line.faint ? 0.28 : 1}
-              strokeWidth={line.faint ? 1 : compact ? 1.2 : 1.6}
-              strokeDasharray={line.dash || undefined}
-              strokeLinejoin="round"
-              data-points={line.xs.length}
-            />
-          ))}
+        {paths.bands.map(({ band, d }) => (
+          <path key={band.key} className="series-band" d={d} fill={band.color} fillOpacity={0.18} stroke="none" />
+        ))}
+        {paths.lines.map(({ line, d }) => (
+          <path
+            key={line.key}
+            className={line.faint ? 'series-line faint' : 'series-line'}
+            d={d}
+            fill="none"
+            stroke={line.color}
+            strokeOpacity={line.faint ? 0.28 : 1}
+            strokeWidth={line.faint ? 1 : compact ? 1.2 : 1.6}
+            strokeDasharray={line.dash || undefined}
+            strokeLinejoin="round"
+            data-points={line.xs.length}
+          />
+        ))}
       </g>
     </g>
   );
@@ -156,80 +165,6 @@ export function MarkerLayer({ markers, hidden }: { markers: ChartMarkers[]; hidd
             </path>
           );
         })}
-    </g>
-  );
-}
-
-interface PointerLayerProps {
-  theme: ChartTheme;
-  onHover(x: number | null, pixelX: number): void;
-  onZoom?(from: number, to: number): void;
-}
-
-/** Crosshair and drag-to-zoom: a selection narrower than 4 px is a click, not a zoom. */
-export function PointerLayer({ theme, onHover, onZoom }: PointerLayerProps) {
-  const plot = usePlotArea();
-  const invert = useXAxisInverseScale();
-  const [hoverPx, setHoverPx] = useState<number | null>(null);
-  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  if (!plot || !invert) return null;
-  const pixel = (e: MouseEvent<SVGRectElement>) => {
-    const svg = e.currentTarget.ownerSVGElement!;
-    const px = e.clientX - svg.getBoundingClientRect().left;
-    return Math.min(plot.x + plot.width, Math.max(plot.x, px));
-  };
-  const finish = () => {
-    if (drag && onZoom && Math.abs(drag.to - drag.from) >= 4) {
-      const a = Number(invert(Math.min(drag.from, drag.to)));
-      const b = Number(invert(Math.max(drag.from, drag.to)));
-      if (Number.isFinite(a) && Number.isFinite(b) && b > a) onZoom(a, b);
-    }
-    setDrag(null);
-  };
-  return (
-    <g>
-      {hoverPx !== null && <line x1={hoverPx} x2={hoverPx} y1={plot.y} y2={plot.y + plot.height} stroke={theme.axis} strokeDasharray="3 3" pointerEvents="none" />}
-      {drag && (
-        <rect
-          data-testid="zoom-selection"
-          x={Math.min(drag.from, drag.to)}
-          y={plot.y}
-          width={Math.abs(drag.to - drag.from)}
-          height={plot.height}
-          fill={theme.focus}
-          fillOpacity={0.18}
-          stroke={theme.focus}
-          pointerEvents="none"
-        />
-      )}
-      <rect
-        data-testid="chart-pointer"
-        x={plot.x}
-        y={plot.y}
-        width={Math.max(0, plot.width)}
-        height={Math.max(0, plot.height)}
-        fill="transparent"
-        style={{ cursor: onZoom ? 'crosshair' : 'default' }}
-        onMouseMove={(e) => {
-          const px = pixel(e);
-          setHoverPx(px);
-          if (drag) setDrag({ ...drag, to: px });
-          const x = Number(invert(px));
-          onHover(Number.isFinite(x) ? x : null, px);
-        }}
-        onMouseLeave={() => {
-          setHoverPx(null);
-          onHover(null, 0);
-          finish();
-        }}
-        onMouseDown={(e) => {
-          if (e.button !== 0 || !onZoom) return;
-          e.preventDefault();
-          const px = pixel(e);
-          setDrag({ from: px, to: px });
-        }}
-        onMouseUp={finish}
-      />
     </g>
   );
 }

@@ -4,12 +4,16 @@
 import { useEffect, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { XKind } from '../../../../shared/domain/run-views';
-import { formatX, formatXTick, formatY } from './chart-format';
+import { formatXTick, formatY } from './chart-format';
 import { tickFormatter } from '../tick-labels';
 import { axisTicks } from './chart-ticks';
-import { DataLayer, MarkerLayer, PointerLayer } from './chart-layers';
-import { valueNear, visibleYRange, type ChartModel } from './chart-model';
+import { DataLayer, MarkerLayer } from './chart-layers';
+import { visibleYRange, type ChartModel } from './chart-model';
+import { PointerLayer } from './chart-pointer';
 import { useChartTheme } from './chart-theme';
+import { PointerOverlay } from './chart-overlays';
+import { ChartTooltip } from './chart-tooltip';
+import { createHoverStore } from './hover-store';
 
 export const CHART_MARGIN = { top: 12, right: 16, bottom: 6, left: 4 };
 export const Y_AXIS_WIDTH = 64;
@@ -50,36 +54,9 @@ function padded([lo, hi]: [number, number], log: boolean): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-function Tooltip({ model, hidden, x, pixelX, width, xKind }: { model: ChartModel; hidden: ReadonlySet<string>; x: number; pixelX: number; width: number; xKind: XKind }) {
-  const labels = new Map(model.legend.map((e) => [e.key, e]));
-  const rows = model.lines
-    .filter((line) => !line.faint && !hidden.has(line.legendKey))
-    .flatMap((line) => {
-      const near = valueNear(line, x);
-      const entry = labels.get(line.legendKey);
-      return near && entry ? [{ key: line.key, label: entry.label, color: line.color, y: near.y }] : [];
-    })
-    .sort((a, b) => b.y - a.y);
-  if (rows.length === 0) return null;
-  const left = pixelX + 16 + 320 > width ? Math.max(0, pixelX - 16 - 320) : pixelX + 16;
-  return (
-    <div className="chart-tooltip" style={{ left }} data-testid="chart-tooltip" role="status">
-      <div className="chart-tooltip-x">{formatX(xKind, x)}</div>
-      {rows.slice(0, 24).map((row) => (
-        <div key={row.key} className="chart-tooltip-row">
-          <span className="swatch" style={{ background: row.color }} />
-          <span className="label">{row.label}</span>
-          <span className="value">{formatY(row.y, 5)}</span>
-        </div>
-      ))}
-      {rows.length > 24 && <div className="muted">… {rows.length - 24} more</div>}
-    </div>
-  );
-}
-
 export function SeriesChart(props: SeriesChartProps) {
   const theme = useChartTheme();
-  const [hover, setHover] = useState<{ x: number; px: number } | null>(null);
+  const [hover] = useState(createHoverStore);
   const { model, width, height, xKind, xLog, yLog, hidden, compact } = props;
   // A log axis cannot hold 0: a domain reaching it (never from the core, which reduces for the axis) is no domain.
   const xDomain = props.xDomain && (!xLog || props.xDomain[0] > 0) ? props.xDomain : null;
@@ -90,7 +67,10 @@ export function SeriesChart(props: SeriesChartProps) {
 
   // A zoom changes what every pixel means: the hover from before it is stale.
   const domainKey = xDomain ? `${xDomain[0]}:${xDomain[1]}` : '';
-  useEffect(() => setHover(null), [domainKey]);
+  useEffect(() => {
+    hover.set(null);
+    hover.setDrag(null);
+  }, [hover, domainKey]);
 
   useEffect(() => {
     if (!hasData) return;
@@ -135,14 +115,15 @@ export function SeriesChart(props: SeriesChartProps) {
           <ReferenceLine x={props.referenceX.x} stroke={theme.axis} strokeDasharray="4 3" label={{ value: props.referenceX.label, position: 'insideTopRight', fill: theme.muted, fontSize: 10 }} />
         )}
         <MarkerLayer markers={model.markers} hidden={hidden} />
-        {!compact && <PointerLayer key={domainKey} theme={theme} onHover={(x, px) => setHover(x === null ? null : { x, px })} onZoom={props.onZoom} />}
+        {!compact && <PointerLayer key={domainKey} hover={hover} onZoom={props.onZoom} />}
       </ComposedChart>
       {nothingAboveZero && (
         <div className="chart-note" data-testid="chart-note">
           No value above 0 to draw on a log y axis.
         </div>
       )}
-      {!compact && hover && <Tooltip model={model} hidden={hidden} x={hover.x} pixelX={hover.px} width={width} xKind={xKind} />}
+      {!compact && <PointerOverlay hover={hover} theme={theme} top={CHART_MARGIN.top} height={height - CHART_MARGIN.top - CHART_MARGIN.bottom - X_AXIS_HEIGHT} />}
+      {!compact && <ChartTooltip hover={hover} model={model} hidden={hidden} width={width} xKind={xKind} />}
     </div>
   );
 }

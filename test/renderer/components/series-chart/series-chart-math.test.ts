@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chartCsv } from '../../../../renderer/src/components/series-chart/chart-export';
 import { formatPowerOfTen, formatX } from '../../../../renderer/src/components/series-chart/chart-format';
 import { pixelScale } from '../../../../renderer/src/components/series-chart/chart-layers';
-import { valueNear, visibleYRange, type ChartModel } from '../../../../renderer/src/components/series-chart/chart-model';
+import { tooltipRows, valueNear, visibleYRange, type ChartModel } from '../../../../renderer/src/components/series-chart/chart-model';
 import { linearTicks, logTicks } from '../../../../renderer/src/components/series-chart/chart-ticks';
 
 const model: ChartModel = {
@@ -46,6 +46,36 @@ describe('series chart math', () => {
     expect(visibleYRange(model, new Set(), 0, 20, false)).toEqual([0.5, 50]);
     expect(visibleYRange(model, new Set(['a']), 0, 20, false)).toEqual([0.5, 4]);
     expect(visibleYRange(model, new Set(['g']), 15, 20, false)).toEqual([1, 1]);
+  });
+
+  it('lists no value outside a line\'s span, and a diverged run as a row of its own, first', () => {
+    expect(valueNear(model.lines[1], 21)).toBeNull();
+    expect(valueNear(model.lines[1], -1)).toBeNull();
+    // Run d diverges: finite values to x = 30, NaN at 40 and +Infinity at 50, nothing finite after.
+    const diverging: ChartModel = {
+      lines: [
+        { key: 'd:raw', legendKey: 'd', color: '#d00', dash: '6 3', xs: [0, 10, 20, 30], ys: [4, 3, 2.5, 2.4] },
+        { key: 'e:raw', legendKey: 'e', color: '#00d', dash: '', xs: [0, 30, 60], ys: [5, 3, 2] },
+      ],
+      bands: [],
+      markers: [{ key: 'd:markers', legendKey: 'd', color: '#d00', xs: [15, 40, 50], kinds: ['nan', 'nan', 'inf'] }],
+      legend: [
+        { key: 'd', label: 'diverging', color: '#d00', dash: '6 3' },
+        { key: 'e', label: 'healthy', color: '#00d', dash: '' },
+      ],
+    };
+    // Before the divergence (and at the lone NaN at 15, which it recovered from) d has a value.
+    expect(tooltipRows(diverging, new Set(), 15).map((r) => [r.label, r.y])).toEqual([
+      ['healthy', 5],
+      ['diverging', 3],
+    ]);
+    expect(tooltipRows(diverging, new Set(), 35).map((r) => r.label)).toEqual(['healthy']);
+    const after = tooltipRows(diverging, new Set(), 55);
+    expect(after.map((r) => [r.label, r.y, r.diverged?.kind, r.diverged?.x, r.dash])).toEqual([
+      ['diverging', null, 'NaN', 40, '6 3'],
+      ['healthy', 2, undefined, undefined, ''],
+    ]);
+    expect(tooltipRows(diverging, new Set(['d']), 55).map((r) => r.label)).toEqual(['healthy']);
   });
 
   it('exports every drawn value as CSV: raw, smoothed, markers and bands, quoted where needed', () => {
