@@ -115,8 +115,10 @@ export interface ChartSeries {
   smoothed: { xs: number[]; ys: number[] } | null;
   /** Points stored for the series. */
   pointCount: number;
-  /** Points without a value in this x unit (no tokens or time logged, or x ≤ 0 on a log axis). */
+  /** Points without a value in this x unit (no tokens or time logged). */
   unplaced: number;
+  /** Points whose x is 0 or less, which a log x axis cannot place (tokens = 0 at the first step). */
+  belowLogAxis: number;
   /** 'summary' when the multi-resolution summary answered, 'points' when raw points were read. */
   read: 'summary' | 'points';
   /** Why the series is empty, when it is. */

@@ -41,7 +41,10 @@ interface Prepared {
   /** Points read whole, for series the summary cannot answer. */
   points: PointColumns | null;
   extent: [number, number] | null;
+  /** Points with no value in the x unit (no tokens or time logged). */
   unplaced: number;
+  /** Points whose x is 0 or less, which a log axis cannot place. */
+  belowLogAxis: number;
 }
 
 function summaryFits(target: SeriesTarget, axis: XAxisMap): boolean {
@@ -65,7 +68,7 @@ function firstPositive(sqlite: Database.Database, seriesPk: number, axis: XAxisM
 }
 
 function prepare(sqlite: Database.Database, target: SeriesTarget, query: SeriesQuery): Prepared {
-  const none = (note: string): Prepared => ({ target, axis: null, note, summaryFits: false, points: null, extent: null, unplaced: 0 });
+  const none = (note: string): Prepared => ({ target, axis: null, note, summaryFits: false, points: null, extent: null, unplaced: 0, belowLogAxis: 0 });
   if (!target.run) return none(`no run "${target.runId}" in the cache`);
   if (target.seriesPk === null || target.pointCount === 0) return none(`run ${target.runId} has not logged ${target.metric}`);
   const made = runAxis(sqlite, target.run, query.x, query.xLog);
@@ -75,30 +78,34 @@ function prepare(sqlite: Database.Database, target: SeriesTarget, query: SeriesQ
     const t = target.summary!.totals;
     const [start, end] = axis.base === 'step' ? [START_STEP, END_STEP] : axis.base === 'tokens' ? [START_TOKENS, END_TOKENS] : [START_TIME, END_TIME];
     let lo = mapX(axis, t[start]);
-    let unplaced = 0;
+    let belowLogAxis = 0;
+    // The summary answers only where every point has this x and it rises with step: the points before the
+    // first positive one are all at 0 or less.
     if (axis.log && !Number.isFinite(lo)) {
       const positive = firstPositive(sqlite, target.seriesPk, axis);
-      if (!positive) return { ...none(`no ${query.x} of run ${target.runId} is above 0, so none can sit on a log axis`), unplaced: target.pointCount };
+      if (!positive) return { ...none(`no ${query.x} of run ${target.runId} is above 0, so none can sit on a log axis`), belowLogAxis: target.pointCount };
       lo = mapX(axis, positive.value);
-      unplaced = positive.before;
+      belowLogAxis = positive.before;
     }
-    return { target, axis, note: null, summaryFits: true, points: null, extent: [lo, mapX(axis, t[end])], unplaced };
+    return { target, axis, note: null, summaryFits: true, points: null, extent: [lo, mapX(axis, t[end])], unplaced: 0, belowLogAxis };
   }
   const points = readPointsAfter(sqlite, target.seriesPk, -Infinity, Infinity, target.pointCount);
   const base = baseColumn(points, axis.base);
   let lo = Infinity;
   let hi = -Infinity;
   let unplaced = 0;
+  let belowLogAxis = 0;
   for (let i = 0; i < points.length; i++) {
     const x = mapX(axis, base[i]);
-    if (!Number.isFinite(x)) unplaced++;
+    if (!Number.isFinite(base[i])) unplaced++;
+    else if (!Number.isFinite(x)) belowLogAxis++;
     else {
       if (x < lo) lo = x;
       if (x > hi) hi = x;
     }
   }
   const note = lo > hi ? `run ${target.runId} logged no ${query.x === 'flops' ? 'tokens' : axis.base}${query.xLog ? ' above 0' : ''} with ${target.metric}` : null;
-  return { target, axis, note, summaryFits: false, points, extent: lo <= hi ? [lo, hi] : null, unplaced };
+  return { target, axis, note, summaryFits: false, points, extent: lo <= hi ? [lo, hi] : null, unplaced, belowLogAxis };
 }
 
 function pixelRange(prepared: Prepared[], query: SeriesQuery): PixelRange | null {
@@ -142,6 +149,7 @@ function chartSeries(p: Prepared, trust: TrustOf, reduced: ReducedSeries | null,
     smoothed: smoothed ? { xs: smoothed.points.map((q) => q.x), ys: smoothed.points.map((q) => q.y) } : null,
     pointCount: p.target.pointCount,
     unplaced: p.unplaced,
+    belowLogAxis: p.belowLogAxis,
     read: p.summaryFits ? 'summary' : 'points',
     note: p.note,
     trust: trust(p.target.metric),

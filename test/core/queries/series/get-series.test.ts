@@ -20,6 +20,8 @@ function runWith(id: string, points: RawPoint[], facts: Parameters<typeof insert
 runWith('long', randomSeries({ count: 50_000, seed: 1, tokensPerStep: 1000 }), { id: 'long', params: 1e8, tokens: 5e10, flops: 6e19, flopsGiven: true });
 runWith('short', randomSeries({ count: 300, seed: 2, tokensPerStep: 1000, firstStep: 100 }), { id: 'short', params: 2e8 });
 runWith('no-tokens', [{ step: 0, value: 3, time: 100 }, { step: 5, value: 2.5, time: 160 }], { id: 'no-tokens' });
+// Tokens 0 at the first step and none logged at the second: read point by point (tokens have a gap).
+runWith('gappy', [{ step: 0, tokens: 0, value: 3 }, { step: 1, value: 2.9 }, { step: 2, tokens: 2000, value: 2.8 }, { step: 3, tokens: 3000, value: 2.7 }], { id: 'gappy' });
 
 const query = (q: Partial<SeriesQuery>) => getSeries(cache.sqlite, { runIds: ['long'], metrics: ['train/loss'], width: 400, x: 'step', xLog: false, smoothing: 0, ...q }, trust);
 
@@ -51,6 +53,20 @@ describe('getSeries', () => {
     expect(result.series[1].note).toMatch(/no run "missing"/);
     expect(result.series[2].xs.length).toBeGreaterThan(0);
     expect(query({ runIds: ['no-tokens'], x: 'flops' }).series[0].note).toMatch(/FLOPs are unknown/);
+  });
+
+  it('counts apart the points without tokens and the points at tokens 0 that a log axis cannot place', () => {
+    const linear = query({ runIds: ['gappy', 'long'], x: 'tokens' });
+    expect(linear.series.map((s) => [s.read, s.unplaced, s.belowLogAxis])).toEqual([
+      ['points', 1, 0],
+      ['summary', 0, 0],
+    ]);
+    const log = query({ runIds: ['gappy', 'long'], x: 'tokens', xLog: true });
+    expect(log.series.map((s) => [s.read, s.unplaced, s.belowLogAxis])).toEqual([
+      ['points', 1, 1],
+      ['summary', 0, 1],
+    ]);
+    expect(log.series[0].xs.every((x) => x > 0)).toBe(true);
   });
 
   it('puts relative time from the run’s first logged time', () => {
