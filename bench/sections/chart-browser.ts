@@ -4,12 +4,18 @@
 // the frame after the chart rendered it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { SyncProgressInfo } from '../../shared/api/app-methods';
 import { BENCH_METRIC } from './chart-lab';
 import { startBenchServe, waitForSync } from './serve-process';
 
 const CHROMIUM = [process.env.TESSERA_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export async function launchBenchChromium(): Promise<Browser> {
+  const executablePath = CHROMIUM.find((c) => c && fs.existsSync(c));
+  if (!executablePath) throw new Error('no Chromium found for the chart benchmark (set TESSERA_CHROMIUM)');
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+}
 
 /** `runs` runs of `points` lines each, with the bench cache's decaying, spiky, occasionally non-finite loss. */
 export function writeChartStore(dir: string, runs: number, points: number): { store: string; runIds: string[] } {
@@ -64,12 +70,10 @@ export interface DrawingTimes {
 
 /** Milliseconds from data arrival to drawn chart, once on opening and once per zoom (x in steps). */
 export async function measureChartDrawing(workDir: string, runs: number, points: number, zooms: [number, number][]): Promise<DrawingTimes> {
-  const executablePath = CHROMIUM.find((c) => c && fs.existsSync(c));
-  if (!executablePath) throw new Error('no Chromium found for the drawing benchmark (set TESSERA_CHROMIUM)');
   const { store, runIds } = writeChartStore(workDir, runs, points);
   const token = 'chart-bench-token';
   const serve = await startBenchServe({ store, dbFile: path.join(workDir, 'serve-cache.sqlite'), home: path.join(workDir, 'home'), token });
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchBenchChromium();
   try {
     const progress = async () => JSON.parse((await serve.client.call('getSyncProgress', {})).body).value as SyncProgressInfo;
     await waitForSync(progress, (p) => !p.running && p.finishedAt !== null, 600_000);

@@ -1,10 +1,13 @@
 // Charts: the chart query (M4 over the multi-resolution summary) for 20 runs × 1 million points at
-// 1,200 px, beside a full-scan GROUP BY of the same pixel columns over the same points, in the same run.
+// 1,200 px, beside a full-scan GROUP BY of the same pixel columns over the same points, in the same run;
+// then in Chromium, drawing 20 long series, and hovering and drag-zooming the large demo lab's 20
+// heaviest runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { getSeries } from '../../electron/core/queries/series/get-series';
 import type { BenchRow } from '../bench-row';
 import { measureChartDrawing } from './chart-browser';
+import { measureChartInteraction } from './chart-interaction';
 import { BENCH_METRIC, createChartLab } from './chart-lab';
 
 const RUNS = 20;
@@ -14,9 +17,14 @@ const REPEATS = 15;
 /** Points per run of the store the browser measure syncs: enough for every pixel column to hold four. */
 const DRAW_POINTS = 60_000;
 
-function median(values: number[]): number {
+/** The value that a fraction q of the values are at or below (nearest rank). */
+function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
 }
 
 function timeMs(run: () => void): number {
@@ -64,6 +72,11 @@ export async function runChartsBench(): Promise<BenchRow[]> {
   const scanP50 = median(fullScan);
   const drawing = await measureChartDrawing(lab.dir, RUNS, DRAW_POINTS, ranges.slice(1, 8).map(([a, b]) => [(a / POINTS) * DRAW_POINTS, (b / POINTS) * DRAW_POINTS]));
   const drawP50 = median(drawing.zooms);
+  const interaction = await measureChartInteraction(lab.dir);
+  const hoverP50 = median(interaction.hoverFrames);
+  const hoverP95 = percentile(interaction.hoverFrames, 0.95);
+  const zoomDrawn = interaction.zooms.map((z) => z.drawn);
+  const heavy = `large demo lab, ${interaction.runs} heaviest runs, ${interaction.pointsDrawn.toLocaleString('en-US')} points drawn`;
   lab.cache.close();
   fs.rmSync(lab.dir, { recursive: true, force: true });
   const section = 'charts';
@@ -77,6 +90,17 @@ export async function runChartsBench(): Promise<BenchRow[]> {
     { section, name: 'smoothed (0.6) zoom p50, raw and smoothed lines', value: median(smoothZoom), unit: 'ms' },
     { section, name: `data arrival → drawn chart in Chromium, ${RUNS} series, first view`, value: drawing.first, unit: 'ms', limit: '< 300', ok: drawing.first < 300 },
     { section, name: `data arrival → drawn chart in Chromium, ${RUNS} series, p50 of zooms`, value: drawP50, unit: 'ms', limit: '< 300', ok: drawP50 < 300, note: `${drawing.lines} lines, ${drawing.pointsDrawn.toLocaleString('en-US')} points at 1,200 px` },
+    { section, name: `hover frame p50 in Chromium, ${heavy}`, value: hoverP50, unit: 'ms', note: `${interaction.hoverFrames.length} moves, ${interaction.longTasks} long tasks` },
+    { section, name: 'hover frame p95, same moves', value: hoverP95, unit: 'ms', limit: '≤ 20', ok: hoverP95 <= 20 },
+    {
+      section,
+      name: `drag-zoom → drawn p50, ${interaction.zooms.length} zooms, same runs`,
+      value: median(zoomDrawn),
+      unit: 'ms',
+      limit: '≤ 300',
+      ok: median(zoomDrawn) <= 300,
+      note: `max ${Math.round(Math.max(...zoomDrawn))} ms; data arrived after p50 ${Math.round(median(interaction.zooms.map((z) => z.data)))} ms`,
+    },
     { section, name: 'building the bench cache (points + summaries)', value: buildSeconds, unit: 's' },
   ];
 }

@@ -7,7 +7,8 @@ import { tooltipRows, type ChartModel } from './chart-model';
 import { usePointer, type HoverStore } from './hover-store';
 
 const MAX_ROWS = 24;
-const WIDTH = 320;
+/** The widest the tooltip grows (series-chart.css): it flips to the left of the pointer when that would not fit. */
+const WIDTH = 460;
 
 interface ChartTooltipProps {
   hover: HoverStore;

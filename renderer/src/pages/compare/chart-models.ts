@@ -1,25 +1,32 @@
 // Turns what the core returns (series, seed groups, deltas) into what the chart draws, with colours from
 // the palette in the order of the selection, so a run keeps its colour across every chart on the page.
-import type { DeltaResult, RunRow, SeedGroupResult, SeriesResult } from '../../../../shared/domain/run-views';
+import type { ChartSeries, DeltaResult, SeedGroupResult, SeriesResult, XKind } from '../../../../shared/domain/run-views';
 import type { ChartModel, LegendEntry } from '../../components/series-chart/chart-model';
 import type { ColorOf } from '../../components/series-chart/series-colors';
 import { seriesDash } from '../../theme/palette';
 
-export function runLabel(run: RunRow | undefined, runId: string): string {
-  if (!run) return runId;
-  const name = run.name ?? run.id;
-  return run.seed !== null && run.variant ? `${name} (seed ${run.seed})` : name;
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Why some of a series' points are not on the chart: no value in the x unit, or x ≤ 0 on a log axis. */
+export function pointsOffChart(series: Pick<ChartSeries, 'unplaced' | 'belowLogAxis'>, x: XKind): string | undefined {
+  const unit = x === 'flops' ? 'tokens' : x === 'relative-time' || x === 'time' ? 'time' : x;
+  const parts = [
+    series.unplaced > 0 ? `${plural(series.unplaced, 'point')} without ${unit}` : null,
+    series.belowLogAxis > 0 ? `${plural(series.belowLogAxis, 'point')} at ${x === 'flops' ? 'FLOPs' : unit} ≤ 0, off the log axis` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-export function seriesModel(result: SeriesResult, runOrder: readonly string[], runs: ReadonlyMap<string, RunRow>, seriesColor: ColorOf): ChartModel {
+/** Runs as lines; `labels` tells the runs apart (run-labels.ts). */
+export function seriesModel(result: SeriesResult, runOrder: readonly string[], labels: ReadonlyMap<string, string>, seriesColor: ColorOf): ChartModel {
   const model: ChartModel = { lines: [], bands: [], markers: [], legend: [] };
   for (const s of result.series) {
     const index = Math.max(0, runOrder.indexOf(s.runId));
     const color = seriesColor(index);
     const dash = seriesDash(index);
     const key = s.runId;
-    const detail = s.note ?? (s.unplaced > 0 ? `${s.unplaced} points without ${result.x === 'flops' ? 'tokens' : result.x}` : undefined);
-    const entry: LegendEntry = { key, label: runLabel(runs.get(s.runId), s.runId), color, dash, detail };
+    const detail = s.note ?? pointsOffChart(s, result.x);
+    const entry: LegendEntry = { key, label: labels.get(s.runId) ?? s.runId, color, dash, detail };
     model.legend.push(entry);
     model.lines.push({ key: `${key}:raw`, legendKey: key, color, dash, xs: s.xs, ys: s.ys, faint: s.smoothed !== null });
     if (s.smoothed) model.lines.push({ key: `${key}:smoothed`, legendKey: key, color, dash, xs: s.smoothed.xs, ys: s.smoothed.ys });

@@ -10,11 +10,12 @@ import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-vie
 import { useElementWidth } from '../../components/series-chart/use-element-width';
 import { useChartTheme } from '../../components/series-chart/chart-theme';
 import { seriesColorsFor } from '../../components/series-chart/series-colors';
-import { runLabel } from './chart-models';
+import { seriesDash } from '../../theme/palette';
 import { CompareControls } from './compare-controls';
 import { readCompareSettings } from './compare-settings';
 import { ConfigDiffPanel } from './config-diff-panel';
 import { MetricChart } from './metric-chart';
+import { distinctRunLabels } from './run-labels';
 import '../../components/series-chart/series-chart.css';
 import './compare-page.css';
 
@@ -30,7 +31,11 @@ export function ComparePage() {
   const { runIds } = settings;
   const runsQuery = useApiQuery('listRuns', { ids: runIds, columns: [] }, { enabled: runIds.length > 0 });
   const metricsQuery = useApiQuery('listMetrics', { runIds }, { enabled: runIds.length > 0 });
+  // Asked here and by the config panel alike (one request): it tells apart runs whose names collide.
+  const diffQuery = useApiQuery('getConfigDiff', { runIds }, { enabled: runIds.length > 1 });
   const runs = useMemo(() => new Map<string, RunRow>((runsQuery.data?.runs ?? []).map((r) => [r.id, r])), [runsQuery.data]);
+  const runKey = runIds.join(',');
+  const labels = useMemo(() => distinctRunLabels(runKey.split(',').filter(Boolean), runs, diffQuery.data), [runKey, runs, diffQuery.data]);
   const metrics = metricsQuery.data?.metrics ?? [];
   const shown = settings.metrics.length > 0 ? settings.metrics : defaultMetrics(metrics.map((m) => m.key));
   const [frame, width, measured] = useElementWidth<HTMLDivElement>();
@@ -60,8 +65,10 @@ export function ComparePage() {
       <div className="selected-runs" data-testid="selected-runs">
         {runIds.map((id, i) => (
           <span key={id} className="run-chip" style={{ borderColor: seriesColor(i) }}>
-            <span className="swatch" style={{ background: seriesColor(i) }} />
-            {runLabel(runs.get(id), id)}
+            <svg className="swatch" width="18" height="8" aria-hidden="true">
+              <line x1="1" x2="17" y1="4" y2="4" stroke={seriesColor(i)} strokeWidth="2.5" strokeDasharray={seriesDash(i) || undefined} />
+            </svg>
+            {labels.get(id)}
             {settings.baseline.includes(id) && <span className="badge">baseline</span>}
             <button type="button" aria-label={`Remove ${id}`} onClick={() => updateParams({ runs: runIds.filter((r) => r !== id) })}>
               ×
@@ -80,7 +87,7 @@ export function ComparePage() {
             metric={metric}
             trust={trustOf(metric)}
             settings={settings}
-            runs={runs}
+            labels={labels}
             width={chartWidth - 34}
             ready={measured}
             height={shown.length > 1 ? 300 : 420}
@@ -88,7 +95,7 @@ export function ComparePage() {
           />
         ))}
       </div>
-      <ConfigDiffPanel runIds={runIds} runs={runs} />
+      <ConfigDiffPanel runIds={runIds} labels={labels} />
     </div>
   );
 }

@@ -1,8 +1,6 @@
 // The run.json keys that differ between the selected runs, side by side.
-import type { RunRow } from '../../../../shared/domain/run-views';
 import { useApiQuery } from '../../api/use-api';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
-import { runLabel } from './chart-models';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -10,7 +8,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-export function ConfigDiffPanel({ runIds, runs }: { runIds: string[]; runs: ReadonlyMap<string, RunRow> }) {
+export function ConfigDiffPanel({ runIds, labels }: { runIds: string[]; labels: ReadonlyMap<string, string> }) {
   const diff = useApiQuery('getConfigDiff', { runIds }, { enabled: runIds.length > 1 });
   if (runIds.length < 2) return null;
   return (
@@ -30,7 +28,7 @@ export function ConfigDiffPanel({ runIds, runs }: { runIds: string[]; runs: Read
                   <tr>
                     <th>key</th>
                     {diff.data.runIds.map((id) => (
-                      <th key={id}>{runLabel(runs.get(id), id)}</th>
+                      <th key={id}>{labels.get(id) ?? id}</th>
                     ))}
                   </tr>
                 </thead>

@@ -1,7 +1,7 @@
 // One metric of the selected runs on the Compare page: lines (raw faint behind smoothed), seed groups
 // (mean with a band) or deltas against the baseline, with its legend, eval-trust badge and exports.
 import { useMemo, useRef, useState } from 'react';
-import type { EvalTrust, RunRow } from '../../../../shared/domain/run-views';
+import type { EvalTrust } from '../../../../shared/domain/run-views';
 import { ErrorPanel } from '../../components/state-views';
 import { exportChartCsv, exportChartPng } from '../../components/series-chart/chart-export';
 import { X_LABELS } from '../../components/series-chart/chart-format';
@@ -19,7 +19,8 @@ interface MetricChartProps {
   metric: string;
   trust: EvalTrust | null;
   settings: CompareSettings;
-  runs: ReadonlyMap<string, RunRow>;
+  /** Each run's label, told apart from the others' (run-labels.ts). */
+  labels: ReadonlyMap<string, string>;
   width: number;
   /** False until the page knows the chart's width: fetching before would reduce to the wrong pixel count. */
   ready: boolean;
@@ -27,7 +28,7 @@ interface MetricChartProps {
   onZoom(from: number, to: number): void;
 }
 
-export function MetricChart({ metric, trust, settings, runs, width, ready, height, onZoom }: MetricChartProps) {
+export function MetricChart({ metric, trust, settings, labels, width, ready, height, onZoom }: MetricChartProps) {
   const s = settings;
   const pixels = plotWidth(width);
   const view = { width: pixels, from: s.from, to: s.to, x: s.x, xLog: s.xLog, smoothing: s.smoothing, runIds: s.runIds };
@@ -45,11 +46,11 @@ export function MetricChart({ metric, trust, settings, runs, width, ready, heigh
   const drawnView = active.data?.view ?? null;
   const model: ChartModel = useMemo(() => {
     const colors = seriesColorsFor(theme.name);
-    if (s.view === 'lines' && lines.data) return seriesModel(lines.data.output, lines.data.view.runIds, runs, colors);
+    if (s.view === 'lines' && lines.data) return seriesModel(lines.data.output, lines.data.view.runIds, labels, colors);
     if (s.view === 'seeds' && seeds.data) return seedModel(seeds.data.output, colors);
     if (s.view === 'delta' && deltas.data) return deltaModel(deltas.data.output, colors);
     return EMPTY_MODEL;
-  }, [s.view, lines.data, seeds.data, deltas.data, runs, theme.name]);
+  }, [s.view, lines.data, seeds.data, deltas.data, labels, theme.name]);
   const data = active.data?.output;
   const xDomain: [number, number] | null = data && data.from !== null && data.to !== null ? [data.from, data.to] : null;
   const xKind = drawnView?.x ?? s.x;
@@ -107,7 +108,7 @@ export function MetricChart({ metric, trust, settings, runs, width, ready, heigh
           testId="series-chart"
         />
       </div>
-      <ChartLegend entries={model.legend} hidden={hidden} onChange={setHidden} />
+      <ChartLegend entries={model.legend} hidden={hidden} onChange={setHidden} markers={model.markers} />
       {notes.length > 0 && (
         <ul className="chart-notes muted">
           {notes.map((n) => (
