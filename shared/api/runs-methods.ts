@@ -8,6 +8,7 @@ import {
   type AblationSummary,
   type ConfigDiff,
   type DeltaResult,
+  type HistoryResult,
   type MetricInfo,
   type RunDetail,
   type RunList,
@@ -77,6 +78,8 @@ export const runsMethods = {
       })
       .strict(),
   }),
+  /** Every logged point of one metric of the runs (the full-history export); refused above HISTORY_MAX_POINTS. */
+  getHistory: defineMethod<HistoryResult>()({ input: z.object({ runIds, metric }).strict() }),
   getConfigDiff: defineMethod<ConfigDiff>()({ input: z.object({ runIds }).strict() }),
   listAblations: defineMethod<{ ablations: AblationSummary[] }>()({ input: z.object({}).strict() }),
   getAblation: defineMethod<AblationDetail>()({ input: z.object({ id }).strict() }),

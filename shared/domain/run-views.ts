@@ -137,6 +137,27 @@ export interface SeriesResult {
   series: ChartSeries[];
 }
 
+/** The most points one full-history export carries; larger ones go through `tessera export`, run by run. */
+export const HISTORY_MAX_POINTS = 2_000_000;
+
+/** A logged value as JSON can carry it: non-finite values as the lab store writes them. */
+export type HistoryValue = number | 'NaN' | 'Infinity' | '-Infinity';
+
+/** One run's full history of a metric, every logged point in step order, as stored (no smoothing). */
+export interface RunHistory {
+  runId: string;
+  steps: number[];
+  /** null where the point has no tokens or time logged. */
+  tokens: (number | null)[];
+  times: (number | null)[];
+  values: HistoryValue[];
+}
+
+export interface HistoryResult {
+  metric: string;
+  runs: RunHistory[];
+}
+
 export type SeedBand = 'min-max' | 'std';
 export type GroupBy = 'variant' | 'group' | 'none';
 

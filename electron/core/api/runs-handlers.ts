@@ -8,10 +8,11 @@ import { listMetricNames } from '../queries/runs/metric-names';
 import { getRunDetail, RunNotFoundError } from '../queries/runs/run-detail';
 import { listRunTable } from '../queries/runs/run-table';
 import { getSeries, SeriesQueryError } from '../queries/series/get-series';
+import { HistoryTooLargeError, runHistories } from '../queries/series/run-histories';
 import { seedDeltas, seedGroups } from '../queries/series/seed-groups';
 import type { HandlerSlice } from './handlers';
 
-type RunsMethod = 'listRuns' | 'getRun' | 'listMetrics' | 'getSeries' | 'getSeedGroups' | 'getDeltas' | 'getConfigDiff' | 'listAblations' | 'getAblation';
+type RunsMethod = 'listRuns' | 'getRun' | 'listMetrics' | 'getSeries' | 'getSeedGroups' | 'getDeltas' | 'getHistory' | 'getConfigDiff' | 'listAblations' | 'getAblation';
 
 /** Expected failures (unknown ids, impossible ranges) reach the page as messages, not as internal errors. */
 function answering<T>(run: () => T): T {
@@ -19,7 +20,7 @@ function answering<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof RunNotFoundError || error instanceof AblationNotFoundError) throw new ApiFailure('not-found', error.message);
-    if (error instanceof SeriesQueryError) throw new ApiFailure('validation', error.message);
+    if (error instanceof SeriesQueryError || error instanceof HistoryTooLargeError) throw new ApiFailure('validation', error.message);
     throw error;
   }
 }
@@ -45,6 +46,9 @@ export function createRunsHandlers(deps: CoreDeps): HandlerSlice<RunsMethod> {
     },
     async getDeltas(input) {
       return answering(() => seedDeltas(sqlite, input, trust()));
+    },
+    async getHistory(input) {
+      return answering(() => runHistories(sqlite, input.runIds, input.metric));
     },
     async getConfigDiff(input) {
       return configDiff(sqlite, input.runIds);

@@ -12,7 +12,7 @@ export class SeriesNotFoundError extends Error {
   }
 }
 
-function exportedValue(value: number | null): ExportedValue {
+export function exportedValue(value: number | null): ExportedValue {
   if (value === null) return 'NaN';
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
