@@ -89,6 +89,8 @@ describe('curves and ablations on the demo lab', () => {
     await chartReady(page);
     const legend = await page.getByTestId('legend-entry').allInnerTexts();
     expect(legend.join(' | ')).toContain('mup − baseline');
+    // The baseline pinned on the Runs page is the one the select shows, not "choose…".
+    expect(await page.getByTestId('baseline-select').locator('option:checked').innerText()).toBe('baseline (2)');
     await screenshot(page, 'curves-compare-delta');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
@@ -149,10 +151,22 @@ describe('curves and ablations on the demo lab', () => {
     await screenshot(page, 'curves-compare-seeds');
 
     const csv = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'CSV' }).click();
-    const csvText = fs.readFileSync((await (await csv).path())!, 'utf8');
+    await page.getByTestId('export-csv-drawn').click();
+    const drawn = await csv;
+    expect(drawn.suggestedFilename()).toMatch(/-as-drawn\.csv$/);
+    const csvText = fs.readFileSync((await drawn.path())!, 'utf8');
     expect(csvText.split('\n')[0]).toBe('series,kind,tokens,y,lower,upper');
     expect(csvText).toContain('band');
+    // The full history: every stored point of every run, as many rows as the runs logged.
+    const history = page.waitForEvent('download');
+    await page.getByTestId('export-csv-history').click();
+    const full = await history;
+    expect(full.suggestedFilename()).toBe('train_loss-full-history.csv');
+    const historyRows = fs.readFileSync((await full.path())!, 'utf8').trim().split('\n');
+    expect(historyRows[0]).toBe('run,label,step,tokens,time,value');
+    const stored = (await callApi(serve.url, 'getSeries', { runIds: runs, metrics: ['train/loss'], width: 100 })).body.value as SeriesResult;
+    expect(historyRows.length - 1).toBe(stored.series.reduce((sum, s) => sum + s.pointCount, 0));
+    expect(new Set(historyRows.slice(1).map((row) => row.split(',')[0]))).toEqual(new Set(runs));
     const png = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PNG' }).click();
     const pngBytes = fs.readFileSync((await (await png).path())!);

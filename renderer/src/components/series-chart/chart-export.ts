@@ -1,5 +1,7 @@
-// Exports of a chart: a PNG of what is on screen (the SVG drawn onto a canvas, with its legend below) and
-// its data as CSV (every drawn point, marker and band, so the numbers can be checked elsewhere).
+// Exports of a chart: a PNG of what is on screen (the SVG drawn onto a canvas, with its legend below), its
+// drawn data as CSV (every drawn point, marker and band: the on-screen reduction, M4 per pixel column),
+// and the full history of the runs as CSV (every logged point, as stored).
+import type { HistoryResult } from '../../../../shared/domain/run-views';
 import type { ChartModel } from './chart-model';
 import type { ChartTheme } from './chart-theme';
 
@@ -101,5 +103,19 @@ export function chartCsv(model: ChartModel, xName: string): string {
 }
 
 export function exportChartCsv(model: ChartModel, xName: string, title: string): void {
-  download(new Blob([chartCsv(model, xName)], { type: 'text/csv;charset=utf-8' }), `${safeFilename(title)}.csv`);
+  download(new Blob([chartCsv(model, xName)], { type: 'text/csv;charset=utf-8' }), `${safeFilename(title)}-as-drawn.csv`);
+}
+
+/** One row per logged point: run, its label, step, tokens, time (seconds since the epoch), value. */
+export function historyCsv(history: HistoryResult, labels: ReadonlyMap<string, string>): string {
+  const lines = ['run,label,step,tokens,time,value'];
+  for (const run of history.runs) {
+    const head = `${csvCell(run.runId)},${csvCell(labels.get(run.runId) ?? run.runId)},`;
+    for (let i = 0; i < run.steps.length; i++) lines.push(`${head}${run.steps[i]},${csvCell(run.tokens[i] ?? null)},${csvCell(run.times[i] ?? null)},${run.values[i]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function exportHistoryCsv(history: HistoryResult, labels: ReadonlyMap<string, string>, title: string): void {
+  download(new Blob([historyCsv(history, labels)], { type: 'text/csv;charset=utf-8' }), `${safeFilename(title)}-full-history.csv`);
 }

@@ -55,9 +55,18 @@ interface CompareControlsProps {
   runs: RunRow[];
 }
 
+/** The select's value for a baseline pinned as runs that form none of the groups (choices are their indices). */
+const PINNED = 'pinned';
+
+function sameRuns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
 export function CompareControls({ settings: s, metrics, shownMetrics, runs }: CompareControlsProps) {
   const choices = baselineChoices(runs, s.groupBy);
-  const baselineKey = s.baseline.join(',');
+  // The baseline in the route is a set of runs: it matches a group whatever the order it was pinned in.
+  const current = choices.findIndex((c) => sameRuns(c.ids, s.baseline));
+  const baselineValue = current >= 0 ? String(current) : s.baseline.length > 0 ? PINNED : '';
   return (
     <div className="panel compare-controls" data-testid="compare-controls">
       <div className="row">
@@ -123,10 +132,23 @@ export function CompareControls({ settings: s, metrics, shownMetrics, runs }: Co
             <Segmented label="Band" value={s.deltaBand} options={[{ id: 'standard-error', label: '±1 SE' }, { id: 'min-max', label: 'min–max' }]} onChange={(b) => updateParams({ dband: b === 'standard-error' ? undefined : b })} />
             <label>
               Baseline{' '}
-              <select className="input" data-testid="baseline-select" value={choices.find((c) => c.ids.join(',') === baselineKey)?.label ?? ''} onChange={(e) => updateParams({ baseline: choices.find((c) => c.label === e.target.value)?.ids })}>
-                <option value="">choose…</option>
-                {choices.map((c) => (
-                  <option key={c.label} value={c.label}>
+              <select
+                className="input"
+                data-testid="baseline-select"
+                value={baselineValue}
+                onChange={(e) => {
+                  const choice = choices[Number(e.target.value)];
+                  if (choice) updateParams({ baseline: choice.ids });
+                }}
+              >
+                {baselineValue === '' && <option value="">choose…</option>}
+                {baselineValue === PINNED && (
+                  <option value={PINNED}>
+                    {s.baseline.length} pinned run{s.baseline.length === 1 ? '' : 's'}
+                  </option>
+                )}
+                {choices.map((c, i) => (
+                  <option key={c.label} value={String(i)}>
                     {c.label} ({c.ids.length})
                   </option>
                 ))}

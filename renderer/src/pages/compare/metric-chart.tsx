@@ -3,7 +3,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { EvalTrust } from '../../../../shared/domain/run-views';
 import { ErrorPanel } from '../../components/state-views';
-import { exportChartCsv, exportChartPng } from '../../components/series-chart/chart-export';
 import { X_LABELS } from '../../components/series-chart/chart-format';
 import { ChartLegend } from '../../components/series-chart/chart-legend';
 import { EMPTY_MODEL, type ChartModel } from '../../components/series-chart/chart-model';
@@ -11,6 +10,7 @@ import { useChartTheme } from '../../components/series-chart/chart-theme';
 import { seriesColorsFor } from '../../components/series-chart/series-colors';
 import { plotWidth, SeriesChart } from '../../components/series-chart/series-chart';
 import { TrustBadge } from '../../components/series-chart/trust-badge';
+import { ChartExports } from './chart-exports';
 import { deltaModel, seedModel, seriesModel } from './chart-models';
 import type { CompareSettings } from './compare-settings';
 import { useChartData } from './use-chart-data';
@@ -56,7 +56,6 @@ export function MetricChart({ metric, trust, settings, labels, width, ready, hei
   const xKind = drawnView?.x ?? s.x;
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const frame = useRef<HTMLDivElement>(null);
-  const [exportError, setExportError] = useState<Error | null>(null);
   const title = `${metric} vs ${X_LABELS[s.x].toLowerCase()}${s.view === 'delta' ? ' (delta)' : s.view === 'seeds' ? ' (seeds)' : ''}`;
   const notes = s.view === 'lines' && lines.data ? lines.data.output.series.filter((x) => x.note) : [];
   return (
@@ -68,22 +67,18 @@ export function MetricChart({ metric, trust, settings, labels, width, ready, hei
         <TrustBadge trust={trust} />
         {active.isFetching && <span className="muted small">updating…</span>}
         <div className="grow" />
-        <div className="chart-toolbar">
-          <button
-            className="btn small"
-            type="button"
-            disabled={model.lines.length === 0}
-            onClick={() => {
-              setExportError(null);
-              if (frame.current) exportChartPng(frame.current, model, hidden, theme, title).catch((e: Error) => setExportError(e));
-            }}
-          >
-            PNG
-          </button>
-          <button className="btn small" type="button" disabled={model.lines.length === 0} onClick={() => exportChartCsv(model, xKind, title)}>
-            CSV
-          </button>
-        </div>
+        <ChartExports
+          frame={frame}
+          model={model}
+          hidden={hidden}
+          theme={theme}
+          title={title}
+          xKind={xKind}
+          metric={metric}
+          runIds={s.runIds}
+          labels={labels}
+          storedPoints={s.view === 'lines' && lines.data ? lines.data.output.series.reduce((sum, x) => sum + x.pointCount, 0) : null}
+        />
       </div>
       {s.view === 'delta' && !baselineOk && (
         <p className="muted" data-testid="pick-baseline">
@@ -91,7 +86,6 @@ export function MetricChart({ metric, trust, settings, labels, width, ready, hei
         </p>
       )}
       {active.error && <ErrorPanel error={active.error} title={`Could not load ${metric}`} />}
-      {exportError && <ErrorPanel error={exportError} title="Export failed" />}
       <div ref={frame}>
         <SeriesChart
           model={model}
