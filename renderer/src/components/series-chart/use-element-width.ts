@@ -1,13 +1,15 @@
 // The width of an element as it resizes: a chart asks the core for one M4 column per pixel it draws.
-import { useLayoutEffect, useRef, useState } from 'react';
+// The ref is a callback, so an element that appears later (a page that first had nothing to chart) is
+// measured when it does.
+import { useCallback, useLayoutEffect, useState } from 'react';
 
-/** The width, and whether it was measured yet (a chart fetches only once it knows how many pixels it has). */
-export function useElementWidth<T extends HTMLElement>(fallback = 800): [React.RefObject<T | null>, number, boolean] {
-  const ref = useRef<T>(null);
+/** A ref for the element, its width, and whether it was measured yet (a chart fetches only once it knows how many pixels it has). */
+export function useElementWidth<T extends HTMLElement>(fallback = 800): [(element: T | null) => void, number, boolean] {
+  const [element, setElement] = useState<T | null>(null);
   const [width, setWidth] = useState(fallback);
   const [measured, setMeasured] = useState(false);
+  const ref = useCallback((next: T | null) => setElement(next), []);
   useLayoutEffect(() => {
-    const element = ref.current;
     if (!element) return;
     let frame = 0;
     const measure = () => {
@@ -26,6 +28,6 @@ export function useElementWidth<T extends HTMLElement>(fallback = 800): [React.R
       cancelAnimationFrame(frame);
       observer.disconnect();
     };
-  }, []);
+  }, [element]);
   return [ref, width, measured];
 }
