@@ -1,6 +1,7 @@
 // The Compare page: one or more metrics of the selected runs against step, tokens, FLOPs or time, at
 // full fidelity (M4 per pixel from the summary), smoothed, zoomable, as runs, seed groups or deltas
-// against a baseline, with the config keys that differ between the runs.
+// against a baseline, with the config keys that differ between the runs. Its state is its route; the
+// recent comparisons keep copies of it, so leaving the page loses nothing.
 import { useMemo } from 'react';
 import type { RunRow } from '../../../../shared/domain/run-views';
 import { useApiQuery } from '../../api/use-api';
@@ -10,12 +11,14 @@ import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-vie
 import { useElementWidth } from '../../components/series-chart/use-element-width';
 import { useChartTheme } from '../../components/series-chart/chart-theme';
 import { seriesColorsFor } from '../../components/series-chart/series-colors';
-import { seriesDash } from '../../theme/palette';
 import { CompareControls } from './compare-controls';
 import { readCompareSettings } from './compare-settings';
 import { ConfigDiffPanel } from './config-diff-panel';
 import { MetricChart } from './metric-chart';
+import { RecentComparisonsList, RecentComparisonsMenu } from './recent-comparisons-menu';
 import { distinctRunLabels } from './run-labels';
+import { SelectedRunChips } from './selected-run-chips';
+import { comparisonLabel, useComparisonMemory } from './use-comparison-memory';
 import '../../components/series-chart/series-chart.css';
 import './compare-page.css';
 
@@ -38,6 +41,7 @@ export function ComparePage() {
   const labels = useMemo(() => distinctRunLabels(runKey.split(',').filter(Boolean), runs, diffQuery.data), [runKey, runs, diffQuery.data]);
   const metrics = metricsQuery.data?.metrics ?? [];
   const shown = settings.metrics.length > 0 ? settings.metrics : defaultMetrics(metrics.map((m) => m.key));
+  const { recent } = useComparisonMemory(route.params, runIds, comparisonLabel(runIds, labels, shown));
   const [frame, width, measured] = useElementWidth<HTMLDivElement>();
   const chartWidth = shown.length > 1 ? Math.max(360, Math.floor((width - 14) / 2)) : width;
   const seriesColor = seriesColorsFor(useChartTheme().name);
@@ -51,6 +55,7 @@ export function ComparePage() {
           <EmptyState title="No runs selected">
             Pick runs on the <a href={routeHref('runs')}>Runs page</a> and press “Compare”.
           </EmptyState>
+          <RecentComparisonsList recent={recent} />
         </div>
       </div>
     );
@@ -58,24 +63,12 @@ export function ComparePage() {
   return (
     <div className="page compare-page">
       <PageHeader title="Compare" subtitle={`${runIds.length} run${runIds.length === 1 ? '' : 's'}`}>
+        <RecentComparisonsMenu recent={recent} currentParams={route.params.toString()} />
         <a className="btn" href={routeHref('runs', { selected: runIds })}>
           Change selection
         </a>
       </PageHeader>
-      <div className="selected-runs" data-testid="selected-runs">
-        {runIds.map((id, i) => (
-          <span key={id} className="run-chip" style={{ borderColor: seriesColor(i) }}>
-            <svg className="swatch" width="18" height="8" aria-hidden="true">
-              <line x1="1" x2="17" y1="4" y2="4" stroke={seriesColor(i)} strokeWidth="2.5" strokeDasharray={seriesDash(i) || undefined} />
-            </svg>
-            {labels.get(id)}
-            {settings.baseline.includes(id) && <span className="badge">baseline</span>}
-            <button type="button" aria-label={`Remove ${id}`} onClick={() => updateParams({ runs: runIds.filter((r) => r !== id) })}>
-              ×
-            </button>
-          </span>
-        ))}
-      </div>
+      <SelectedRunChips runIds={runIds} labels={labels} baseline={settings.baseline} seriesColor={seriesColor} />
       {metricsQuery.error && <ErrorPanel error={metricsQuery.error} />}
       <CompareControls settings={settings} metrics={metrics} shownMetrics={shown} runs={runsQuery.data?.runs ?? []} />
       <div ref={frame} className={shown.length > 1 ? 'chart-grid two' : 'chart-grid'}>
