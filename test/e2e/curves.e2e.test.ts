@@ -182,6 +182,12 @@ describe('curves and ablations on the demo lab', () => {
       const markers = page.locator('[data-testid="nonfinite-markers"] path');
       await expect.poll(() => markers.count()).toBeGreaterThan(0);
       expect(Number(await markers.first().getAttribute('data-count'))).toBeGreaterThan(0);
+      // The legend says what the markers are; past the divergence the tooltip says since when.
+      expect(await page.getByTestId('legend-markers').first().innerText()).toContain('NaN');
+      const pointer = page.getByTestId('chart-pointer').first();
+      const box = (await pointer.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.995, box.y + box.height / 2);
+      await expect.poll(() => page.getByTestId('tooltip-diverged').first().innerText()).toMatch(/(NaN|Infinity) since \d/);
       await screenshot(page, `curves-compare-divergence-${theme}`);
       expect(consoleErrors).toEqual([]);
       await page.context().close();

@@ -125,7 +125,12 @@ function lastFiniteBefore(line: ChartLine, x: number): number {
 }
 
 /** The y range of what is visible in [x0, x1], for the axis. */
-export function visibleYRange(model: ChartModel, hidden: ReadonlySet<string>, x0: number, x1: number, positiveOnly: boolean): [number, number] | null {
+export function visibleYRange(model: ChartModel, hidden: ReadonlySet<string>, from: number, to: number, positiveOnly: boolean): [number, number] | null {
+  // A range read back from a log axis can miss its end points by a rounding (26214400.00000001): a
+  // relative hair of slack keeps the first and last points in.
+  const slack = (Math.abs(from) + Math.abs(to)) * 1e-12;
+  const x0 = from - slack;
+  const x1 = to + slack;
   let lo = Infinity;
   let hi = -Infinity;
   const take = (x: number, y: number | null) => {

@@ -46,6 +46,8 @@ describe('series chart math', () => {
     expect(visibleYRange(model, new Set(), 0, 20, false)).toEqual([0.5, 50]);
     expect(visibleYRange(model, new Set(['a']), 0, 20, false)).toEqual([0.5, 4]);
     expect(visibleYRange(model, new Set(['g']), 15, 20, false)).toEqual([1, 1]);
+    // A range read back from a log axis, a rounding past its first point, still holds that point.
+    expect(visibleYRange(model, new Set(['g']), 10.000000000000002, 20, false)).toEqual([1, 50]);
   });
 
   it('lists no value outside a line\'s span, and a diverged run as a row of its own, first', () => {
