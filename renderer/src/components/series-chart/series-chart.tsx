@@ -1,6 +1,8 @@
 // A line chart of series at full fidelity (recharts): lines, faint raw lines behind smoothed ones, seed
 // bands, non-finite markers, linear or log axes, a crosshair tooltip listing every visible series' value
-// at the cursor (sorted), and drag-to-zoom. It marks `tessera:chart-drawn` once its data is on screen.
+// at the cursor (sorted), and drag-to-zoom. The pointer never re-renders the chart: it goes through a hover
+// store to the crosshair and tooltip overlays, once per frame. It marks `tessera:chart-drawn` once its data
+// is on screen.
 import { useEffect, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { XKind } from '../../../../shared/domain/run-views';
