@@ -2,10 +2,12 @@
 // the Compare page (1440×900) with the lab's 20 runs of the most points, then the pointer as a user moves
 // it. A hover frame is the time from a pointer move's event to the end of the first frame after it (a
 // requestAnimationFrame callback posts a message, which runs once that frame's rendering work is done).
-// Zoom to drawn is the time from the mouse-up that ends a drag to the frame the chart is drawn with the
-// zoomed range's data (the page's tessera:chart-drawn mark after its tessera:chart-data mark).
+// Beside it, the renderer main thread's CPU time per move (from a Chromium trace: thread time of its
+// tasks), which other load on the machine stretches less than the frame's wall time. Zoom to drawn is the
+// time from the mouse-up that ends a drag to the frame the chart is drawn with the zoomed range's data
+// (the page's tessera:chart-drawn mark after its tessera:chart-data mark).
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { SyncProgressInfo } from '../../shared/api/app-methods';
 import type { RunList } from '../../shared/domain/run-views';
 import { launchBenchChromium } from './chart-browser';
@@ -30,6 +32,8 @@ export interface InteractionTimes {
   pointsDrawn: number;
   hoverFrames: number[];
   longTasks: number;
+  /** Renderer main-thread CPU per pointer move, ms. */
+  hoverCpuPerMove: number;
   zooms: { drawn: number; data: number }[];
 }
 
@@ -54,8 +58,31 @@ async function installFrameProbe(page: Page): Promise<void> {
   });
 }
 
-async function hover(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<{ frames: number[]; longTasks: number }> {
-  await installFrameProbe(page);
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** CPU milliseconds of the busiest renderer main thread's tasks in a Chromium trace. */
+function rendererMainCpu(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const cpu = new Map<string, number>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(thread)) cpu.set(thread, (cpu.get(thread) ?? 0) + (e.tdur ?? 0) / 1000);
+  }
+  return Math.max(0, ...cpu.values());
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** MOVES pointer moves across the plot, paced as a mouse reports them. */
+async function moveAcross(page: Page, box: Box): Promise<void> {
   const started = Date.now();
   for (let i = 0; i < MOVES; i++) {
     const wait = started + i * MOVE_EVERY_MS - Date.now();
@@ -63,14 +90,26 @@ async function hover(page: Page, box: { x: number; y: number; width: number; hei
     await page.mouse.move(box.x + box.width * (0.1 + (0.8 * i) / (MOVES - 1)), box.y + box.height * (0.3 + 0.4 * ((i * 7) % 10) / 10));
   }
   await page.waitForTimeout(300);
+}
+
+async function hoverFrames(page: Page, box: Box): Promise<{ frames: number[]; longTasks: number }> {
+  await installFrameProbe(page);
+  await moveAcross(page, box);
   return page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __longTasks: number };
     return { frames: w.__frames, longTasks: w.__longTasks };
   });
 }
 
+/** The same moves again under a trace (which costs time of its own, so apart from the frame times). */
+async function hoverCpuPerMove(browser: Browser, page: Page, box: Box): Promise<number> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
+  await moveAcross(page, box);
+  return rendererMainCpu(await browser.stopTracing()) / MOVES;
+}
+
 /** Marks the mouse-up, drags from a to b (fractions of the plot), and waits for the zoomed data drawn. */
-async function zoom(page: Page, box: { x: number; y: number; width: number; height: number }, [a, b]: [number, number]): Promise<{ drawn: number; data: number }> {
+async function zoom(page: Page, box: Box, [a, b]: [number, number]): Promise<{ drawn: number; data: number }> {
   await page.evaluate(() => {
     performance.clearMarks();
     window.addEventListener('mouseup', (event) => performance.mark('bench:mouse-up', { startTime: event.timeStamp }), { capture: true, once: true });
@@ -110,7 +149,8 @@ export async function measureChartInteraction(workDir: string): Promise<Interact
       await page.waitForTimeout(500);
       const pointsDrawn = await page.evaluate(() => [...document.querySelectorAll('path.series-line')].reduce((sum, p) => sum + Number(p.getAttribute('data-points')), 0));
       const box = (await page.getByTestId('chart-pointer').boundingBox())!;
-      const hovered = await hover(page, box);
+      const hovered = await hoverFrames(page, box);
+      const cpuPerMove = await hoverCpuPerMove(browser, page, box);
       const zooms: { drawn: number; data: number }[] = [];
       for (const drag of DRAGS) {
         zooms.push(await zoom(page, box, drag));
@@ -118,7 +158,7 @@ export async function measureChartInteraction(workDir: string): Promise<Interact
         await page.getByTestId('reset-zoom').waitFor({ state: 'detached' });
         await page.waitForTimeout(300);
       }
-      return { runs: runIds.length, pointsDrawn, hoverFrames: hovered.frames, longTasks: hovered.longTasks, zooms };
+      return { runs: runIds.length, pointsDrawn, hoverFrames: hovered.frames, longTasks: hovered.longTasks, hoverCpuPerMove: cpuPerMove, zooms };
     } finally {
       await browser.close();
     }

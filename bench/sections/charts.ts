@@ -92,6 +92,7 @@ export async function runChartsBench(): Promise<BenchRow[]> {
     { section, name: `data arrival → drawn chart in Chromium, ${RUNS} series, p50 of zooms`, value: drawP50, unit: 'ms', limit: '< 300', ok: drawP50 < 300, note: `${drawing.lines} lines, ${drawing.pointsDrawn.toLocaleString('en-US')} points at 1,200 px` },
     { section, name: `hover frame p50 in Chromium, ${heavy}`, value: hoverP50, unit: 'ms', note: `${interaction.hoverFrames.length} moves, ${interaction.longTasks} long tasks` },
     { section, name: 'hover frame p95, same moves', value: hoverP95, unit: 'ms', limit: '≤ 20', ok: hoverP95 <= 20 },
+    { section, name: 'renderer main-thread CPU per pointer move, same moves', value: interaction.hoverCpuPerMove, unit: 'ms', note: 'thread time from a trace: what other load stretches least' },
     {
       section,
       name: `drag-zoom → drawn p50, ${interaction.zooms.length} zooms, same runs`,

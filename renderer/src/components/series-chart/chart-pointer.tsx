@@ -39,6 +39,8 @@ export function PointerLayer({ hover, onZoom }: PointerLayerProps) {
       fill="transparent"
       style={{ cursor: onZoom ? 'crosshair' : 'default' }}
       onMouseMove={(e) => {
+        // recharts' wrapper would otherwise work out its own tooltip state for every move: we draw our own.
+        e.stopPropagation();
         const px = pixel(e);
         const dragging = hover.getDrag();
         if (dragging) hover.setDrag({ ...dragging, to: px });
