@@ -1,6 +1,7 @@
 // Axis and tooltip text for chart values: compact counts (1.2B tokens), powers of ten for FLOPs, durations
 // for relative time, dates for wall time, and enough digits to tell close losses apart.
 import type { XKind } from '../../../../shared/domain/run-views';
+import { tickFormatter } from '../tick-labels';
 
 export const X_LABELS: Record<XKind, string> = {
   step: 'Step',
@@ -10,24 +11,24 @@ export const X_LABELS: Record<XKind, string> = {
   'relative-time': 'Relative time',
 };
 
-export function formatCount(value: number): string {
+export function formatCount(value: number, digits = 3): string {
   const abs = Math.abs(value);
-  if (abs >= 1e15) return value.toExponential(2).replace('e+', 'e');
+  if (abs >= 1e15) return value.toExponential(digits - 1).replace('e+', 'e');
   const units: [number, string][] = [
     [1e12, 'T'],
     [1e9, 'B'],
     [1e6, 'M'],
     [1e3, 'k'],
   ];
-  for (const [size, unit] of units) if (abs >= size) return `${Number((value / size).toPrecision(3))}${unit}`;
-  return Number(value.toPrecision(4)).toString();
+  for (const [size, unit] of units) if (abs >= size) return `${Number((value / size).toPrecision(digits))}${unit}`;
+  return Number(value.toPrecision(Math.max(digits, 4))).toString();
 }
 
 /** 5e19, 1.25e20: FLOPs span decades, and their mantissa needs only the digits it has. */
-export function formatPowerOfTen(value: number): string {
+export function formatPowerOfTen(value: number, digits = 3): string {
   if (value === 0) return '0';
   const exponent = Math.floor(Math.log10(Math.abs(value)));
-  const mantissa = Number((value / 10 ** exponent).toPrecision(3));
+  const mantissa = Number((value / 10 ** exponent).toPrecision(digits));
   return mantissa === 10 ? `1e${exponent + 1}` : `${mantissa}e${exponent}`;
 }
 
@@ -74,17 +75,22 @@ export function formatWallTimeTick(seconds: number): string {
   return MONTH_DAY.format(d);
 }
 
-export function formatX(kind: XKind, value: number): string {
+export function formatX(kind: XKind, value: number, digits = 3): string {
   if (!Number.isFinite(value)) return String(value);
   if (kind === 'time') return formatWallTime(value);
   if (kind === 'relative-time') return formatDuration(value);
-  if (kind === 'flops') return formatPowerOfTen(value);
-  return formatCount(value);
+  if (kind === 'flops') return formatPowerOfTen(value, digits);
+  return formatCount(value, digits);
 }
 
-/** An x-axis tick: as formatX, but wall time by its roundest part. */
-export function formatXTick(kind: XKind, value: number): string {
-  return kind === 'time' && Number.isFinite(value) ? formatWallTimeTick(value) : formatX(kind, value);
+/**
+ * An x axis's tick formatter: wall time by each tick's roundest part; counts and FLOPs with the significant
+ * digits the axis needs so that no two ticks read the same (a zoom into 1.2341B–1.2345B tokens keeps its digits).
+ */
+export function xTickFormatter(kind: XKind, ticks: readonly number[]): (value: number) => string {
+  if (kind === 'time') return (value) => (Number.isFinite(value) ? formatWallTimeTick(value) : String(value));
+  if (kind === 'relative-time') return (value) => formatX(kind, value);
+  return tickFormatter(ticks, 'significant', (value, digits) => formatX(kind, value, digits), 3);
 }
 
 /** Enough significant digits that neighbouring ticks or close values read differently. */

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { XKind } from '../../../../shared/domain/run-views';
-import { formatXTick, formatY } from './chart-format';
+import { formatY, xTickFormatter } from './chart-format';
 import { tickFormatter } from '../tick-labels';
 import { axisTicks } from './chart-ticks';
 import { DataLayer, MarkerLayer } from './chart-layers';
@@ -83,6 +83,7 @@ export function SeriesChart(props: SeriesChartProps) {
 
   const tick = { fill: theme.muted, fontSize: 11, fontFamily: theme.font };
   const yTicks = axisTicks(yDomain, yLog, compact ? 4 : Math.max(3, Math.round(height / 70)));
+  const xTicks = xDomain ? axisTicks(xDomain, xLog, compact ? 4 : Math.max(3, Math.round(width / 120)), xKind) : undefined;
   return (
     <div className="series-chart" style={{ width, height }} data-testid={props.testId} data-has-data={hasData ? 'true' : 'false'} data-x-kind={xKind} data-x-log={xLog} data-y-log={yLog}>
       <ComposedChart width={width} height={height} margin={CHART_MARGIN} style={{ fontFamily: theme.font }}>
@@ -93,12 +94,12 @@ export function SeriesChart(props: SeriesChartProps) {
           domain={xDomain ?? [0, 1]}
           allowDataOverflow
           scale={xLog ? 'log' : 'linear'}
-          tickFormatter={(v: number) => formatXTick(xKind, v)}
+          tickFormatter={xTickFormatter(xKind, xTicks ?? [])}
           tick={tick}
           stroke={theme.axis}
           height={X_AXIS_HEIGHT}
           label={compact ? undefined : { value: props.xLabel, position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }}
-          ticks={xDomain ? axisTicks(xDomain, xLog, compact ? 4 : Math.max(3, Math.round(width / 120)), xKind) : undefined}
+          ticks={xTicks}
         />
         <YAxis
           type="number"

@@ -1,7 +1,7 @@
 // Ticks and labels of the time axes: wall time on the calendar's round moments in the viewer's zone,
 // relative time at round durations, and labels that never throw on a value no Date can hold.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatX, formatXTick } from '../../../../renderer/src/components/series-chart/chart-format';
+import { formatDuration, formatX, xTickFormatter } from '../../../../renderer/src/components/series-chart/chart-format';
 import { axisTicks, durationTicks, wallTimeTicks } from '../../../../renderer/src/components/series-chart/chart-ticks';
 
 const HOUR = 3600;
@@ -28,10 +28,10 @@ describe('time axes', () => {
     const ticks = wallTimeTicks(lo, lo + 14 * DAY, 7);
     const dates = ticks.map((t) => new Date(t * 1000));
     expect(dates.every((d) => d.getHours() === 0 && d.getMinutes() === 0)).toBe(true);
-    expect(ticks.map((t) => formatXTick('time', t)).every((label) => /^[A-Z][a-z]{2} \d{1,2}$/.test(label))).toBe(true);
+    expect(ticks.map(xTickFormatter('time', ticks)).every((label) => /^[A-Z][a-z]{2} \d{1,2}$/.test(label))).toBe(true);
     // Other ticks read as a time of day, the tooltip as the full moment.
     const afternoon = new Date(2026, 10, 23, 14, 30).getTime() / 1000;
-    expect(formatXTick('time', afternoon)).toBe('14:30');
+    expect(xTickFormatter('time', [afternoon])(afternoon)).toBe('14:30');
     expect(formatX('time', afternoon)).toBe('2026-11-23 14:30');
   });
 
@@ -56,7 +56,22 @@ describe('time axes', () => {
   it('labels values no Date can hold as numbers instead of throwing (a FLOPs domain read as wall time)', () => {
     expect(() => formatX('time', 6e20)).not.toThrow();
     expect(formatX('time', 6e20)).toBe('600000000000000000000');
-    expect(formatXTick('time', 6e20)).toBe('600000000000000000000');
+    expect(xTickFormatter('time', [6e20])(6e20)).toBe('600000000000000000000');
     expect(wallTimeTicks(1e20, 6e20, 5)).toEqual([]);
+  });
+
+  it('labels every tick of a zoomed count or FLOPs axis differently, with no more digits than needed', () => {
+    for (const [kind, lo, hi] of [
+      ['tokens', 1.23405e9, 1.23455e9],
+      ['step', 120_001, 120_009],
+      ['flops', 1.2e20, 1.2006e20],
+      ['tokens', 0, 2e10],
+    ] as const) {
+      const ticks = axisTicks([lo, hi], false, 8, kind);
+      const labels = ticks.map(xTickFormatter(kind, ticks));
+      expect(new Set(labels).size, `${kind} ${labels.join(', ')}`).toBe(ticks.length);
+    }
+    const wide = axisTicks([0, 2e10], false, 5, 'tokens');
+    expect(wide.map(xTickFormatter('tokens', wide))).toEqual(['0', '5B', '10B', '15B', '20B']);
   });
 });
