@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchRow } from '../bench-row';
 import { listLocalTree, localFileAccess } from '../../electron/core/sources/local-files';
-import { maskedCrc32c } from '../../electron/core/sources/tensorboard/crc32c';
+import { maskedCrc32c } from '../../electron/core/sources/codec/crc32';
 import { discoverTensorboardRuns, type TensorboardRun } from '../../electron/core/sources/tensorboard/run-discovery';
 import { initialTensorboardRunCursor, readTensorboardRun } from '../../electron/core/sources/tensorboard/run-reader';
 import { TfRecordReader } from '../../electron/core/sources/tensorboard/tfrecord-reader';

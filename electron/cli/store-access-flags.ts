@@ -32,7 +32,7 @@ export function parseMapFlag(values: unknown, format: StoreFormat): FieldMapping
   const given = asList(values);
   if (given.length === 0) return undefined;
   if (format === 'labstore') {
-    throw new CliUsageError('--map applies to tensorboard:… and mlflow:… stores; a lab store says params and tokens in run.json.');
+    throw new CliUsageError('--map applies to tensorboard:…, mlflow:… and wandb:… stores; a lab store says params and tokens in run.json.');
   }
   const mapping: Record<string, string> = {};
   for (const pair of given.flatMap((v) => v.split(',')).map((p) => p.trim()).filter(Boolean)) {

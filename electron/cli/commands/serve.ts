@@ -32,7 +32,7 @@ export const serveCommand: CliCommand = {
   usage: 'tessera serve [--db FILE] [--store URL] [--map T=FIELD,…] [--ssh-key FILE] [--port N] [--host H] [--token T] [--allow-write] [--no-watch]',
   flagHelp: [
     '--db FILE           SQLite cache (default: $TESSERA_HOME/cache.sqlite, TESSERA_HOME defaults to ~/.tessera)',
-    '--store URL         lab store: a folder, file://…, sftp://user@host/path, tensorboard:… or mlflow:… (default: the configured store, else the demo lab)',
+    '--store URL         lab store: a folder, file://…, sftp://user@host/path, tensorboard:…, mlflow:… or wandb:… (default: the configured store, else the demo lab)',
     '--port N            port (default 4777; 0 picks a free one)',
     '--host H            address to bind (default 127.0.0.1); any other needs --token',
     '--token T           every request must carry this token (header, cookie, or ?token= once)',

@@ -54,11 +54,11 @@ function reportForPeople(summary: SyncSummary, io: CliIo): void {
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  summary: 'Sync a store (lab store, TensorBoard, MLflow; folder or SFTP) into a SQLite cache (once, or keep watching it).',
+  summary: 'Sync a store (lab store, TensorBoard, MLflow, W&B; folder or SFTP) into a SQLite cache (once, or keep watching it).',
   usage: 'tessera sync --store URL --db FILE [--map T=FIELD,…] [--ssh-key FILE] [--known-hosts FILE] [--watch] [--interval SECONDS] [--json]',
   flagHelp: [
     '--store URL         the store: a folder (local disk or mount), file://…, sftp://user@host[:port]/path;',
-    '                    tensorboard:… or mlflow:… in front for a TensorBoard log directory or an MLflow file store',
+    '                    tensorboard:…, mlflow:… or wandb:… in front for a TensorBoard log directory, an MLflow store or W&B runs',
     '--db FILE           the SQLite cache to bring up to date (created if missing)',
     '--watch             keep syncing on changes (file-system events, and polling for network mounts)',
     '--interval SECONDS  polling period with --watch (default 10)',

@@ -1,14 +1,14 @@
 // Where the app's events go: the configured lab store, through the same transport the sync reads it
-// with (a local folder or mount, or SFTP). Only a lab store (format 1) holds events; a TensorBoard
-// or MLflow source has nowhere to put them.
+// with (a local folder or mount, or SFTP). Only a lab store (format 1) holds events; a TensorBoard,
+// MLflow or W&B source has nowhere to put them.
 import type { StoreAccessOptions } from '../config/store-access';
 import { openStoreTransport } from '../host/open-store-transport';
-import { parseStoreUrl } from '../sources/store-url';
+import { parseStoreUrl, type StoreFormat } from '../sources/store-url';
 import type { EventStore } from './event-writer';
 
 export class EventStoreUnsupportedError extends Error {
-  constructor(storeUrl: string, format: 'tensorboard' | 'mlflow') {
-    const what = format === 'tensorboard' ? 'a TensorBoard log directory' : 'an MLflow file store';
+  constructor(storeUrl: string, format: Exclude<StoreFormat, 'labstore'>) {
+    const what = { tensorboard: 'a TensorBoard log directory', mlflow: 'an MLflow store', wandb: 'a folder of W&B runs' }[format];
     super(`Decisions, comments and assessments are written to a lab store (format 1), and ${storeUrl} is ${what}.`);
     this.name = 'EventStoreUnsupportedError';
   }

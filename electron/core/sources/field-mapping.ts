@@ -1,5 +1,5 @@
 // Field mapping per source: which field of a foreign run (an MLflow param or tag, a TensorBoard
-// hparam or path segment) gives the lab-store fields that scaling fits and ablations join on.
+// hparam or path segment, a W&B config or summary value) gives the lab-store fields that scaling fits and ablations join on.
 // Example: { params: 'params.n_params', tokens: 'params.train_tokens', variant: 'tags.variant' }.
 
 import { z } from 'zod';
@@ -22,12 +22,13 @@ export const fieldMappingSchema = z
 
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 
-export type SourceFormat = 'tensorboard' | 'mlflow';
+export type SourceFormat = 'tensorboard' | 'mlflow' | 'wandb';
 
 /** The field-name prefixes each format offers (see the facts builders of each format). */
 export const SOURCE_FIELD_PREFIXES: Record<SourceFormat, string[]> = {
   mlflow: ['params.', 'tags.', 'experiment.', 'run.'],
   tensorboard: ['hparams.', 'path'],
+  wandb: ['config.', 'summary.', 'run.'],
 };
 
 export type FactValue = string | number | boolean | null;
@@ -39,8 +40,10 @@ export interface SourceRunFacts {
   /** ISO 8601. */
   createdAt: string;
   owner?: string;
-  /** Default group when the mapping names none (an MLflow experiment). */
+  /** Default group when the mapping names none (an MLflow experiment, a W&B group or project). */
   group?: string;
+  /** The run's own tags, when the source has them (W&B). */
+  tags?: string[];
   /** Every field a mapping may name, flat: 'params.lr', 'tags.mlflow.user', 'path.0', 'hparams.seed'. */
   fields: Record<string, FactValue>;
   config: Record<string, FactValue>;
@@ -60,6 +63,7 @@ export interface MappedRun {
   data?: { tokens: number };
   compute?: { flops: number };
   config: Record<string, FactValue>;
+  tags?: string[];
 }
 
 /** Mapping entries that can never match in this format (a typo like 'param.n'), as readable problems. */
@@ -75,6 +79,7 @@ export function applyFieldMapping(facts: SourceRunFacts, mapping: FieldMapping, 
   const run: MappedRun = { id: facts.id, name: facts.name, created_at: facts.createdAt, config: facts.config };
   if (facts.owner !== undefined) run.owner = facts.owner;
   if (facts.group !== undefined) run.group = facts.group;
+  if (facts.tags !== undefined && facts.tags.length > 0) run.tags = facts.tags;
   const lookup = (target: keyof FieldMapping): FactValue | undefined => {
     const field = mapping[target];
     return field === undefined ? undefined : facts.fields[field];

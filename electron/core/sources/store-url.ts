@@ -1,6 +1,6 @@
 // A store location as the user writes it: a folder path or file://…, or sftp://user@host[:port]/path,
-// with `tensorboard:` or `mlflow:` in front for those formats. Parsed once, with a clear error.
-export type StoreFormat = 'labstore' | 'tensorboard' | 'mlflow';
+// with `tensorboard:`, `mlflow:` or `wandb:` in front for those formats. Parsed once, with a clear error.
+export type StoreFormat = 'labstore' | 'tensorboard' | 'mlflow' | 'wandb';
 
 export type StoreLocation =
   | { kind: 'local'; path: string }
@@ -25,7 +25,7 @@ export function parseStoreUrl(text: string): StoreUrl {
   if (trimmed.length === 0) throw new StoreUrlError('The store location is empty.');
   let format: StoreFormat = 'labstore';
   let rest = trimmed;
-  for (const prefix of ['tensorboard', 'mlflow'] as const) {
+  for (const prefix of ['tensorboard', 'mlflow', 'wandb'] as const) {
     if (rest.startsWith(`${prefix}:`)) {
       format = prefix;
       rest = rest.slice(prefix.length + 1);

@@ -17,9 +17,10 @@ export type StoreFileKind =
   | 'refused'
   /** A required file that is absent (a run folder without run.json). */
   | 'missing'
-  /** TensorBoard events and MLflow metric files, read incrementally; their resume state is in state_json. */
+  /** TensorBoard events, MLflow metric files and W&B run logs, read incrementally; their resume state is in state_json. */
   | 'tensorboard-events'
   | 'mlflow-metrics'
+  | 'wandb-records'
   /** MLflow meta.yaml, params and tags: the text is kept in state_json, so an unchanged file is not read again. */
   | 'mlflow-text';
 

@@ -1,4 +1,4 @@
-// Syncs any kind of store: the lab store, a TensorBoard log directory or an MLflow file store, each
+// Syncs any kind of store: the lab store, a TensorBoard log directory, an MLflow store or W&B runs, each
 // by its own engine. A cache mirrors one store; when the format it mirrors changes (Settings now
 // point at an MLflow store), what the old one put there is taken out first, as the cache can
 // always be rebuilt. Fit exclusions, which are the user's own, stay.
@@ -18,7 +18,7 @@ export interface SyncStoreOptions extends SyncLabStoreOptions {
 }
 
 const FORMAT_KEY = 'source_format';
-const SOURCE_FILE_KINDS = "('tensorboard-events', 'mlflow-metrics', 'mlflow-text')";
+const SOURCE_FILE_KINDS = "('tensorboard-events', 'mlflow-metrics', 'mlflow-text', 'wandb-records')";
 
 /** The format whose content the cache holds; null when it is empty. Caches older than the key hold a lab store. */
 function heldFormat(sqlite: Database.Database): StoreFormat | null {

@@ -6,7 +6,7 @@
 import type { MetricPoint, SourceIssue } from '../source-types';
 import { DATA_CLASS_SCALAR, DATA_CLASS_UNKNOWN, decodeEvent, type SummaryValueParts } from './event-proto';
 import { HPARAMS_PLUGIN, SESSION_START_INFO_TAG, decodeSessionStartInfo, type SessionStartInfo } from './hparams';
-import { ProtoDecodeError } from './protobuf-reader';
+import { ProtoDecodeError } from '../codec/protobuf-reader';
 import { readTensorScalar } from './tensor-scalar';
 import { TfRecordReader, initialTfRecordCursor, type TfRecordCursor, type TfRecordReaderOptions } from './tfrecord-reader';
 

@@ -10,7 +10,7 @@
 //                     string display_name = 2; string summary_description = 3; DataClass data_class = 4; }
 // Everything else (graphs, run metadata, images, histograms…) is skipped by wire type, unread.
 
-import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT } from './protobuf-reader';
+import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT } from '../codec/protobuf-reader';
 
 const key = (field: number, wire: number): number => (field << 3) | wire;
 

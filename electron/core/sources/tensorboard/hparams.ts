@@ -8,7 +8,7 @@
 //   bool bool_value = 4; Struct struct_value = 5; ListValue list_value = 6; }
 // These are the only "params" a TensorBoard run has, so field mappings can point at them.
 
-import { ProtoReader, WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT } from './protobuf-reader';
+import { ProtoReader, WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT } from '../codec/protobuf-reader';
 
 export const HPARAMS_PLUGIN = 'hparams';
 export const SESSION_START_INFO_TAG = '_hparams_/session_start_info';

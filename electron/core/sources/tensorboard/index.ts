@@ -1,4 +1,4 @@
-export { crc32c, maskCrc32c, maskedCrc32c } from './crc32c';
+export { crc32c, maskCrc32c, maskedCrc32c } from '../codec/crc32';
 export { TfRecordReader, readTfRecords, readTfRecordChunks, initialTfRecordCursor, DEFAULT_MAX_RECORD_BYTES } from './tfrecord-reader';
 export type { TfRecordCursor, TfRecordProblem, TfRecordVisitor, TfRecordReaderOptions, TfRecordsRead } from './tfrecord-reader';
 export { TensorboardEventFileReader, initialTensorboardFileCursor } from './event-file-reader';

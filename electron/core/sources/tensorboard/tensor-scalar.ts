@@ -5,7 +5,7 @@
 //   repeated uint32 uint32_val = 16; repeated uint64 uint64_val = 17.
 // Repeated numbers are declared packed, but parsers must accept both forms and real writers use both.
 
-import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT } from './protobuf-reader';
+import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT } from '../codec/protobuf-reader';
 
 // types.proto DataType numbers.
 export const DT_FLOAT = 1;

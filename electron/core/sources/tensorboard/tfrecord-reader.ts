@@ -3,7 +3,7 @@
 // Bytes arrive in chunks from a saved offset; a trailing partial record is a record still being
 // written, so it stays buffered and the cursor never moves past the last whole record.
 
-import { maskedCrc32c } from './crc32c';
+import { maskedCrc32c } from '../codec/crc32';
 
 export interface TfRecordCursor {
   /** File offset of the first byte not yet consumed (the end of the last whole record or skipped damage). */

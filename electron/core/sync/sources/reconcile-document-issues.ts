@@ -3,14 +3,12 @@
 // a pass that changed nothing tells the app nothing changed.
 import type { SyncIssue } from '../../store/sync-issue';
 import { inTransaction } from '../sync-context';
-import type { SourceSyncContext } from './source-sync-context';
-
-const STREAM_KINDS = new Set(['tensorboard-events', 'mlflow-metrics']);
+import { isSourceStreamKind, type SourceSyncContext } from './source-sync-context';
 
 const keyOf = (i: SyncIssue) => JSON.stringify([i.path, i.line, i.code, i.message, i.expected]);
 
 export function reconcileDocumentIssues(ctx: SourceSyncContext): void {
-  const streamPaths = new Set([...ctx.files.known.values()].filter((r) => STREAM_KINDS.has(r.kind)).map((r) => r.path));
+  const streamPaths = new Set([...ctx.files.known.values()].filter((r) => isSourceStreamKind(r.kind)).map((r) => r.path));
   const held = (ctx.sqlite.prepare('SELECT path, line, code, message, expected FROM sync_issues').all() as SyncIssue[]).filter(
     (issue) => !streamPaths.has(issue.path),
   );

@@ -28,6 +28,7 @@ function runJsonOf(run: MappedRun): Record<string, unknown> {
   if (run.data) json.data = run.data;
   if (run.compute) json.compute = run.compute;
   json.config = run.config;
+  if (run.tags) json.tags = run.tags;
   return json;
 }
 

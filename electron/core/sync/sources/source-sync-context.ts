@@ -1,4 +1,4 @@
-// What one pass over a TensorBoard or MLflow source shares, and what each format supplies: its
+// What one pass over a TensorBoard, MLflow or W&B source shares, and what each format supplies: its
 // runs, each with the files whose records become points (streams) and the facts that become its
 // run.json. The lab store's writers do the writing (StoreEntityWriter, RunMetricsWriter, SyncFileStore).
 import type Database from 'better-sqlite3';
@@ -32,18 +32,33 @@ export interface SourceStreamReader {
   state(): Omit<StreamRowState, 'run'>;
 }
 
+/** The sync_files kinds whose rows are a source run's streams. */
+export const SOURCE_STREAM_KINDS = ['tensorboard-events', 'mlflow-metrics', 'wandb-records'] as const;
+export type SourceStreamKind = (typeof SOURCE_STREAM_KINDS)[number];
+
+export function isSourceStreamKind(kind: string): kind is SourceStreamKind {
+  return (SOURCE_STREAM_KINDS as readonly string[]).includes(kind);
+}
+
 export interface SourceRunPlan {
   id: string;
   /** Where the run's own issues (its mapped fields) are listed. */
   issuePath: string;
   /** Files holding its points, in the order their records merge (TensorBoard: oldest file first). */
   streams: SourceListingEntry[];
-  streamKind: 'tensorboard-events' | 'mlflow-metrics';
+  streamKind: SourceStreamKind;
+  /**
+   * What a value at a step already logged means. 'restart' (the lab store's rule, TensorBoard, W&B): the
+   * run went back to a checkpoint, and what it logged from that step on is superseded. 'every-entry'
+   * (MLflow): nothing is superseded; every entry is kept for export and the chart shows, per step, the
+   * entry logged last by timestamp.
+   */
+  history?: 'restart' | 'every-entry';
   openStream(file: string, saved: StreamRowState | null): SourceStreamReader;
   /** What the run is, given its streams' saved states (TensorBoard hparams live in the events). */
   facts(states: ReadonlyMap<string, StreamRowState>): SourceRunFacts;
-  /** How the run is doing, when the source says (MLflow does, TensorBoard does not). */
-  status?(lastTimeSeconds: number | null): RunStatus;
+  /** How the run is doing, when the source says (MLflow and W&B do, TensorBoard does not). */
+  status?(lastTimeSeconds: number | null, states: ReadonlyMap<string, StreamRowState>): RunStatus;
 }
 
 export interface CachedSourceRun {

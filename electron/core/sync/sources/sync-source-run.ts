@@ -5,7 +5,7 @@
 // run was rewritten: its points are dropped and every file is read again from the start.
 import type Database from 'better-sqlite3';
 import type { SourceStreamReader, SourceRunPlan, SourceSyncContext, StreamRowState } from './source-sync-context';
-import { streamState } from './source-sync-context';
+import { isSourceStreamKind, streamState } from './source-sync-context';
 import { sourceRunRecord } from './source-run-record';
 import { RunMetricsWriter } from '../run-metrics-writer';
 import { inTransaction } from '../sync-context';
@@ -102,7 +102,7 @@ export function removeSourceRun(ctx: SourceSyncContext, runId: string): void {
   const cached = ctx.runs.get(runId);
   if (cached) ctx.entities.removeRun(cached.pk);
   for (const row of [...ctx.files.known.values()]) {
-    if ((row.kind === 'tensorboard-events' || row.kind === 'mlflow-metrics') && streamState(row)?.run === runId) ctx.files.forget(row.path);
+    if (isSourceStreamKind(row.kind) && streamState(row)?.run === runId) ctx.files.forget(row.path);
   }
   ctx.runs.delete(runId);
   ctx.tally.removedRuns.add(runId);
@@ -289,15 +289,15 @@ export async function syncSourceRun(ctx: SourceSyncContext, plan: SourceRunPlan,
   // New hparams may have arrived with the events: the record is written again when its facts changed.
   const finalPk = writeRunRecord(ctx, plan, states, recordIssues);
   ctx.documentIssues.push(...recordIssues);
-  if (finalPk !== null && plan.status) writeRunStatus(ctx, plan, finalPk);
+  if (finalPk !== null && plan.status) writeRunStatus(ctx, plan, finalPk, states);
 }
 
-function writeRunStatus(ctx: SourceSyncContext, plan: SourceRunPlan, pk: number): void {
+function writeRunStatus(ctx: SourceSyncContext, plan: SourceRunPlan, pk: number, states: ReadonlyMap<string, StreamRowState>): void {
   const current = ctx.sqlite.prepare('SELECT state, state_updated_at AS updatedAt, state_message AS message, last_time AS lastTime FROM runs WHERE pk = ?').get(pk) as
     | { state: string | null; updatedAt: string | null; message: string | null; lastTime: number | null }
     | undefined;
   if (!current) return;
-  const status = plan.status!(current.lastTime);
+  const status = plan.status!(current.lastTime, states);
   if (status.state === current.state && status.updatedAt === current.updatedAt && status.message === current.message) return;
   inTransaction(ctx.sqlite, () => ctx.entities.setRunStatus(pk, status, ctx.now));
   ctx.tally.runChanged(plan.id);

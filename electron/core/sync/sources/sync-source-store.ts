@@ -1,4 +1,4 @@
-// The sync pass for a TensorBoard log directory or an MLflow file store, over any transport (a
+// The sync pass for a TensorBoard log directory, an MLflow file store or a folder of W&B runs, over any transport (a
 // local folder, SFTP). It lists the source, takes out the runs that disappeared (deleted in
 // MLflow, folders removed), then reads each run's new bytes from its saved cursors. Runs become
 // lab-store runs through the field mapping (runs.source says where they came from).
@@ -16,9 +16,12 @@ import { SyncTally, type SyncSummary } from '../sync-summary';
 import { readSyncSummaryTail } from '../sync-totals';
 import { isMlflowIgnoredDir, planMlflowRuns } from './mlflow-source';
 import { reconcileDocumentIssues } from './reconcile-document-issues';
-import { streamRowsByRun, type SourceRunPlan, type SourceSyncContext } from './source-sync-context';
+import { streamRowsByRun, type SourceRunPlan, type SourceStreamKind, type SourceSyncContext } from './source-sync-context';
+import type { SourceListingEntry } from '../../sources/source-types';
 import { removeSourceRun, syncSourceRun } from './sync-source-run';
 import { planTensorboardRuns } from './tensorboard-source';
+import { planWandbRuns } from './wandb-source';
+import { isWandbIgnoredDir } from '../../sources/wandb/run-discovery';
 
 export interface SyncSourceStoreOptions extends SyncLabStoreOptions {
   format: SourceFormat;
@@ -26,7 +29,19 @@ export interface SyncSourceStoreOptions extends SyncLabStoreOptions {
 }
 
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
-const FORMAT_NAME: Record<SourceFormat, string> = { tensorboard: 'TensorBoard', mlflow: 'MLflow' };
+const FORMAT_NAME: Record<SourceFormat, string> = { tensorboard: 'TensorBoard', mlflow: 'MLflow', wandb: 'W&B' };
+
+const SKIP_DIR: Record<SourceFormat, ((relativeDir: string, name: string) => boolean) | undefined> = {
+  tensorboard: undefined,
+  mlflow: isMlflowIgnoredDir,
+  wandb: isWandbIgnoredDir,
+};
+const PLAN: Record<SourceFormat, (ctx: SourceSyncContext, listing: SourceListingEntry[]) => SourceRunPlan[] | Promise<SourceRunPlan[]>> = {
+  tensorboard: (_ctx, listing) => planTensorboardRuns(listing),
+  mlflow: planMlflowRuns,
+  wandb: (_ctx, listing) => planWandbRuns(listing),
+};
+const STREAM_KIND: Record<SourceFormat, SourceStreamKind> = { tensorboard: 'tensorboard-events', mlflow: 'mlflow-metrics', wandb: 'wandb-records' };
 
 export class FieldMappingError extends Error {
   constructor(location: string, problems: string[]) {
@@ -100,10 +115,10 @@ async function runPass(options: SyncSourceStoreOptions): Promise<SyncSummary> {
   };
   progress.emit(true);
   options.signal?.throwIfAborted();
-  const listing = await listTransportTree(transport, format === 'mlflow' ? isMlflowIgnoredDir : undefined);
+  const listing = await listTransportTree(transport, SKIP_DIR[format]);
   loadCachedRuns(ctx);
-  const plans = format === 'tensorboard' ? planTensorboardRuns(listing) : await planMlflowRuns(ctx, listing);
-  const kind = format === 'tensorboard' ? 'tensorboard-events' : 'mlflow-metrics';
+  const plans = await PLAN[format](ctx, listing);
+  const kind = STREAM_KIND[format];
 
   // What left the source leaves the cache first.
   const planned = new Set(plans.map((p) => p.id));

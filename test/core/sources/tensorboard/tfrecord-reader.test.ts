@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32c, maskedCrc32c } from '../../../../electron/core/sources/tensorboard/crc32c';
+import { crc32c, maskedCrc32c } from '../../../../electron/core/sources/codec/crc32';
 import { TfRecordReader, readTfRecordChunks, readTfRecords, type TfRecordCursor, type TfRecordProblem } from '../../../../electron/core/sources/tensorboard/tfrecord-reader';
 import { frameRecord, maskedCrc } from '../../../helpers/tfevents-writer';
 

@@ -1,10 +1,11 @@
-// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), the checksum TFRecord framing uses.
-// Slice-by-8 tables: every TensorBoard byte passes through here, so this is the hot loop.
+// The two CRC-32s the source formats frame records with: CRC-32C (Castagnoli, reflected polynomial
+// 0x82F63B78) in TFRecord, and zlib's CRC-32 (IEEE, 0xEDB88320) in W&B's LevelDB-style log.
+// Slice-by-8 tables: every byte of those files passes through here, so this is the hot loop.
 
-const POLY = 0x82f63b78;
-const TABLES: Uint32Array[] = buildTables();
+const CASTAGNOLI = 0x82f63b78;
+const IEEE = 0xedb88320;
 
-function buildTables(): Uint32Array[] {
+function buildTables(POLY: number): Uint32Array[] {
   const tables = Array.from({ length: 8 }, () => new Uint32Array(256));
   const t0 = tables[0]!;
   for (let i = 0; i < 256; i++) {
@@ -22,14 +23,22 @@ function buildTables(): Uint32Array[] {
   return tables;
 }
 
-const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES as [
-  Uint32Array, Uint32Array, Uint32Array, Uint32Array,
-  Uint32Array, Uint32Array, Uint32Array, Uint32Array,
-];
+type Tables = [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+const CASTAGNOLI_TABLES = buildTables(CASTAGNOLI) as Tables;
+const IEEE_TABLES = buildTables(IEEE) as Tables;
 
 /** CRC-32C of bytes[start, end). */
 export function crc32c(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let crc = 0xffffffff;
+  return update(CASTAGNOLI_TABLES, 0, bytes, start, end);
+}
+
+/** zlib.crc32(bytes[start, end), previous): the IEEE CRC-32, continuing from `previous` (0 to start afresh). */
+export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, previous = 0): number {
+  return update(IEEE_TABLES, previous, bytes, start, end);
+}
+
+function update([T0, T1, T2, T3, T4, T5, T6, T7]: Tables, previous: number, bytes: Uint8Array, start: number, end: number): number {
+  let crc = (previous ^ 0xffffffff) >>> 0;
   let i = start;
   const fast = end - ((end - i) & 7);
   while (i < fast) {

@@ -1,4 +1,4 @@
-// A minimal protobuf wire-format reader: enough to walk Event, Summary and TensorProto
+// A minimal protobuf wire-format reader: enough to walk TensorBoard Events and W&B Records
 // messages without generated code. Unknown fields and groups are skipped, never trusted.
 // One reader walks nested messages by narrowing `end` (enter/leave), so decoding a record
 // allocates nothing but the strings and numbers it returns: this runs once per logged value.
