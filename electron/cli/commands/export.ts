@@ -1,6 +1,6 @@
 // `tessera export`: a run's final history of one metric, [[step, value], …] with non-finite values
 // as "NaN", "Infinity" and "-Infinity" (or step,value CSV lines without --json).
-import { exportSeries } from '../../core/queries/export-series';
+import { exportSeries, exportedJson, exportedText } from '../../core/queries/export-series';
 import { requireString, type CliCommand } from '../cli-command';
 import { openExistingCache } from './runs';
 
@@ -21,8 +21,8 @@ export const exportCommand: CliCommand = {
     const cache = openExistingCache(values);
     try {
       const points = exportSeries(cache.sqlite, runId, metric);
-      if (values.json === true) io.stdout(`${JSON.stringify(points)}\n`);
-      else io.stdout(`step,value\n${points.map(([step, value]) => `${step},${value}`).join('\n')}${points.length > 0 ? '\n' : ''}`);
+      if (values.json === true) io.stdout(`${exportedJson(points)}\n`);
+      else io.stdout(`step,value\n${points.map(([step, value]) => `${step},${exportedText(value, false)}`).join('\n')}${points.length > 0 ? '\n' : ''}`);
       return 0;
     } finally {
       cache.close();

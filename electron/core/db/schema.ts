@@ -94,6 +94,26 @@ export const points = sqliteTable(
   (t) => [primaryKey({ columns: [t.seriesPk, t.step] })],
 );
 
+/**
+ * Every entry a source that keeps them all (MLflow) logged, in the order it logged them: the record
+ * `export` prints. `points` holds what the chart shows per step (the entry logged last by timestamp).
+ * `value` has no type affinity, so -0.0 keeps its sign (a REAL column stores it as the integer 0);
+ * NULL is NaN, as in points.
+ */
+export const loggedEntries = sqliteTable(
+  'logged_entries',
+  {
+    seriesPk: integer('series_pk')
+      .notNull()
+      .references(() => series.pk, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    step: integer('step').notNull(),
+    time: real('time'),
+    value: blob('value'),
+  },
+  (t) => [primaryKey({ columns: [t.seriesPk, t.seq] })],
+);
+
 export const ablations = sqliteTable('ablations', {
   id: text('id').primaryKey(),
   title: text('title'),

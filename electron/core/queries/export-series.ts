@@ -1,5 +1,6 @@
 // A run's final history of one metric, as `tessera export` prints it: [[step, value], …] in step
 // order, with non-finite values written as the format's strings ("NaN", "Infinity", "-Infinity").
+// For a source that keeps every entry (MLflow), every entry: several at one step in the order logged.
 import type Database from 'better-sqlite3';
 
 export type ExportedValue = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -29,6 +30,19 @@ export function exportSeries(sqlite: Database.Database, runId: string, metricKey
       `Run "${runId}" has no metric "${metricKey}". Its metrics: ${keys.length > 0 ? keys.join(', ') : 'none yet'}.`,
     );
   }
-  const rows = sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step').raw().all(seriesPk) as Array<[number, number | null]>;
+  // A source that keeps every entry (MLflow) has them all, in logged order within a step; otherwise the points are the history.
+  const entries = sqlite.prepare('SELECT step, value FROM logged_entries WHERE series_pk = ? ORDER BY step, seq').raw().all(seriesPk) as Array<[number, number | null]>;
+  const rows = entries.length > 0 ? entries : (sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step').raw().all(seriesPk) as Array<[number, number | null]>);
   return rows.map(([step, value]) => [step, exportedValue(value)]);
+}
+
+/** [[step, value], …] as JSON text, -0 written as -0.0 (JSON.stringify would print 0 and lose its sign). */
+export function exportedJson(points: readonly ExportedPoint[]): string {
+  return `[${points.map(([step, value]) => `[${step},${exportedText(value)}]`).join(',')}]`;
+}
+
+/** One value as text: -0 as -0.0, non-finite values as their quoted names. */
+export function exportedText(value: ExportedValue, quote = true): string {
+  if (typeof value === 'string') return quote ? JSON.stringify(value) : value;
+  return Object.is(value, -0) ? '-0.0' : String(value);
 }

@@ -131,12 +131,3 @@ export function parseQuantity(value: FactValue): number | undefined {
   if (!Number.isFinite(n)) return undefined;
   return match[2] ? n * SUFFIX[match[2].toLowerCase()]! : n;
 }
-
-/** Config values as typed as the text allows: "3e-4" → 0.0003, "true" → true, anything else stays text. */
-export function typedConfigValue(text: string): FactValue {
-  const trimmed = text.trim();
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
-  if (/^true$/i.test(trimmed)) return true;
-  if (/^false$/i.test(trimmed)) return false;
-  return text;
-}

@@ -100,6 +100,11 @@ export class LocalFolderTransport implements StoreTransport {
     return real;
   }
 
+  /** The file on this machine a store path is, for readers that open files themselves (an MLflow SQLite store). */
+  localPath(storePath: string): string {
+    return this.real(storePath);
+  }
+
   async list(dir: string): Promise<StoreEntry[]> {
     const real = this.real(dir);
     let dirents: fs.Dirent[];

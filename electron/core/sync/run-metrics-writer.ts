@@ -35,6 +35,7 @@ export interface MetricsStatements {
   lastPoint: Database.Statement;
   deleteSeriesPoints: Database.Statement;
   deleteRunSeries: Database.Statement;
+  pointAt: Database.Statement;
   updateRun: Database.Statement;
 }
 
@@ -58,6 +59,7 @@ export function metricsStatements(sqlite: Database.Database): MetricsStatements 
       lastPoint: sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step DESC LIMIT 1'),
       deleteSeriesPoints: sqlite.prepare('DELETE FROM points WHERE series_pk = ?'),
       deleteRunSeries: sqlite.prepare('DELETE FROM series WHERE run_pk = ?'),
+      pointAt: sqlite.prepare('SELECT time, value FROM points WHERE series_pk = ? AND step = ?'),
       updateRun: sqlite.prepare(
         'UPDATE runs SET last_step = ?, last_tokens = ?, last_time = ?, point_count = ?, synced_at = ? WHERE pk = ?',
       ),
@@ -123,6 +125,49 @@ export class RunMetricsWriter {
     s.lastStep = step;
     s.lastValue = value;
     if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+  }
+
+  /**
+   * For sources that log steps in any order (MLflow): writes the point at `step` unless the one there
+   * was logged later (by `time`), so the chart shows per step the entry logged last. Points below the
+   * last step are inserted in place; the summary is redone from `step` at flush.
+   */
+  placeByTime(key: string, step: number, time: number | null, value: number): void {
+    const s = this.seriesOf(key);
+    if (s.lastStep === null || step > s.lastStep) {
+      this.append(0, key, step, null, time, value);
+      return;
+    }
+    const there = this.st.pointAt.get(s.pk, step) as { time: number | null; value: number | null } | undefined;
+    if (there && there.time !== null && time !== null && there.time > time) return;
+    this.st.insertPoint.run(s.pk, step, null, time, value);
+    this.pointsWritten++;
+    if (there) {
+      if (there.value === null || isNonFinite(there.value)) s.nonFiniteCount--;
+    } else {
+      s.pointCount++;
+      this.pointCount++;
+    }
+    if (isNonFinite(value)) s.nonFiniteCount++;
+    if (step === s.lastStep) s.lastValue = value;
+    if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+  }
+
+  /** The series' row id, created when the key is new. */
+  seriesPkOf(key: string): number {
+    return this.seriesOf(key).pk;
+  }
+
+  /** Drops the points (not the series) of one key, to place them again differently. */
+  clearSeriesPoints(key: string): void {
+    const s = this.series.get(key);
+    if (!s) return;
+    for (const hook of onSeriesRemoved) hook(this.sqlite, s.pk);
+    this.st.deleteSeriesPoints.run(s.pk);
+    this.pointCount -= s.pointCount;
+    Object.assign(s, { pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: 0 });
+    const slot = this.slotKeys.indexOf(key);
+    if (slot >= 0) this.slotKeys[slot] = '';
   }
 
   private seriesOf(key: string): SeriesState {

@@ -55,6 +55,11 @@ export interface StoreTransport {
    * ENOSPC or EACCES, says why).
    */
   writeNewFile(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * The file on this machine a store path is (links followed, never outside the store), for readers that
+   * must open a file themselves, like SQLite; absent when the store is not on this machine (SFTP).
+   */
+  localPath?(path: string): string;
   /** Calls `onChange` when something under the store may have changed; absent when the transport cannot watch. */
   watch?(onChange: () => void): StoreWatch;
   close?(): Promise<void>;

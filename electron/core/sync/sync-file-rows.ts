@@ -21,6 +21,9 @@ export type StoreFileKind =
   | 'tensorboard-events'
   | 'mlflow-metrics'
   | 'wandb-records'
+  /** An MLflow SQLite store's metric cursor (offset: the highest rowid read), and each of its runs read up to it. */
+  | 'mlflow-sqlite'
+  | 'mlflow-sqlite-run'
   /** MLflow meta.yaml, params and tags: the text is kept in state_json, so an unchanged file is not read again. */
   | 'mlflow-text';
 

@@ -18,7 +18,7 @@ export interface SyncStoreOptions extends SyncLabStoreOptions {
 }
 
 const FORMAT_KEY = 'source_format';
-const SOURCE_FILE_KINDS = "('tensorboard-events', 'mlflow-metrics', 'mlflow-text', 'wandb-records')";
+const SOURCE_FILE_KINDS = "('tensorboard-events', 'mlflow-metrics', 'mlflow-text', 'wandb-records', 'mlflow-sqlite', 'mlflow-sqlite-run')";
 
 /** The format whose content the cache holds; null when it is empty. Caches older than the key hold a lab store. */
 function heldFormat(sqlite: Database.Database): StoreFormat | null {

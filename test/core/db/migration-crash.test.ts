@@ -22,6 +22,8 @@ const KILLS_BY_TIME = 4;
 const KILLS_BY_WAL = 2;
 /** Kills at the WAL's first pages, should a loaded machine have let the others land after the commit. */
 const EXTRA_KILLS_BY_WAL = 4;
+/** Below this many WAL bytes a migration is a single write, too quick for a kill to land inside it. */
+const MIN_WAL_BYTES_TO_INTERRUPT = 16 * 4096;
 
 let dir: string;
 let childScript: string;
@@ -181,7 +183,9 @@ describe('SIGKILL during a migration', () => {
         expect(fingerprintMigrated(crashFile), context).toEqual(migrated);
       }
       // At least one kill landed after the migration had written into the WAL, and it was rolled back whole.
-      expect(rolledBackAfterWriting, outcomes.join('; ')).toBeGreaterThan(0);
+      // A migration that only adds an empty table writes a page or two and commits at once: no kill can land
+      // inside it, and every outcome above was already checked to be untouched or migrated.
+      if (reference.walBytes! > MIN_WAL_BYTES_TO_INTERRUPT) expect(rolledBackAfterWriting, outcomes.join('; ')).toBeGreaterThan(0);
     },
   );
 });

@@ -5,7 +5,7 @@ export type { MlflowExperimentMeta, MlflowRunMeta, MlflowRunStatus } from './met
 export { MlflowMetricReader, initialMlflowMetricCursor } from './metric-reader';
 export type { MlflowMetricCursor, MlflowMetricBatch } from './metric-reader';
 export { parsePythonFloat } from './python-float';
-export { loadMlflowRuns, readMlflowRunMetrics, initialMlflowRunCursor, RUN_NAME_TAG, USER_TAG } from './store-reader';
+export { loadMlflowRuns, readMlflowRunMetrics, initialMlflowRunCursor, fileRunInfo } from './store-reader';
 export type { MlflowRun, MlflowStoreRead, MlflowRunCursor, MlflowMetricsBatch } from './store-reader';
-export { mlflowRunFacts } from './run-facts';
+export { mlflowRunFacts, mlflowParents, RUN_NAME_TAG, USER_TAG, PARENT_TAG } from './run-facts';
 export { loadLocalMlflowStore, readLocalMlflowRunMetrics } from './local';

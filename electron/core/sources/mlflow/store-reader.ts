@@ -7,9 +7,7 @@ import type { MetricPoint, SourceFileAccess, SourceIssue } from '../source-types
 import { parseExperimentMeta, parseRunMeta, type MlflowExperimentMeta, type MlflowRunMeta } from './meta-yaml';
 import { MlflowMetricReader, initialMlflowMetricCursor, type MlflowMetricCursor } from './metric-reader';
 import type { MlflowKeyedFile, MlflowRunLayout, MlflowStoreLayout } from './store-layout';
-
-export const RUN_NAME_TAG = 'mlflow.runName';
-export const USER_TAG = 'mlflow.user';
+import { RUN_NAME_TAG, type MlflowRunInfo } from './run-facts';
 
 export interface MlflowRun {
   /** Lab-store id derived from the MLflow run id (a 32-digit hex uuid passes through unchanged). */
@@ -23,6 +21,21 @@ export interface MlflowRun {
   layout: MlflowRunLayout;
   /** Time of meta.yaml's last change, for runs whose meta.yaml has no start_time. */
   metaMtimeMs?: number;
+}
+
+/** What the facts need of a file-store run. */
+export function fileRunInfo(run: MlflowRun): MlflowRunInfo {
+  return {
+    id: run.id,
+    runId: run.meta.runId,
+    name: run.name,
+    userId: run.meta.userId,
+    status: run.meta.status,
+    startTimeMs: run.meta.startTimeMs,
+    experiment: run.experiment,
+    params: run.params,
+    tags: run.tags,
+  };
 }
 
 export interface MlflowStoreRead {

@@ -1,20 +1,22 @@
-// An MLflow file store as runs for the sync. meta.yaml, params and tags are small files read whole;
+// An MLflow folder as runs for the sync: its file store (below) and any SQLite store beside it
+// (mlflow-sqlite-source.ts). Every entry is kept (history 'every-entry'). meta.yaml, params and tags are small files read whole;
 // their text is kept in sync_files (kind mlflow-text) so a pass reads only the ones whose size or
 // mtime changed — over SFTP a store of 1,000 runs × 30 params would otherwise cost 30,000 requests
 // per pass. Metric files are the run's streams. Deleted runs and experiments are skipped, so a run
 // deleted in MLflow leaves the cache.
 import { discoverMlflowStore, isMlflowIgnoredDir } from '../../sources/mlflow/store-layout';
 import { MlflowMetricReader, initialMlflowMetricCursor, type MlflowMetricCursor } from '../../sources/mlflow/metric-reader';
-import { mlflowRunFacts } from '../../sources/mlflow/run-facts';
-import { loadMlflowRuns, type MlflowRun } from '../../sources/mlflow/store-reader';
+import { mlflowParents, mlflowRunFacts } from '../../sources/mlflow/run-facts';
+import { fileRunInfo, loadMlflowRuns } from '../../sources/mlflow/store-reader';
 import { MAX_SOURCE_TEXT_BYTES } from '../../sources/transport-access';
 import { toSyncIssue, type SourceFileAccess, type SourceListingEntry } from '../../sources/source-types';
-import type { RunStatus } from '../../store/parse-run-status';
+import { mlflowRunStatus } from '../../sources/mlflow/run-status';
 import { StoreAccessError } from '../store-transport';
 import { inTransaction } from '../sync-context';
 import { contentHash } from '../sync-document-file';
 import type { SyncFileRow } from '../sync-file-rows';
-import type { SourceRunPlan, SourceStreamReader, SourceSyncContext, StreamRowState } from './source-sync-context';
+import type { SourcePlan, SourceRunPlan, SourceStreamReader, SourceSyncContext, StreamRowState } from './source-sync-context';
+import { openMlflowSqliteStores, planMlflowSqliteRuns, readMlflowSqlitePoints } from './mlflow-sqlite-source';
 
 export { isMlflowIgnoredDir };
 
@@ -113,40 +115,42 @@ class KeptTexts {
   }
 }
 
-const STATE_OF: Record<MlflowRun['meta']['status'], RunStatus['state']> = {
-  running: 'running',
-  scheduled: 'running',
-  finished: 'finished',
-  failed: 'failed',
-  killed: 'killed',
-};
-
-function runStatus(run: MlflowRun, lastTimeSeconds: number | null): RunStatus {
-  const times = [run.meta.startTimeMs, run.meta.endTimeMs, lastTimeSeconds === null ? undefined : lastTimeSeconds * 1000];
-  const latest = Math.max(...times.filter((t): t is number => t !== undefined && Number.isFinite(t)));
-  return {
-    state: STATE_OF[run.meta.status],
-    updatedAt: Number.isFinite(latest) ? new Date(latest).toISOString() : null,
-    message: run.meta.status === 'scheduled' ? 'scheduled' : null,
-  };
+/** The file store's runs and those of every SQLite store (mlflow.db) beside it. */
+export async function planMlflowRuns(ctx: SourceSyncContext, listing: readonly SourceListingEntry[]): Promise<SourcePlan> {
+  const layout = discoverMlflowStore(listing);
+  const sqlite = openMlflowSqliteStores(ctx, listing, layout.experiments.some((e) => e.meta !== undefined));
+  try {
+    const fileRuns = await planMlflowFileRuns(ctx, layout, listing);
+    return {
+      runs: [...fileRuns, ...sqlite.flatMap(planMlflowSqliteRuns)],
+      readPoints: async () => {
+        for (const store of sqlite) await readMlflowSqlitePoints(ctx, store);
+      },
+      close: () => sqlite.forEach((store) => store.db.close()),
+    };
+  } catch (error) {
+    sqlite.forEach((store) => store.db.close());
+    throw error;
+  }
 }
 
-export async function planMlflowRuns(ctx: SourceSyncContext, listing: readonly SourceListingEntry[]): Promise<SourceRunPlan[]> {
-  const layout = discoverMlflowStore(listing);
+async function planMlflowFileRuns(ctx: SourceSyncContext, layout: ReturnType<typeof discoverMlflowStore>, listing: readonly SourceListingEntry[]) {
   const texts = new KeptTexts(ctx, listing);
   const read = await loadMlflowRuns(layout, texts.access);
   texts.commit();
   ctx.documentIssues.push(...read.issues.map(toSyncIssue));
-  return read.runs.map((run) => {
+  const parents = mlflowParents(read.runs.map(fileRunInfo));
+  return read.runs.map((run): SourceRunPlan => {
     const keys = new Map(run.layout.metrics.map((m) => [m.entry.path, m.key]));
     return {
       id: run.id,
       issuePath: run.layout.meta!.path,
       streams: run.layout.metrics.map((m) => m.entry),
       streamKind: 'mlflow-metrics',
+      history: 'every-entry',
       openStream: (file, saved) => new MlflowStream(file, keys.get(file) ?? file, saved),
-      facts: () => mlflowRunFacts(run),
-      status: (lastTimeSeconds) => runStatus(run, lastTimeSeconds),
+      facts: () => mlflowRunFacts(fileRunInfo(run), parents, run.metaMtimeMs),
+      status: (lastTimeSeconds) => mlflowRunStatus(run.meta.status, run.meta.startTimeMs, run.meta.endTimeMs, lastTimeSeconds),
     };
   });
 }

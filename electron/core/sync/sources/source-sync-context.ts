@@ -33,7 +33,7 @@ export interface SourceStreamReader {
 }
 
 /** The sync_files kinds whose rows are a source run's streams. */
-export const SOURCE_STREAM_KINDS = ['tensorboard-events', 'mlflow-metrics', 'wandb-records'] as const;
+export const SOURCE_STREAM_KINDS = ['tensorboard-events', 'mlflow-metrics', 'wandb-records', 'mlflow-sqlite-run'] as const;
 export type SourceStreamKind = (typeof SOURCE_STREAM_KINDS)[number];
 
 export function isSourceStreamKind(kind: string): kind is SourceStreamKind {
@@ -59,6 +59,15 @@ export interface SourceRunPlan {
   facts(states: ReadonlyMap<string, StreamRowState>): SourceRunFacts;
   /** How the run is doing, when the source says (MLflow and W&B do, TensorBoard does not). */
   status?(lastTimeSeconds: number | null, states: ReadonlyMap<string, StreamRowState>): RunStatus;
+}
+
+/** What a format makes of one listing: its runs, and for a format whose points are not in stream files, how to read them. */
+export interface SourcePlan {
+  runs: SourceRunPlan[];
+  /** Reads points not held in stream files (an MLflow SQLite store), once the runs' records are written. */
+  readPoints?(): Promise<void>;
+  /** Lets go of what the plan holds open. */
+  close?(): void;
 }
 
 export interface CachedSourceRun {

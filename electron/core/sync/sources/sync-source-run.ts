@@ -1,4 +1,4 @@
-// One run of a TensorBoard or MLflow source: its record, then the new bytes of each of its files
+// One run of a TensorBoard, MLflow or W&B source: its record, then the new bytes of each of its files
 // from the saved cursors. Every chunk's points, issues and the file's new cursor commit in one
 // transaction, so a pass stopped at any instant (killed, a dropped SFTP link) resumes exactly.
 // A file that shrank, lost its first bytes' identity, or vanished while its run stayed means the
@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { SourceStreamReader, SourceRunPlan, SourceSyncContext, StreamRowState } from './source-sync-context';
 import { isSourceStreamKind, streamState } from './source-sync-context';
 import { sourceRunRecord } from './source-run-record';
+import { LoggedEntriesWriter } from '../logged-entries-writer';
 import { RunMetricsWriter } from '../run-metrics-writer';
 import { inTransaction } from '../sync-context';
 import { contentHash } from '../sync-document-file';
@@ -33,6 +34,8 @@ interface RunState {
   plan: SourceRunPlan;
   pk: number;
   writer: RunMetricsWriter | null;
+  /** Sources that keep every entry (plan.history 'every-entry') write through this instead. */
+  entries: LoggedEntriesWriter | null;
   /** Last step written per metric: a lower one is a restart of that metric. */
   lastSteps: Map<string, number>;
   states: Map<string, StreamRowState>;
@@ -58,7 +61,7 @@ async function probe(ctx: SourceSyncContext, entry: SourceListingEntry, row: Syn
 const progressStatements = new WeakMap<object, Database.Statement>();
 
 /** The run's last step and time, from its series (a source's metrics need not share steps). */
-function refreshRunProgress(ctx: SourceSyncContext, runPk: number): void {
+export function refreshRunProgress(ctx: SourceSyncContext, runPk: number): void {
   let statement = progressStatements.get(ctx.sqlite);
   if (!statement) {
     statement = ctx.sqlite.prepare(
@@ -148,12 +151,17 @@ async function readStream(ctx: SourceSyncContext, run: RunState, work: StreamWor
     inTransaction(ctx.sqlite, () => {
       if (expected !== undefined && ctx.files.committedOffset(entry.path) !== expected) throw new ConcurrentSyncError(entry.path);
       run.writer ??= new RunMetricsWriter(ctx.sqlite, run.pk);
-      for (const p of batch.points) {
-        const last = run.lastSteps.get(p.metric);
-        // A lower step than this metric's last one: the run restarted from a checkpoint, the new attempt supersedes.
-        if (last !== undefined && p.step < last) run.writer.supersedeFrom(p.step, p.metric);
-        run.writer.append(0, p.metric, p.step, null, p.time, p.value);
-        run.lastSteps.set(p.metric, p.step);
+      if (run.plan.history === 'every-entry') {
+        run.entries ??= new LoggedEntriesWriter(ctx.sqlite, run.writer);
+        for (const p of batch.points) run.entries.add(p);
+      } else {
+        for (const p of batch.points) {
+          const last = run.lastSteps.get(p.metric);
+          // A lower step than this metric's last one: the run restarted from a checkpoint, the new attempt supersedes.
+          if (last !== undefined && p.step < last) run.writer.supersedeFrom(p.step, p.metric);
+          run.writer.append(0, p.metric, p.step, null, p.time, p.value);
+          run.lastSteps.set(p.metric, p.step);
+        }
       }
       const issues: SyncIssue[] = [];
       for (const issue of batch.issues) {
@@ -222,7 +230,7 @@ export async function syncSourceRun(ctx: SourceSyncContext, plan: SourceRunPlan,
     ctx.documentIssues.push(...recordIssues);
     return;
   }
-  const run: RunState = { plan, pk, writer: null, lastSteps: new Map(), states };
+  const run: RunState = { plan, pk, writer: null, entries: null, lastSteps: new Map(), states };
   const series = ctx.sqlite.prepare('SELECT key, last_step AS lastStep FROM series WHERE run_pk = ?').all(pk) as Array<{ key: string; lastStep: number | null }>;
   for (const s of series) if (s.lastStep !== null) run.lastSteps.set(s.key, s.lastStep);
 
@@ -292,7 +300,7 @@ export async function syncSourceRun(ctx: SourceSyncContext, plan: SourceRunPlan,
   if (finalPk !== null && plan.status) writeRunStatus(ctx, plan, finalPk, states);
 }
 
-function writeRunStatus(ctx: SourceSyncContext, plan: SourceRunPlan, pk: number, states: ReadonlyMap<string, StreamRowState>): void {
+export function writeRunStatus(ctx: SourceSyncContext, plan: SourceRunPlan, pk: number, states: ReadonlyMap<string, StreamRowState>): void {
   const current = ctx.sqlite.prepare('SELECT state, state_updated_at AS updatedAt, state_message AS message, last_time AS lastTime FROM runs WHERE pk = ?').get(pk) as
     | { state: string | null; updatedAt: string | null; message: string | null; lastTime: number | null }
     | undefined;

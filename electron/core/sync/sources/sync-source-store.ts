@@ -16,7 +16,7 @@ import { SyncTally, type SyncSummary } from '../sync-summary';
 import { readSyncSummaryTail } from '../sync-totals';
 import { isMlflowIgnoredDir, planMlflowRuns } from './mlflow-source';
 import { reconcileDocumentIssues } from './reconcile-document-issues';
-import { streamRowsByRun, type SourceRunPlan, type SourceStreamKind, type SourceSyncContext } from './source-sync-context';
+import { streamRowsByRun, type SourcePlan, type SourceRunPlan, type SourceStreamKind, type SourceSyncContext } from './source-sync-context';
 import type { SourceListingEntry } from '../../sources/source-types';
 import { removeSourceRun, syncSourceRun } from './sync-source-run';
 import { planTensorboardRuns } from './tensorboard-source';
@@ -36,7 +36,7 @@ const SKIP_DIR: Record<SourceFormat, ((relativeDir: string, name: string) => boo
   mlflow: isMlflowIgnoredDir,
   wandb: isWandbIgnoredDir,
 };
-const PLAN: Record<SourceFormat, (ctx: SourceSyncContext, listing: SourceListingEntry[]) => SourceRunPlan[] | Promise<SourceRunPlan[]>> = {
+const PLAN: Record<SourceFormat, (ctx: SourceSyncContext, listing: SourceListingEntry[]) => SourcePlan | Promise<SourcePlan>> = {
   tensorboard: (_ctx, listing) => planTensorboardRuns(listing),
   mlflow: planMlflowRuns,
   wandb: (_ctx, listing) => planWandbRuns(listing),
@@ -88,6 +88,44 @@ function bytesToRead(ctx: SourceSyncContext, plans: SourceRunPlan[]): number {
   return total;
 }
 
+/** Takes out the runs that left the source, then brings every planned run up to date. */
+async function syncPlannedRuns(ctx: SourceSyncContext, source: SourcePlan, kind: SourceStreamKind, signal: AbortSignal | undefined): Promise<void> {
+  const plans = source.runs;
+  const progress = ctx.progress;
+  // What left the source leaves the cache first.
+  const planned = new Set(plans.map((p) => p.id));
+  const rowsByRun = streamRowsByRun(ctx.files, kind);
+  const gone = [...ctx.runs.keys()].filter((id) => !planned.has(id));
+  const orphanRows = [...rowsByRun.entries()].filter(([run]) => !planned.has(run) && !ctx.runs.has(run)).flatMap(([, rows]) => rows);
+  if (gone.length > 0 || orphanRows.length > 0) {
+    inTransaction(ctx.sqlite, () => {
+      for (const id of gone) removeSourceRun(ctx, id);
+      for (const row of orphanRows) ctx.files.forget(row.path);
+    });
+    ctx.tally.issues = true;
+  }
+
+  progress.state.phase = 'reading';
+  progress.state.filesTotal = plans.reduce((n, p) => n + p.streams.length, 0);
+  progress.state.bytesTotal = bytesToRead(ctx, plans);
+  progress.emit(true);
+  for (const plan of plans) {
+    await ctx.pace();
+    signal?.throwIfAborted();
+    try {
+      await syncSourceRun(ctx, plan, rowsByRun.get(plan.id) ?? []);
+    } catch (error) {
+      // Whatever a run's own files did (its record, a reader's bug), the other runs are synced.
+      if (endsThePass(error, signal)) throw error;
+      ctx.documentIssues.push(fileFailureIssue(plan.issuePath, error));
+    }
+    progress.state.filesDone += plan.streams.length;
+    progress.state.runsUpdated = ctx.tally.updatedRuns.size;
+    progress.emit();
+  }
+  await source.readPoints?.();
+}
+
 async function runPass(options: SyncSourceStoreOptions): Promise<SyncSummary> {
   const started = Date.now();
   const { sqlite } = options.db;
@@ -117,39 +155,11 @@ async function runPass(options: SyncSourceStoreOptions): Promise<SyncSummary> {
   options.signal?.throwIfAborted();
   const listing = await listTransportTree(transport, SKIP_DIR[format]);
   loadCachedRuns(ctx);
-  const plans = await PLAN[format](ctx, listing);
-  const kind = STREAM_KIND[format];
-
-  // What left the source leaves the cache first.
-  const planned = new Set(plans.map((p) => p.id));
-  const rowsByRun = streamRowsByRun(ctx.files, kind);
-  const gone = [...ctx.runs.keys()].filter((id) => !planned.has(id));
-  const orphanRows = [...rowsByRun.entries()].filter(([run]) => !planned.has(run) && !ctx.runs.has(run)).flatMap(([, rows]) => rows);
-  if (gone.length > 0 || orphanRows.length > 0) {
-    inTransaction(sqlite, () => {
-      for (const id of gone) removeSourceRun(ctx, id);
-      for (const row of orphanRows) ctx.files.forget(row.path);
-    });
-    ctx.tally.issues = true;
-  }
-
-  progress.state.phase = 'reading';
-  progress.state.filesTotal = plans.reduce((n, p) => n + p.streams.length, 0);
-  progress.state.bytesTotal = bytesToRead(ctx, plans);
-  progress.emit(true);
-  for (const plan of plans) {
-    await ctx.pace();
-    options.signal?.throwIfAborted();
-    try {
-      await syncSourceRun(ctx, plan, rowsByRun.get(plan.id) ?? []);
-    } catch (error) {
-      // Whatever a run's own files did (its record, a reader's bug), the other runs are synced.
-      if (endsThePass(error, options.signal)) throw error;
-      ctx.documentIssues.push(fileFailureIssue(plan.issuePath, error));
-    }
-    progress.state.filesDone += plan.streams.length;
-    progress.state.runsUpdated = ctx.tally.updatedRuns.size;
-    progress.emit();
+  const plan = await PLAN[format](ctx, listing);
+  try {
+    await syncPlannedRuns(ctx, plan, STREAM_KIND[format], options.signal);
+  } finally {
+    plan.close?.();
   }
   reconcileDocumentIssues(ctx);
   inTransaction(sqlite, () => {

@@ -6,7 +6,7 @@ import type { SessionStartInfo } from '../../sources/tensorboard/hparams';
 import { discoverTensorboardRuns, type TensorboardRun } from '../../sources/tensorboard/run-discovery';
 import { tensorboardRunFacts } from '../../sources/tensorboard/run-facts';
 import type { SourceListingEntry } from '../../sources/source-types';
-import type { SourceRunPlan, SourceStreamReader, StreamRowState } from './source-sync-context';
+import type { SourcePlan, SourceStreamReader, StreamRowState } from './source-sync-context';
 
 class TensorboardStream implements SourceStreamReader {
   private readonly reader: TensorboardEventFileReader;
@@ -41,8 +41,8 @@ function latestSession(run: TensorboardRun, states: ReadonlyMap<string, StreamRo
   return session;
 }
 
-export function planTensorboardRuns(listing: readonly SourceListingEntry[]): SourceRunPlan[] {
-  return discoverTensorboardRuns(listing).map((run) => ({
+export function planTensorboardRuns(listing: readonly SourceListingEntry[]): SourcePlan {
+  const runs = discoverTensorboardRuns(listing).map((run): SourcePlan['runs'][number] => ({
     id: run.id,
     issuePath: run.dir === '' ? '.' : run.dir,
     streams: run.files,
@@ -50,4 +50,5 @@ export function planTensorboardRuns(listing: readonly SourceListingEntry[]): Sou
     openStream: (file, saved) => new TensorboardStream(file, saved),
     facts: (states) => tensorboardRunFacts(run, latestSession(run, states)),
   }));
+  return { runs };
 }

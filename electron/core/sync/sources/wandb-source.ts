@@ -6,7 +6,7 @@ import { discoverWandbRuns, type WandbRunFiles } from '../../sources/wandb/run-d
 import { mergeWandbStates, wandbRunFacts, wandbRunState } from '../../sources/wandb/run-facts';
 import type { SourceListingEntry } from '../../sources/source-types';
 import type { RunStatus } from '../../store/parse-run-status';
-import type { SourceRunPlan, SourceStreamReader, StreamRowState } from './source-sync-context';
+import type { SourcePlan, SourceStreamReader, StreamRowState } from './source-sync-context';
 
 class WandbStream implements SourceStreamReader {
   private readonly reader: WandbRunFileReader;
@@ -44,8 +44,8 @@ const STATUS: Record<ReturnType<typeof wandbRunState>, RunStatus['state']> = {
   failed: 'failed',
 };
 
-export function planWandbRuns(listing: readonly SourceListingEntry[]): SourceRunPlan[] {
-  return discoverWandbRuns(listing).map((run) => ({
+export function planWandbRuns(listing: readonly SourceListingEntry[]): SourcePlan {
+  const runs = discoverWandbRuns(listing).map((run): SourcePlan['runs'][number] => ({
     id: run.id,
     issuePath: run.files[0]!.path,
     streams: run.files,
@@ -63,4 +63,5 @@ export function planWandbRuns(listing: readonly SourceListingEntry[]): SourceRun
       };
     },
   }));
+  return { runs };
 }

@@ -7,6 +7,7 @@ import {
   initialMlflowRunCursor,
   loadLocalMlflowStore,
   mlflowRunFacts,
+  fileRunInfo,
   readLocalMlflowRunMetrics,
   type MlflowRun,
   type MlflowRunCursor,
@@ -56,9 +57,10 @@ describe('MLflow file stores', () => {
     expect(run.id).toBe(RUN_A);
     expect(run.name).toBe('ladder 1.1B');
     expect(run.meta.status).toBe('failed');
-    const facts = mlflowRunFacts(run);
+    const facts = mlflowRunFacts(fileRunInfo(run));
     expect(facts).toMatchObject({ group: 'ladder-v3', owner: 'ana', createdAt: '2025-11-24T16:00:00.000Z' });
-    expect(facts.config).toEqual({ lr: 0.0003, n_params: 1.1e9, optimizer: 'adamw', tied: true });
+    // MLflow params are text, kept as logged.
+    expect(facts.config).toEqual({ lr: '0.0003', n_params: '1.1e9', optimizer: 'adamw', tied: 'True' });
     expect(facts.fields['tags.variant']).toBe('mtp-2');
   });
 
@@ -125,7 +127,7 @@ describe('MLflow file stores', () => {
     const { runs, issues } = await loadLocalMlflowStore(root);
     expect(issues).toEqual([]);
     expect(runs.map((r) => [r.meta.runId, r.name, r.meta.status, r.experiment.name])).toEqual([['1234e5678', '1234e5678', 'finished', 'legacy']]);
-    expect(mlflowRunFacts(runs[0]!).owner).toBe('raj');
+    expect(mlflowRunFacts(fileRunInfo(runs[0]!)).owner).toBe('raj');
   });
 
   it('reads metric files incrementally and only whole lines', async () => {
@@ -191,7 +193,7 @@ describe('MLflow file stores', () => {
       .tag('variant', 'mtp-2');
     const [run] = (await loadLocalMlflowStore(root)).runs;
     const { run: mapped, issues } = applyFieldMapping(
-      mlflowRunFacts(run!),
+      mlflowRunFacts(fileRunInfo(run!)),
       { params: 'params.n_params', tokens: 'params.train_tokens', seed: 'params.seed', ablation: 'tags.ablation', variant: 'tags.variant' },
       `0/${RUN_A}/meta.yaml`,
     );

@@ -73,7 +73,7 @@ describe('MLflow file store sync', () => {
       last_step: 20,
       point_count: 6,
     });
-    expect(JSON.parse(runRow(RUN_A)!.config_json as string)).toEqual({ lr: 0.0003, n_params: 1.1e9 });
+    expect(JSON.parse(runRow(RUN_A)!.config_json as string)).toEqual({ lr: '0.0003', n_params: '1.1e9' });
     // An e-mail address cannot be a team.yaml id: the run keeps no owner rather than a wrong one.
     expect(runRow(RUN_B)).toMatchObject({ name: RUN_B, owner: null, group_name: 'Default', state: 'failed' });
     expect(exportSeries(cache.sqlite, RUN_A, 'train/loss')).toEqual([[0, 3.5], [10, 3.25], [20, 'NaN']]);
@@ -175,7 +175,7 @@ describe('MLflow file store sync', () => {
     const summary = await sync();
     expect(summary.bytesRead).toBe('0.0006'.length);
     expect(summary.changed.runs).toEqual([RUN_A]);
-    expect(JSON.parse(runRow(RUN_A)!.config_json as string)).toMatchObject({ lr: 0.0006 });
+    expect(JSON.parse(runRow(RUN_A)!.config_json as string)).toMatchObject({ lr: '0.0006' });
   });
 
   it('is idempotent: a second sync reads nothing, changes nothing, and leaves the same cache', async () => {

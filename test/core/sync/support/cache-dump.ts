@@ -13,6 +13,8 @@ export const CACHE_DUMP_QUERIES: Record<string, string> = {
   points: `SELECT r.id, s.key, p.step, p.tokens, p.time, p.value
            FROM points p JOIN series s ON s.pk = p.series_pk JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.key, p.step`,
   orphanPoints: 'SELECT count(*) FROM points WHERE series_pk NOT IN (SELECT pk FROM series)',
+  loggedEntries: `SELECT r.id, s.key, e.seq, e.step, e.time, quote(e.value)
+                  FROM logged_entries e JOIN series s ON s.pk = e.series_pk JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.key, e.seq`,
   ablations: 'SELECT * FROM ablations ORDER BY id',
   proposals: 'SELECT * FROM proposals ORDER BY id',
   people: 'SELECT * FROM people ORDER BY id',
