@@ -21,6 +21,12 @@ export interface MetricPoint {
   value: number;
 }
 
+/** The run (re)started at `step`: points of every metric at or after it are superseded, before the batch's point `at`. */
+export interface MetricPurge {
+  at: number;
+  step: number;
+}
+
 /** A problem in source data: where it is and what was expected. The data around it is still read. */
 export interface SourceIssue {
   /** Path relative to the source root. */

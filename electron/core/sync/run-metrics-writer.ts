@@ -153,6 +153,11 @@ export class RunMetricsWriter {
     if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
   }
 
+  /** The last step a key's series holds, or null when it holds none. */
+  lastStepOf(key: string): number | null {
+    return this.series.get(key)?.lastStep ?? null;
+  }
+
   /** The series' row id, created when the key is new. */
   seriesPkOf(key: string): number {
     return this.seriesOf(key).pk;

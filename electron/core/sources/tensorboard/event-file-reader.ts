@@ -2,9 +2,12 @@
 // Scalars come in three encodings that all occur in real files: simple_value (TF1, PyTorch, tensorboardX),
 // a rank-0 tensor with its bytes in tensor_content (TF2's tf.summary.scalar), and float_val/double_val
 // (PyTorch new_style, tensorboardX double precision). Everything that is not a scalar is skipped quietly.
+// A SessionLog START in a file of version 2 or later ("brain.Event:2", what every current writer
+// declares) means the job (re)started at its step: like TensorBoard's EventAccumulator, which purges
+// every tag's data at or after that step, the batch says so (`purges`), in order with its points.
 
-import type { MetricPoint, SourceIssue } from '../source-types';
-import { DATA_CLASS_SCALAR, DATA_CLASS_UNKNOWN, decodeEvent, type SummaryValueParts } from './event-proto';
+import type { MetricPoint, MetricPurge, SourceIssue } from '../source-types';
+import { DATA_CLASS_SCALAR, DATA_CLASS_UNKNOWN, SESSION_STATUS_START, decodeEvent, type SummaryValueParts } from './event-proto';
 import { HPARAMS_PLUGIN, SESSION_START_INFO_TAG, decodeSessionStartInfo, type SessionStartInfo } from './hparams';
 import { ProtoDecodeError } from '../codec/protobuf-reader';
 import { readTensorScalar } from './tensor-scalar';
@@ -18,6 +21,8 @@ export interface TensorboardFileCursor extends TfRecordCursor {
    * value of a tag in a file, so this memory has to survive between incremental reads.
    */
   otherPluginTags: string[];
+  /** N of the file's "brain.Event:N" version record, once read (older cursors lack it). */
+  fileVersion?: number;
 }
 
 export const initialTensorboardFileCursor = (): TensorboardFileCursor => ({
@@ -25,11 +30,13 @@ export const initialTensorboardFileCursor = (): TensorboardFileCursor => ({
   otherPluginTags: [],
 });
 
+
 export interface TensorboardBatch {
   points: MetricPoint[];
   issues: SourceIssue[];
   /** Set when this stretch of the file held an HParams session start. */
   sessionStart?: SessionStartInfo;
+  purges?: MetricPurge[];
 }
 
 export class TensorboardEventFileReader {
@@ -45,10 +52,15 @@ export class TensorboardEventFileReader {
   ) {
     this.records = new TfRecordReader(cursor, options);
     this.otherPluginTags = new Set(cursor.otherPluginTags);
+    this.fileVersion = cursor.fileVersion;
   }
 
+  private fileVersion: number | undefined;
+
   get cursor(): TensorboardFileCursor {
-    return { ...this.records.cursor, otherPluginTags: [...this.otherPluginTags] };
+    const cursor: TensorboardFileCursor = { ...this.records.cursor, otherPluginTags: [...this.otherPluginTags] };
+    if (this.fileVersion !== undefined) cursor.fileVersion = this.fileVersion;
+    return cursor;
   }
 
   get bufferedBytes(): number {
@@ -79,7 +91,14 @@ export class TensorboardEventFileReader {
     this.recordData = data;
     this.recordOffset = offset;
     try {
-      decodeEvent(data, start, end, this.valueVisitor);
+      const header = decodeEvent(data, start, end, this.valueVisitor);
+      if (header.fileVersion !== null) {
+        const version = /^brain\.Event:(\d+)$/.exec(header.fileVersion);
+        if (version) this.fileVersion = Number(version[1]);
+      }
+      if (header.sessionStatus === SESSION_STATUS_START && (this.fileVersion ?? 0) >= 2) {
+        (this.batch.purges ??= []).push({ at: this.batch.points.length, step: header.step });
+      }
     } catch (error) {
       if (!(error instanceof ProtoDecodeError)) throw error;
       // A record is taken whole or not at all.

@@ -8,6 +8,7 @@
 //                           HistogramProto histo = 5; Audio audio = 6; TensorProto tensor = 8; } }
 //   SummaryMetadata { PluginData plugin_data = 1 { string plugin_name = 1; bytes content = 2; };
 //                     string display_name = 2; string summary_description = 3; DataClass data_class = 4; }
+//   SessionLog { enum SessionStatus { STATUS_UNSPECIFIED = 0; START = 1; STOP = 2; CHECKPOINT = 3; } SessionStatus status = 1; … }
 // Everything else (graphs, run metadata, images, histograms…) is skipped by wire type, unread.
 
 import { ProtoReader, WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT } from '../codec/protobuf-reader';
@@ -16,7 +17,10 @@ const key = (field: number, wire: number): number => (field << 3) | wire;
 
 const EVENT_WALL_TIME = key(1, WIRE_FIXED64);
 const EVENT_STEP = key(2, WIRE_VARINT);
+const EVENT_FILE_VERSION = key(3, WIRE_BYTES);
 const EVENT_SUMMARY = key(5, WIRE_BYTES);
+const EVENT_SESSION_LOG = key(7, WIRE_BYTES);
+const SESSION_LOG_STATUS = key(1, WIRE_VARINT);
 const SUMMARY_VALUE = key(1, WIRE_BYTES);
 const VALUE_TAG = key(1, WIRE_BYTES);
 const VALUE_SIMPLE = key(2, WIRE_FIXED32);
@@ -27,6 +31,7 @@ const METADATA_DATA_CLASS = key(4, WIRE_VARINT);
 const PLUGIN_NAME = key(1, WIRE_BYTES);
 const PLUGIN_CONTENT = key(2, WIRE_BYTES);
 
+export const SESSION_STATUS_START = 1;
 export const DATA_CLASS_UNKNOWN = 0;
 export const DATA_CLASS_SCALAR = 1;
 
@@ -46,20 +51,32 @@ export interface SummaryValueParts {
   contentEnd: number;
 }
 
+/** What an event says besides its values (reused for the next event, so copy what you keep). */
+export interface EventHeader {
+  step: number;
+  /** file_version, as "brain.Event:2", when the event is a file's version record. */
+  fileVersion: string | null;
+  /** session_log.status when the event is a SessionLog (1 = START). */
+  sessionStatus: number | null;
+}
+
 /** Called once per summary value; `value` is reused for the next one, so copy what you keep. */
 export type SummaryValueVisitor = (value: SummaryValueParts, step: number, wallTime: number) => void;
 
 const reader = new ProtoReader(new Uint8Array(0));
 const parts: SummaryValueParts = blankValue();
 const summaryRanges: number[] = [];
+const header: EventHeader = { step: 0, fileVersion: null, sessionStatus: null };
 
 /** Decodes one Event record (bytes[start, end)). Throws ProtoDecodeError on malformed input. */
-export function decodeEvent(bytes: Uint8Array, start: number, end: number, visit: SummaryValueVisitor): void {
+export function decodeEvent(bytes: Uint8Array, start: number, end: number, visit: SummaryValueVisitor): EventHeader {
   const r = reader;
   r.reset(bytes, start, end);
   let wallTime = 0;
   let step = 0;
   summaryRanges.length = 0;
+  header.fileVersion = null;
+  header.sessionStatus = null;
   // Step and wall time may in principle follow the summary, so values are visited after the whole event is read.
   while (!r.done) {
     const k = r.readKey();
@@ -67,8 +84,19 @@ export function decodeEvent(bytes: Uint8Array, start: number, end: number, visit
     else if (k === EVENT_STEP) step = r.readInt64();
     else if (k === EVENT_SUMMARY) {
       summaryRanges.push(r.readBytesStart(), r.pos);
+    } else if (k === EVENT_FILE_VERSION) header.fileVersion = r.readString();
+    else if (k === EVENT_SESSION_LOG) {
+      const outer = r.enter();
+      header.sessionStatus = 0;
+      while (!r.done) {
+        const sk = r.readKey();
+        if (sk === SESSION_LOG_STATUS) header.sessionStatus = r.readVarint();
+        else r.skip(sk);
+      }
+      r.leave(outer);
     } else r.skip(k);
   }
+  header.step = step;
   for (let i = 0; i < summaryRanges.length; i += 2) {
     r.reset(bytes, summaryRanges[i]!, summaryRanges[i + 1]!);
     while (!r.done) {
@@ -83,6 +111,7 @@ export function decodeEvent(bytes: Uint8Array, start: number, end: number, visit
       visit(parts, step, wallTime);
     }
   }
+  return header;
 }
 
 function blankValue(): SummaryValueParts {

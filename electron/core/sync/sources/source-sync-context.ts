@@ -3,7 +3,7 @@
 // run.json. The lab store's writers do the writing (StoreEntityWriter, RunMetricsWriter, SyncFileStore).
 import type Database from 'better-sqlite3';
 import type { FactValue, FieldMapping, SourceFormat, SourceRunFacts } from '../../sources/field-mapping';
-import type { MetricPoint, SourceIssue, SourceListingEntry } from '../../sources/source-types';
+import type { MetricPoint, MetricPurge, SourceIssue, SourceListingEntry } from '../../sources/source-types';
 import type { RunStatus } from '../../store/parse-run-status';
 import type { SyncIssue } from '../../store/sync-issue';
 import type { StoreEntityWriter } from '../store-entity-writer';
@@ -24,7 +24,7 @@ export interface StreamRowState {
 
 /** Turns a stream's bytes into points, from a saved cursor. */
 export interface SourceStreamReader {
-  push(chunk: Uint8Array): { points: MetricPoint[]; issues: SourceIssue[] };
+  push(chunk: Uint8Array): { points: MetricPoint[]; issues: SourceIssue[]; purges?: MetricPurge[] };
   /** File offset of the first byte not yet consumed (the end of the last whole record or line). */
   readonly offset: number;
   /** Whole lines consumed, for text formats (0 otherwise). */

@@ -137,6 +137,17 @@ function recordReadError(ctx: SourceSyncContext, run: RunState, entry: SourceLis
   ctx.tally.issues = true;
 }
 
+/** The whole run restarted at `step` (a TensorBoard SessionLog START): every metric's points from there on go. */
+function restartRun(run: RunState, step: number): void {
+  run.writer!.supersedeFrom(step);
+  for (const [metric, last] of run.lastSteps) {
+    if (last < step) continue;
+    const now = run.writer!.lastStepOf(metric);
+    if (now === null) run.lastSteps.delete(metric);
+    else run.lastSteps.set(metric, now);
+  }
+}
+
 async function readStream(ctx: SourceSyncContext, run: RunState, work: StreamWork): Promise<void> {
   const { entry, row, head } = work;
   const saved = run.states.get(entry.path) ?? null;
@@ -155,7 +166,12 @@ async function readStream(ctx: SourceSyncContext, run: RunState, work: StreamWor
         run.entries ??= new LoggedEntriesWriter(ctx.sqlite, run.writer);
         for (const p of batch.points) run.entries.add(p);
       } else {
-        for (const p of batch.points) {
+        const purges = batch.purges ?? [];
+        let purge = 0;
+        for (let i = 0; i <= batch.points.length; i++) {
+          for (; purge < purges.length && purges[purge]!.at === i; purge++) restartRun(run, purges[purge]!.step);
+          const p = batch.points[i];
+          if (!p) break;
           const last = run.lastSteps.get(p.metric);
           // A lower step than this metric's last one: the run restarted from a checkpoint, the new attempt supersedes.
           if (last !== undefined && p.step < last) run.writer.supersedeFrom(p.step, p.metric);

@@ -154,6 +154,50 @@ describe('TensorBoard log directory sync', () => {
     expect(history('run', 'eval/loss')).toEqual([[40, 4]]);
   });
 
+  it("reads a run resumed into a second file as TensorBoard's default (Rust) loader does: its own test's data", async () => {
+    // tensorboard/data/server/run.rs, RunLoader test: files read in name order, and a step at or below a
+    // tag's last one preempts that tag's points from there on (its reservoir's preemption).
+    const f1 = new TfEventsFileWriter(file('train', 123), 1234);
+    f1.scalar('accuracy', 0.25, 0, 'simple_value', 1235).scalar('accuracy', 0.5, 1, 'simple_value', 1236);
+    f1.scalar('accuracy', 0.75, 2, 'simple_value', 1237).scalar('accuracy', 1.0, 3, 'simple_value', 1238);
+    const f2 = new TfEventsFileWriter(file('train', 456), 2345);
+    f2.scalar('accuracy', 0.7, 2, 'simple_value', 2346).scalar('accuracy', 0.85, 3, 'simple_value', 2347).scalar('accuracy', 0.9, 4, 'simple_value', 2348);
+    await sync();
+    expect(history('train', 'accuracy')).toEqual([[0, 0.25], [1, 0.5], [2, 0.7], [3, 0.85], [4, 0.9]].map(([s, v]) => [s, Math.fround(v!)]));
+  });
+
+  it('purges every tag from a SessionLog START step, as TensorBoard applies it, also when it arrives in a later pass', async () => {
+    const first = new TfEventsFileWriter(file('job', 1_700_000_000));
+    for (let step = 0; step <= 10; step++) first.scalar('train/loss', 10 - step, step).scalar('eval/loss', 20 - step, step);
+    await sync();
+    expect(history('job', 'eval/loss')).toHaveLength(11);
+    // The job restarts from its step-5 checkpoint and logs only train/loss again.
+    const second = new TfEventsFileWriter(file('job', 1_700_000_900));
+    second.event({ wallTime: 1_700_000_901, step: 5, sessionLogStatus: 1 });
+    second.scalar('train/loss', 4.5, 5).scalar('train/loss', 3.5, 6);
+    const summary = await sync();
+    expect(summary.issues).toEqual([]);
+    expect(history('job', 'train/loss')).toEqual([[0, 10], [1, 9], [2, 8], [3, 7], [4, 6], [5, 4.5], [6, 3.5]]);
+    // eval/loss was not logged again: its points from step 5 on went with the restart all the same.
+    expect(history('job', 'eval/loss')).toEqual([[0, 20], [1, 19], [2, 18], [3, 17], [4, 16]]);
+    expect(runRow('job')).toMatchObject({ last_step: 6, point_count: 12 });
+  });
+
+  it('applies no SessionLog START purge in a file older than version 2, as TensorBoard does not', async () => {
+    fs.mkdirSync(path.join(logdir, 'old'), { recursive: true });
+    fs.writeFileSync(
+      file('old'),
+      Buffer.concat([
+        eventRecord({ wallTime: 1, fileVersion: 'brain.Event:1' }),
+        eventRecord({ wallTime: 2, step: 1, values: [scalarValue('a', 1)] }),
+        eventRecord({ wallTime: 3, step: 2, values: [scalarValue('a', 2)] }),
+        eventRecord({ wallTime: 4, step: 1, sessionLogStatus: 1 }),
+      ]),
+    );
+    await sync();
+    expect(history('old', 'a')).toEqual([[1, 1], [2, 2]]);
+  });
+
   it('maps hparams and folders onto run.json fields, so imported runs join an ablation and its scaling fit', async () => {
     const session = (hparams: Record<string, string | number>) => ({ wallTime: 1_700_000_000, values: [hparamsSessionStartValue(hparams)] });
     const sizes = [
