@@ -6,6 +6,7 @@ import { runScalingWorkerBench } from './scaling-worker';
 import { runSearchBench } from './search';
 import { runSearchIsolationBench } from './search-isolation';
 import { runTensorboardBench } from './tensorboard';
+import { runWandbBench } from './wandb';
 import { runChartsBench } from './charts';
 import { runServeLoadBench } from './serve-load';
 
@@ -17,6 +18,7 @@ export interface BenchSection {
 export const benchSections: BenchSection[] = [
   { name: 'sync', run: runSyncBench },
   { name: 'tensorboard', run: runTensorboardBench },
+  { name: 'wandb', run: runWandbBench },
   { name: 'scaling', run: runScalingBench },
   { name: 'scaling-worker', run: runScalingWorkerBench },
   { name: 'charts', run: runChartsBench },

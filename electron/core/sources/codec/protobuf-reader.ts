@@ -138,6 +138,25 @@ export class ProtoReader {
     return decodeUtf8(this.bytes, start, this.pos);
   }
 
+  /** A string seen once (a value's text): decoded directly, without the cache of recurring strings. */
+  readUniqueString(): string {
+    const length = this.readVarint();
+    this.need(length);
+    const start = this.pos;
+    this.pos += length;
+    const b = this.bytes;
+    if (length <= 64) {
+      let ascii = '';
+      for (let i = start; i < this.pos; i++) {
+        const c = b[i]!;
+        if (c >= 0x80) return utf8.decode(b.subarray(start, this.pos));
+        ascii += String.fromCharCode(c);
+      }
+      return ascii;
+    }
+    return utf8.decode(b.subarray(start, this.pos));
+  }
+
   skip(key: number): void {
     const wire = key & 7;
     switch (wire) {

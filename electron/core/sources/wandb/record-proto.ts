@@ -35,9 +35,9 @@ export const WANDB_FIELDS = {
 const F = WANDB_FIELDS;
 const key = (field: number, wire: number): number => (field << 3) | wire;
 
-/** One history, config or summary item: its key path (nested_key, else key) and its JSON text. */
+/** One history, config or summary item: its name (nested_key joined with '.', else key) and its JSON text. */
 export interface WandbItem {
-  path: string[];
+  name: string;
   json: string;
 }
 
@@ -98,16 +98,16 @@ function readMessage<T>(r: ProtoReader, read: (r: ProtoReader) => T): T {
 
 function readItem(r: ProtoReader): WandbItem {
   let single = '';
-  const nested: string[] = [];
+  let nested: string | null = null;
   let json = '';
   while (!r.done) {
     const k = r.readKey();
     if (k === key(F.HistoryItem.key, WIRE_BYTES)) single = r.readString();
-    else if (k === key(F.HistoryItem.nested_key, WIRE_BYTES)) nested.push(r.readString());
-    else if (k === key(F.HistoryItem.value_json, WIRE_BYTES)) json = r.readString();
+    else if (k === key(F.HistoryItem.nested_key, WIRE_BYTES)) nested = nested === null ? r.readString() : `${nested}.${r.readString()}`;
+    else if (k === key(F.HistoryItem.value_json, WIRE_BYTES)) json = r.readUniqueString();
     else r.skip(k);
   }
-  return { path: nested.length > 0 ? nested : [single], json };
+  return { name: nested ?? single, json };
 }
 
 function readHistory(r: ProtoReader): WandbRecord {

@@ -127,21 +127,23 @@ export class WandbRunFileReader {
       return parseValueJson(item.json);
     } catch (error) {
       if (!(error instanceof ValueJsonError)) throw error;
-      this.batch.issues.push({ file: this.file, offset, field: item.path.join('.'), code: 'invalid-value', reason: `${error.message}; it is skipped` });
+      this.batch.issues.push({ file: this.file, offset, field: item.name, code: 'invalid-value', reason: `${error.message}; it is skipped` });
       return undefined;
     }
   }
 
   private history(items: WandbItem[], recordStep: number | null, offset: number): void {
-    const values: Array<[string, number]> = [];
+    // The row's step and time first (wandb writes them last), then every value with them.
     let step = recordStep;
     let time: number | null = null;
     for (const item of items) {
-      const name = item.path.join('.');
-      const value = this.value(item, offset);
-      if (name === '_step' && typeof value === 'number' && step === null && Number.isSafeInteger(value)) step = value;
-      if (name === '_timestamp' && typeof value === 'number' && Number.isFinite(value)) time = value;
-      flattenNumbers(name, value, values);
+      if (item.name === '_step' && step === null) {
+        const value = parseValueJson(item.json);
+        if (typeof value === 'number' && Number.isSafeInteger(value)) step = value;
+      } else if (item.name === '_timestamp') {
+        const value = parseValueJson(item.json);
+        if (typeof value === 'number' && Number.isFinite(value)) time = value;
+      }
     }
     const s = this.state;
     if (step === null) step = s.lastStep === null ? 0 : s.lastStep + 1;
@@ -152,16 +154,21 @@ export class WandbRunFileReader {
     s.lastStep = step;
     if (time !== null) s.lastTime = time;
     const at = time ?? s.lastTime ?? 0;
-    for (const [metric, value] of values) this.batch.points.push({ metric, step, time: at, value });
+    const points = this.batch.points;
+    for (const item of items) {
+      const value = this.value(item, offset);
+      if (typeof value === 'number') points.push({ metric: item.name, step, time: at, value });
+      else if (isPlainObject(value) && !('_type' in value)) flattenNumbers(item.name, value, (metric, v) => points.push({ metric, step, time: at, value: v }));
+    }
   }
 
   private apply(into: Record<string, FactValue>, update: WandbItem[], remove: WandbItem[], offset: number, what: string): void {
     for (const item of remove) {
-      const name = item.path.join('.');
+      const name = item.name;
       for (const key of Object.keys(into)) if (key === name || key.startsWith(`${name}.`)) delete into[key];
     }
     for (const item of update) {
-      const name = item.path.join('.');
+      const name = item.name;
       if (name === '_wandb' || name.startsWith('_wandb.')) continue;
       const value = this.value(item, offset);
       if (value === undefined) continue;
@@ -187,10 +194,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Numeric leaves of a history value; media and tables (objects with `_type`) are not series. */
-function flattenNumbers(name: string, value: unknown, out: Array<[string, number]>): void {
-  if (typeof value === 'number') out.push([name, value]);
+function flattenNumbers(name: string, value: unknown, emit: (metric: string, value: number) => void): void {
+  if (typeof value === 'number') emit(name, value);
   else if (isPlainObject(value) && !('_type' in value)) {
-    for (const [k, v] of Object.entries(value)) flattenNumbers(`${name}.${k}`, v, out);
+    for (const [k, v] of Object.entries(value)) flattenNumbers(`${name}.${k}`, v, emit);
   }
 }
 

@@ -15,7 +15,12 @@ export class ValueJsonError extends Error {
 
 /** The value a value_json text holds; numbers exactly as float64 reads their decimal text. */
 export function parseValueJson(text: string): unknown {
-  if (NUMBER.test(text)) return Number(text);
+  const first = text.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2d) {
+    // Number() reads every JSON number exactly (and -Infinity); anything else it reads as NaN.
+    const n = Number(text);
+    if (n === n && (NUMBER.test(text) || n === -Infinity)) return n;
+  }
   const special = SPECIAL[text];
   if (special !== undefined) return special;
   if (text === 'true') return true;
