@@ -1,5 +1,5 @@
 // The flags that say how to reach and read a store, shared by `sync` and `serve`:
-//   --map params=params.n_params,tokens=tags.tokens   (repeatable; TensorBoard and MLflow stores)
+//   --map params=params.n_params,tokens=tags.tokens   (repeatable; TensorBoard, MLflow and W&B stores)
 //   --ssh-key FILE                                    (sftp:// stores)
 //   --known-hosts FILE                                (sftp:// stores; repeatable)
 import type { StoreAccessOptions } from '../core/config/store-access';
@@ -16,8 +16,9 @@ export const storeAccessOptions: CliOptions = {
 };
 
 export const storeAccessHelp = [
-  '--map T=FIELD,…     TensorBoard/MLflow field mapping, e.g. params=params.n_params,tokens=tags.tokens,ablation=tags.ablation',
-  `                    (T: ${TARGETS.join(', ')}; MLflow fields params.*, tags.*, experiment.*, run.*; TensorBoard hparams.*, path, path.N)`,
+  '--map T=FIELD,…     TensorBoard/MLflow/W&B field mapping, e.g. params=params.n_params,tokens=tags.tokens,ablation=tags.ablation',
+  `                    (T: ${TARGETS.join(', ')}; MLflow fields params.*, tags.*, experiment.*, run.*; TensorBoard hparams.*, path, path.N;`,
+  '                    W&B config.*, summary.*, run.*)',
   '--ssh-key FILE      private key for sftp:// stores (default: ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa)',
   '--known-hosts FILE  known_hosts to check the host key against (default ~/.ssh/known_hosts)',
 ];

@@ -10,6 +10,7 @@ import { reviewMethods } from './review-methods';
 import { runsMethods } from './runs-methods';
 import { searchMethods } from './search-methods';
 import { scalingMethods } from './scaling-methods';
+import { sourcesMethods } from './sources-methods';
 import { teamMethods } from './team-methods';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...runsMethods,
   ...searchMethods,
   ...scalingMethods,
+  ...sourcesMethods,
   ...teamMethods,
 } as const;
 

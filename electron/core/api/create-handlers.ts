@@ -7,6 +7,7 @@ import { createReviewHandlers } from './review-handlers';
 import { createRunsHandlers } from './runs-handlers';
 import { createSearchHandlers } from './search-handlers';
 import { createScalingHandlers } from './scaling-handlers';
+import { createSourcesHandlers } from './sources-handlers';
 import { createTeamHandlers } from './team-handlers';
 import type { Handlers } from './handlers';
 
@@ -19,6 +20,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...createRunsHandlers(deps),
     ...createSearchHandlers(deps),
     ...createScalingHandlers(deps),
+    ...createSourcesHandlers(deps),
     ...createTeamHandlers(deps),
   };
 }

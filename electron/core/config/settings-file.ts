@@ -14,6 +14,10 @@ const settingsSchema = z.object({
   fieldMapping: fieldMappingSchema.optional(),
   /** Private key file for sftp:// stores (otherwise ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa). */
   sshKeyFile: z.string().min(1).optional(),
+  /** Sources set up in the app (Settings page); storeUrl and fieldMapping say which one the cache mirrors. */
+  sources: z
+    .array(z.object({ id: z.string().min(1), name: z.string().min(1), url: z.string().min(1), fieldMapping: fieldMappingSchema.optional() }).strict())
+    .optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -49,8 +49,10 @@ export const runs = sqliteTable(
     lastTokens: real('last_tokens'),
     lastTime: real('last_time'),
     pointCount: integer('point_count').notNull().default(0),
-    /** Where the run came from: 'labstore' | 'tensorboard' | 'mlflow'. */
+    /** Where the run came from: 'labstore' | 'tensorboard' | 'mlflow' | 'wandb'. */
     source: text('source').notNull().default('labstore'),
+    /** A source run's fields before mapping ('params.lr', 'config.model.n_params'…), for the mapping preview. */
+    sourceFieldsJson: text('source_fields_json'),
     syncedAt: text('synced_at').notNull(),
   },
   (t) => [

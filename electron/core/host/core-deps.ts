@@ -2,6 +2,7 @@
 import type { PushEvent } from '../../../shared/api/push-events';
 import type { CacheDatabase } from '../db/open-cache-database';
 import type { CoreConfig } from '../config/core-config';
+import type { StoreAccessOptions } from '../config/store-access';
 import type { Settings } from '../config/settings-file';
 import type { ComputeClient } from './compute-client';
 import type { SearchClient } from './search-client';
@@ -23,4 +24,6 @@ export interface CoreDeps {
   search: SearchClient;
   emit(event: PushEvent): void;
   log(message: string): void;
+  /** Makes the cache mirror another store from now on: the sync worker starts over with it. */
+  switchStore(storeUrl: string, access: StoreAccessOptions, isDemo: boolean): Promise<void>;
 }

@@ -13,7 +13,8 @@ import { openCacheDatabase } from '../db/open-cache-database';
 import type { CoreDeps } from './core-deps';
 import { createComputeClient } from './compute-client';
 import { createSearchClient } from './search-client';
-import { startSyncWorker } from './sync-controller';
+import { startSyncWorker, type SyncController } from './sync-controller';
+import type { StoreAccessOptions } from '../config/store-access';
 
 export interface CoreService {
   call(method: string, input: unknown, ctx: HandlerContext): Promise<ApiResult<unknown>>;
@@ -50,23 +51,38 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return settings;
     },
   };
-  const sync = startSyncWorker(
-    path.join(options.workerDir, 'sync-worker.mjs'),
-    {
-      dbFile: options.dbFile,
-      storeUrl: options.storeUrl,
-      migrationsDir: options.migrationsDir,
-      nativeBinding: options.nativeBinding,
-      watch: options.watch,
-      pollIntervalMs: options.pollIntervalMs,
-      storeAccess: options.storeAccess,
-    },
-    {
-      onProgress: (progress) => emit({ type: 'sync-progress', progress }),
-      onChanged: (scopes) => emit({ type: 'data-changed', scopes, at: new Date().toISOString() }),
-      log,
-    },
-  );
+  const startSync = () =>
+    startSyncWorker(
+      path.join(options.workerDir, 'sync-worker.mjs'),
+      {
+        dbFile: options.dbFile,
+        storeUrl: options.storeUrl,
+        migrationsDir: options.migrationsDir,
+        nativeBinding: options.nativeBinding,
+        watch: options.watch,
+        pollIntervalMs: options.pollIntervalMs,
+        storeAccess: options.storeAccess,
+      },
+      {
+        onProgress: (progress) => emit({ type: 'sync-progress', progress }),
+        onChanged: (scopes) => emit({ type: 'data-changed', scopes, at: new Date().toISOString() }),
+        log,
+      },
+    );
+  let current = startSync();
+  // Handlers hold this one object; behind it the worker is replaced when the source changes.
+  const sync: SyncController = {
+    progress: () => current.progress(),
+    syncNow: () => current.syncNow(),
+    close: () => current.close(),
+  };
+  const switchStore = async (storeUrl: string, access: StoreAccessOptions, isDemo: boolean) => {
+    await current.close();
+    Object.assign(options, { storeUrl, storeAccess: access, isDemo });
+    current = startSync();
+    emit({ type: 'data-changed', scopes: ['settings', 'runs', 'metrics', 'ablations', 'proposals', 'team', 'events', 'issues'], at: new Date().toISOString() });
+    if (!options.watch) void current.syncNow();
+  };
   const compute = createComputeClient(
     path.join(options.workerDir, 'compute-worker.mjs'),
     { dbFile: options.dbFile, migrationsDir: options.migrationsDir, nativeBinding: options.nativeBinding },
@@ -77,7 +93,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     { dbFile: options.dbFile, migrationsDir: options.migrationsDir, nativeBinding: options.nativeBinding },
     log,
   );
-  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, compute, search, emit, log };
+  const deps: CoreDeps = { cache, config: options, settings: settingsAccess, sync, compute, search, emit, log, switchStore };
   const handlers = createHandlers(deps);
   return {
     handlers,

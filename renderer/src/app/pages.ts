@@ -8,6 +8,7 @@ import { ReviewPage } from '../pages/review/review-page';
 import { RunsPage } from '../pages/runs/runs-page';
 import { ScalingPage } from '../pages/scaling/scaling-page';
 import { SearchPage } from '../pages/search/search-page';
+import { SettingsPage } from '../pages/settings/settings-page';
 import { SyncPage } from '../pages/sync/sync-page';
 import { TeamPage } from '../pages/team/team-page';
 
@@ -28,4 +29,5 @@ export const PAGES: PageEntry[] = [
   { id: 'review', title: 'Review', component: ReviewPage },
   { id: 'sync', title: 'Sync', component: SyncPage },
   { id: 'search', title: 'Search', component: SearchPage },
+  { id: 'settings', title: 'Settings', component: SettingsPage },
 ];

@@ -73,6 +73,8 @@ export interface SourcePlan {
 export interface CachedSourceRun {
   pk: number;
   rawJson: string;
+  /** The source's fields of the run before mapping, as last written. */
+  fieldsJson: string | null;
 }
 
 export interface SourceSyncContext {

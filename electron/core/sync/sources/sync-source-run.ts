@@ -76,7 +76,10 @@ export function refreshRunProgress(ctx: SourceSyncContext, runPk: number): void 
 
 /** Writes the run's record when it changed; returns its runs.pk, or null when the run is refused. */
 function writeRunRecord(ctx: SourceSyncContext, plan: SourceRunPlan, states: ReadonlyMap<string, StreamRowState>, issues: SyncIssue[]): number | null {
-  const { record, rawJson, issues: found } = sourceRunRecord(plan.facts(states), ctx.mapping, plan.issuePath);
+  const facts = plan.facts(states);
+  const { record, rawJson, issues: found } = sourceRunRecord(facts, ctx.mapping, plan.issuePath);
+  // What a mapping preview needs of the run: its fields and the group it has without a mapping.
+  const fieldsJson = JSON.stringify({ group: facts.group ?? null, fields: facts.fields });
   issues.length = 0;
   issues.push(...found);
   const cached = ctx.runs.get(plan.id);
@@ -84,14 +87,15 @@ function writeRunRecord(ctx: SourceSyncContext, plan: SourceRunPlan, states: Rea
     if (cached) inTransaction(ctx.sqlite, () => removeSourceRun(ctx, plan.id));
     return null;
   }
-  if (cached && cached.rawJson === rawJson) return cached.pk;
+  if (cached && cached.rawJson === rawJson && cached.fieldsJson === fieldsJson) return cached.pk;
   return inTransaction(ctx.sqlite, () => {
     const result = ctx.entities.upsertRun(record, ctx.now, ctx.format);
     if ('conflict' in result) {
       issues.push({ path: plan.issuePath, line: null, code: 'duplicate-id', message: `A run "${plan.id}" was already imported from ${result.conflict}: this one is refused.`, expected: 'run ids unique across sources' });
       return null;
     }
-    ctx.runs.set(plan.id, { pk: result.pk, rawJson });
+    ctx.sqlite.prepare('UPDATE runs SET source_fields_json = ? WHERE pk = ?').run(fieldsJson, result.pk);
+    ctx.runs.set(plan.id, { pk: result.pk, rawJson, fieldsJson });
     if (result.isNew) {
       ctx.tally.newRuns.add(plan.id);
       ctx.progress.state.runsNew++;

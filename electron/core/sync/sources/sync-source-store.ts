@@ -71,8 +71,8 @@ function eventLoopPacer(): () => Promise<void> {
 }
 
 function loadCachedRuns(ctx: SourceSyncContext): void {
-  const rows = ctx.sqlite.prepare('SELECT id, pk, raw_json AS rawJson FROM runs WHERE source = ?').all(ctx.format) as Array<{ id: string; pk: number; rawJson: string }>;
-  for (const { id, pk, rawJson } of rows) ctx.runs.set(id, { pk, rawJson });
+  const rows = ctx.sqlite.prepare('SELECT id, pk, raw_json AS rawJson, source_fields_json AS fieldsJson FROM runs WHERE source = ?').all(ctx.format) as Array<{ id: string; pk: number; rawJson: string; fieldsJson: string | null }>;
+  for (const { id, pk, rawJson, fieldsJson } of rows) ctx.runs.set(id, { pk, rawJson, fieldsJson });
 }
 
 /** Bytes the pass expects to read, for progress: what changed files hold beyond their saved offset. */

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 export const CACHE_DUMP_QUERIES: Record<string, string> = {
   runs: `SELECT id, name, created_at, owner, group_name, ablation, variant, seed, proposal, params, non_embedding_params,
            active_params, arch, tokens, mixture, flops, flops_given, accelerator, chips, chip_hours, config_json, tags_json,
-           raw_json, state, state_updated_at, state_message, last_step, last_tokens, last_time, point_count, source
+           raw_json, state, state_updated_at, state_message, last_step, last_tokens, last_time, point_count, source, source_fields_json
          FROM runs ORDER BY id`,
   series: `SELECT r.id, s.key, s.point_count, s.last_step, s.last_value, s.non_finite_count
            FROM series s JOIN runs r ON r.pk = s.run_pk ORDER BY r.id, s.key`,

@@ -7,3 +7,5 @@ CREATE TABLE `logged_entries` (
 	PRIMARY KEY(`series_pk`, `seq`),
 	FOREIGN KEY (`series_pk`) REFERENCES `series`(`pk`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+ALTER TABLE `runs` ADD `source_fields_json` text;
