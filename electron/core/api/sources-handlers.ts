@@ -118,6 +118,16 @@ function hostKeyAnswer(host: string, port: number, outcome: TrustHostOutcome): H
 
 export function createSourcesHandlers(deps: CoreDeps): HandlerSlice<SourcesMethod> {
   const changed = () => deps.emit({ type: 'data-changed', scopes: ['settings'], at: new Date().toISOString() });
+  const saved = (id: string) => {
+    const source = (deps.settings.get().sources ?? []).find((s) => s.id === id);
+    if (!source) throw new ApiFailure('not-found', `No saved source "${id}".`);
+    return source;
+  };
+  /** The cache mirrors `source` from now on: in the settings, and the sync starts over with it. */
+  const mirror = async (source: { url: string; fieldMapping?: FieldMapping }, mapping: FieldMapping) => {
+    const next = deps.settings.update({ storeUrl: source.url, isDemo: false, fieldMapping: source.fieldMapping });
+    await deps.switchStore(source.url, accessFor(deps, next, mapping), false);
+  };
   return {
     async getSourceSettings() {
       return view(deps);
@@ -133,31 +143,22 @@ export function createSourcesHandlers(deps: CoreDeps): HandlerSlice<SourcesMetho
       const wasActive = at >= 0 && sources[at]!.url === deps.config.storeUrl;
       if (at >= 0) sources[at] = entry;
       else sources.push(entry);
-      const next = deps.settings.update({ sources });
-      // Editing the source the cache mirrors takes effect now: the sync starts over with it.
-      if (wasActive) {
-        deps.settings.update({ storeUrl: entry.url, isDemo: false, fieldMapping: entry.fieldMapping });
-        await deps.switchStore(entry.url, accessFor(deps, next, mapping), false);
-      }
+      deps.settings.update({ sources });
+      // Editing the source the cache mirrors takes effect now.
+      if (wasActive) await mirror(entry, mapping);
       changed();
       return view(deps);
     },
     async removeSource(input) {
-      const settings = deps.settings.get();
-      const source = (settings.sources ?? []).find((s) => s.id === input.id);
-      if (!source) throw new ApiFailure('not-found', `No saved source "${input.id}".`);
+      const source = saved(input.id);
       if (source.url === deps.config.storeUrl) throw new ApiFailure('conflict', `"${source.name}" is the source the cache mirrors: use another one first.`);
-      deps.settings.update({ sources: (settings.sources ?? []).filter((s) => s.id !== input.id) });
+      deps.settings.update({ sources: (deps.settings.get().sources ?? []).filter((s) => s.id !== input.id) });
       changed();
       return view(deps);
     },
     async useSource(input) {
-      const settings = deps.settings.get();
-      const source = (settings.sources ?? []).find((s) => s.id === input.id);
-      if (!source) throw new ApiFailure('not-found', `No saved source "${input.id}".`);
-      const mapping = checkedMapping(parsedUrl(source.url), source.fieldMapping ?? {});
-      const next = deps.settings.update({ storeUrl: source.url, isDemo: false, fieldMapping: source.fieldMapping });
-      await deps.switchStore(source.url, accessFor(deps, next, mapping), false);
+      const source = saved(input.id);
+      await mirror(source, checkedMapping(parsedUrl(source.url), source.fieldMapping ?? {}));
       changed();
       return view(deps);
     },

@@ -132,7 +132,7 @@ describe('event writer', () => {
     expect(listFiles(store).filter((f) => f.startsWith('events/'))).toHaveLength(2);
   });
 
-  it('writes into a lab store folder or file:// URL, and refuses TensorBoard and MLflow sources, saying why', async () => {
+  it('writes into a lab store folder or file:// URL, and refuses TensorBoard, MLflow and W&B sources, saying why', async () => {
     const store = labStoreDir();
     for (const url of [store, `file://${store}`]) {
       const writer = createEventWriter({ store: async () => openEventStore(url), storeUrl: storeLocationKey(url), outbox: new Outbox(tempDir('outbox')).open(), retryIntervalMs: 0 });
@@ -140,7 +140,8 @@ describe('event writer', () => {
     }
     expect(readStoreEvents(store).size).toBe(2);
     expect(() => openEventStore(`tensorboard:${store}`)).toThrow(/written to a lab store \(format 1\), and tensorboard:.* is a TensorBoard log directory/);
-    expect(() => openEventStore(`mlflow:${store}`)).toThrow(/is an MLflow file store/);
+    expect(() => openEventStore(`mlflow:${store}`)).toThrow(/is an MLflow store/);
+    expect(() => openEventStore(`wandb:${store}`)).toThrow(/is a folder of W&B runs/);
   });
 
   it('leaves no partial file anywhere when the disk refuses the bytes half-way (file size limit)', async () => {
