@@ -5,6 +5,7 @@ import { evalsCommand } from './commands/evals';
 import { exportCommand } from './commands/export';
 import { fitCommand } from './commands/fit';
 import { runsCommand } from './commands/runs';
+import { alertsCommand } from './commands/alerts';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 import { seriesCommand } from './commands/series';
@@ -12,4 +13,4 @@ import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
 import { trustHostCommand } from './commands/trust-host';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, searchCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, alertsCommand, searchCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];

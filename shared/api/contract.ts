@@ -3,6 +3,7 @@
 // and both transports (Electron IPC, HTTP) validate inputs against these schemas.
 import type { z } from 'zod';
 import type { MethodSpec } from './define-method';
+import { alertsMethods } from './alerts-methods';
 import { appMethods } from './app-methods';
 import { evalsMethods } from './evals-methods';
 import { proposalsMethods } from './proposals-methods';
@@ -14,6 +15,7 @@ import { sourcesMethods } from './sources-methods';
 import { teamMethods } from './team-methods';
 
 export const contract = {
+  ...alertsMethods,
   ...appMethods,
   ...evalsMethods,
   ...proposalsMethods,

@@ -10,6 +10,7 @@ import type { SyncSummary } from '../../core/sync/sync-summary';
 import { syncStore } from '../../core/sync/sync-store';
 import { watchLabStore } from '../../core/sync/watch-lab-store';
 import { parseIntegerFlag, requireString, type CliCommand, type CliIo } from '../cli-command';
+import { alertsWithIds, formatAlertLine } from './alerts';
 import { cliAppRoot } from '../cli-runtime';
 import { parseStoreAccessFlags, storeAccessHelp, storeAccessOptions, storeFormatOf } from '../store-access-flags';
 
@@ -63,6 +64,8 @@ export const syncCommand: CliCommand = {
     '--watch             keep syncing on changes (file-system events, and polling for network mounts)',
     '--interval SECONDS  polling period with --watch (default 10)',
     '--json              print the counts and every sync issue as JSON (with --watch: one line per change)',
+    '                    with --watch, each alert the detectors find is printed as it fires (one line; with --json',
+    '                    one {"alert": …} line), and the first pass prints those that fired just now',
     ...storeAccessHelp,
   ],
   options: {
@@ -91,6 +94,14 @@ export const syncCommand: CliCommand = {
     });
     const pass = (options: SyncLabStoreOptions) => syncStore({ ...options, format, fieldMapping: access.fieldMapping });
     const onProgress = json || !io.interactive ? undefined : (p: SyncProgress) => io.stderr(`\r${progressBar(p)}\x1b[K${p.phase === 'done' ? '\n' : ''}`);
+    // What fired: as it happens with --watch; history met by a cache's first sync is for `tessera alerts`.
+    const printAlerts = (summary: SyncSummary) => {
+      for (const alert of alertsWithIds(cache.sqlite, summary.alerts)) {
+        if (!alert.live) continue;
+        const { notify: _notify, ...fired } = alert;
+        io.stdout(json ? `${JSON.stringify({ alert: fired })}\n` : `alert: ${formatAlertLine(alert)}\n`);
+      }
+    };
     const report = (summary: SyncSummary) => {
       if (json) io.stdout(`${JSON.stringify(syncJson(summary), null, values.watch ? undefined : 2)}\n`);
       else reportForPeople(summary, io);
@@ -107,6 +118,7 @@ export const syncCommand: CliCommand = {
         onProgress,
         intervalMs: intervalSeconds * 1000,
         onChanged: report,
+        onSynced: (summary) => printAlerts(summary),
         onError: (error) => io.stderr(`sync: ${error instanceof Error ? error.message : String(error)}\n`),
       });
       if (!json) io.stderr(`sync: watching ${transport.location} (${watcher.usingFsEvents ? 'file-system events and ' : ''}polling every ${intervalSeconds} s); Ctrl-C stops.\n`);

@@ -1,5 +1,6 @@
 // The whole handler table: one slice per domain. The type makes a missing method a compile error.
 import type { CoreDeps } from '../host/core-deps';
+import { createAlertsHandlers } from './alerts-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createEvalsHandlers } from './evals-handlers';
 import { createProposalsHandlers } from './proposals-handlers';
@@ -13,6 +14,7 @@ import type { Handlers } from './handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
+    ...createAlertsHandlers(deps),
     ...createAppHandlers(deps),
     ...createEvalsHandlers(deps),
     ...createProposalsHandlers(deps),

@@ -6,6 +6,8 @@ export interface HandlerContext {
   canWrite: boolean;
   /** Aborted when the caller gave up (its HTTP request closed): heavy work for it stops. */
   signal?: AbortSignal;
+  /** The person the transport knows the caller to be (a team server's token); else the app's "Who am I". */
+  person?: string;
 }
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: HandlerContext) => Promise<OutputOf<K>>;

@@ -275,3 +275,64 @@ export const seriesSummaries = sqliteTable('series_summaries', {
   /** Totals over the whole series, as one bucket record (same layout as the chunks). */
   totals: blob('totals', { mode: 'buffer' }).notNull(),
 });
+
+/**
+ * What the detectors found (electron/core/alerts), derived from the store by the sync. Keyed by run id,
+ * metric ('' for a run-level rule), rule and step, so a run read again finds its own rows instead of new
+ * ones; a row whose point a restart or a rewritten file took away is kept as superseded.
+ */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    pk: integer('pk').primaryKey({ autoIncrement: true }),
+    runId: text('run_id').notNull(),
+    metric: text('metric').notNull().default(''),
+    rule: text('rule').notNull(),
+    step: integer('step').notNull(),
+    /** The point's value (NULL for NaN), or for a stall the minutes since the last line. */
+    value: real('value'),
+    /** What it was compared against, and the value it had to exceed. */
+    level: real('level'),
+    threshold: real('threshold'),
+    detailJson: text('detail_json').notNull().default('{}'),
+    /** The line's own time (Unix seconds) when it carries one. */
+    pointTime: real('point_time'),
+    /** The sync pass that found it. */
+    firedAt: text('fired_at').notNull(),
+    /** Found as it happened (not history read by a cache's first sync): people are notified. */
+    live: integer('live', { mode: 'boolean' }).notNull(),
+    superseded: integer('superseded', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('alerts_key_unique').on(t.runId, t.metric, t.rule, t.step), index('alerts_fired_idx').on(t.firedAt)],
+);
+
+/** How far the detectors have read each series, and how many non-finite values it had then. */
+export const alertSeriesState = sqliteTable('alert_series_state', {
+  seriesPk: integer('series_pk')
+    .primaryKey()
+    .references(() => series.pk, { onDelete: 'cascade' }),
+  lastStep: integer('last_step'),
+  nonFiniteCount: integer('non_finite_count').notNull(),
+});
+
+/**
+ * What each person watches: runs, groups, ablations, proposals. The person's own, not the store's: local
+ * to this cache like `fit_exclusions` ('' is the person of an app that has not been told who you are).
+ */
+export const watches = sqliteTable(
+  'watches',
+  {
+    person: text('person').notNull(),
+    kind: text('kind').notNull(),
+    target: text('target').notNull(),
+    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.person, t.kind, t.target] })],
+);
+
+/** A person's alert settings: whether the runs they own are watched, and the quiet period. */
+export const alertPreferences = sqliteTable('alert_preferences', {
+  person: text('person').primaryKey(),
+  ownRuns: integer('own_runs', { mode: 'boolean' }).notNull().default(true),
+  quietMinutes: integer('quiet_minutes').notNull().default(60),
+});

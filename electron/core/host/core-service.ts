@@ -66,6 +66,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       {
         onProgress: (progress) => emit({ type: 'sync-progress', progress }),
         onChanged: (scopes) => emit({ type: 'data-changed', scopes, at: new Date().toISOString() }),
+        onAlerts: (ids) => emit({ type: 'alerts-fired', ids, at: new Date().toISOString() }),
         log,
       },
     );

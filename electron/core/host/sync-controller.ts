@@ -15,6 +15,8 @@ export interface SyncController {
 export interface SyncControllerEvents {
   onProgress(progress: SyncProgressInfo): void;
   onChanged(scopes: DataScope[]): void;
+  /** The pass found these new alerts. */
+  onAlerts(ids: number[]): void;
   log(message: string): void;
 }
 
@@ -56,6 +58,7 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
         current = message.progress;
         events.onProgress(current);
         if (message.changed.length > 0) events.onChanged(message.changed);
+        if (message.alerts.length > 0) events.onAlerts(message.alerts);
         settle();
         break;
       case 'failed':

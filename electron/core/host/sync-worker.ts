@@ -40,7 +40,9 @@ function onEngineProgress(p: SyncProgress) {
 
 function finished(summary: SyncSummary) {
   progress = { ...progress, running: false, finishedAt: new Date().toISOString(), lastError: null };
-  post({ type: 'finished', progress, changed: scopesOfSyncChanges(summary.changed) });
+  const changed = scopesOfSyncChanges(summary.changed);
+  if (summary.alerts.length > 0) changed.push('alerts');
+  post({ type: 'finished', progress, changed, alerts: summary.alerts });
 }
 
 function failed(error: unknown) {

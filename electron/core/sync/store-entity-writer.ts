@@ -10,7 +10,7 @@ import type { RunStatus } from '../store/parse-run-status';
 import type { StoreMarker } from '../store/parse-store-marker';
 import type { TeamRecord } from '../store/parse-team-file';
 import { proposalOutcomeUpdater } from './proposal-outcome';
-import { onSeriesRemoved } from './series-hooks';
+import { onRunStatusSet, onSeriesRemoved } from './series-hooks';
 
 const RUN_FILES = ['run.json', 'status.json', 'metrics.jsonl'] as const;
 
@@ -42,6 +42,7 @@ function prepareAll(sqlite: Database.Database) {
     deleteSeriesPoints: p('DELETE FROM points WHERE series_pk = ?'),
     deleteRunSeries: p('DELETE FROM series WHERE run_pk = ?'),
     deleteRun: p('DELETE FROM runs WHERE pk = ?'),
+    runState: p('SELECT state FROM runs WHERE pk = ?').pluck(),
     setStatus: p('UPDATE runs SET state = ?, state_updated_at = ?, state_message = ?, synced_at = ? WHERE pk = ?'),
     upsertAblation: p(
       `INSERT OR REPLACE INTO ablations (id, title, question, proposal, owner, metric, compare_at, baseline, raw_json, file)
@@ -124,7 +125,9 @@ export class StoreEntityWriter {
   }
 
   setRunStatus(runPk: number, status: RunStatus | null, syncedAt: string): void {
+    const before = onRunStatusSet.length > 0 ? ((this.st.runState.get(runPk) as string | null | undefined) ?? null) : null;
     this.st.setStatus.run(status?.state ?? null, status?.updatedAt ?? null, status?.message ?? null, syncedAt, runPk);
+    for (const hook of onRunStatusSet) hook(this.sqlite, runPk, before, status);
   }
 
   upsertAblation(ablation: AblationRecord, file: string): void {

@@ -2,6 +2,8 @@
 // out what disappeared, then reads every new or changed file — metrics from where the last pass
 // stopped. Every file's read position commits with the rows it produced, so a pass killed at any
 // instant and started again ends with the database one clean pass gives.
+import { beginAlertPass, endAlertPass } from '../alerts/alert-pass';
+import { closeAlertPass } from '../alerts/run-alerts';
 import type { CacheDatabase } from '../db/open-cache-database';
 import { StoreEntityWriter } from './store-entity-writer';
 import { EventLoopPacer, inTransaction, type SyncContext } from './sync-context';
@@ -172,13 +174,20 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
   progress.emit(true);
   options.signal?.throwIfAborted();
   const walked = await walkLabStore(options.transport);
+  const alertPass = beginAlertPass(sqlite, now);
+  let alerts: number[];
   try {
-    ctx.batch.open(0);
-    await syncWalkedFiles(ctx, walked, options.parseWorkerFile);
+    try {
+      ctx.batch.open(0);
+      await syncWalkedFiles(ctx, walked, options.parseWorkerFile);
+    } finally {
+      ctx.parsing.readAhead?.close();
+      await ctx.parsing.worker?.close();
+      ctx.batch.close();
+    }
+    alerts = closeAlertPass(sqlite, alertPass);
   } finally {
-    ctx.parsing.readAhead?.close();
-    await ctx.parsing.worker?.close();
-    ctx.batch.close();
+    endAlertPass(sqlite);
   }
   if (reconcileEventReferences(sqlite, now)) ctx.tally.issues = true;
   ctx.entities.setCacheState('last_sync_at', now);
@@ -199,5 +208,6 @@ async function runSyncPass(options: SyncLabStoreOptions): Promise<SyncSummary> {
     bytesRead: ctx.tally.bytesRead,
     durationMs: Date.now() - started,
     parsedInWorker: ctx.parsing.worker !== null,
+    alerts,
   };
 }

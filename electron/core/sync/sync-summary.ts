@@ -40,6 +40,8 @@ export interface SyncSummary {
   durationMs: number;
   /** Whether metrics were parsed by the worker thread (passes with much to read) or in the sync thread. */
   parsedInWorker?: boolean;
+  /** Ids of the alerts this pass found (electron/core/alerts). */
+  alerts: number[];
 }
 
 /** Whether the pass changed anything a view shows. */

@@ -2,6 +2,8 @@
 // local folder, SFTP). It lists the source, takes out the runs that disappeared (deleted in
 // MLflow, folders removed), then reads each run's new bytes from its saved cursors. Runs become
 // lab-store runs through the field mapping (runs.source says where they came from).
+import { beginAlertPass, endAlertPass } from '../../alerts/alert-pass';
+import { closeAlertPass } from '../../alerts/run-alerts';
 import path from 'node:path';
 import type { FieldMapping, SourceFormat } from '../../sources/field-mapping';
 import { mappingFieldProblems } from '../../sources/field-mapping';
@@ -55,7 +57,7 @@ const running = new WeakMap<object, Promise<unknown>>();
 
 export function syncSourceStore(options: SyncSourceStoreOptions): Promise<SyncSummary> {
   const key = options.db.sqlite;
-  const pass = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => runPass(options));
+  const pass = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => runPassWithAlerts(options));
   running.set(key, pass);
   return pass;
 }
@@ -126,7 +128,19 @@ async function syncPlannedRuns(ctx: SourceSyncContext, source: SourcePlan, kind:
   await source.readPoints?.();
 }
 
-async function runPass(options: SyncSourceStoreOptions): Promise<SyncSummary> {
+/** A pass with the detectors told about it, and what they found at its end. */
+async function runPassWithAlerts(options: SyncSourceStoreOptions): Promise<SyncSummary> {
+  const { sqlite } = options.db;
+  const alertPass = beginAlertPass(sqlite, new Date().toISOString());
+  try {
+    const summary = await runPass(options);
+    return { ...summary, alerts: closeAlertPass(sqlite, alertPass) };
+  } finally {
+    endAlertPass(sqlite);
+  }
+}
+
+async function runPass(options: SyncSourceStoreOptions): Promise<Omit<SyncSummary, 'alerts'>> {
   const started = Date.now();
   const { sqlite } = options.db;
   const { format, transport } = options;
