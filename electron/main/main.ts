@@ -7,6 +7,7 @@ import { resolveStore } from '../core/config/resolve-store';
 import { readSettings, writeSettings } from '../core/config/settings-file';
 import { storeAccessOf } from '../core/config/store-access';
 import { startCoreWorker, type CoreClient } from '../core/host/core-client';
+import { notifyAlerts } from './alert-notifier';
 import { desktopPaths, missingNativeBindingMessage } from './desktop-paths';
 import { connectIpc } from './ipc-bridge';
 import { createMainWindow, lockDownSession } from './main-window';
@@ -49,7 +50,11 @@ async function start(): Promise<void> {
   lockDownSession();
   const window = createMainWindow({ preloadFile: paths.preloadFile, indexHtml: paths.rendererIndex });
   const disconnect = connectIpc(core, window, paths.rendererIndex);
-  window.on('closed', disconnect);
+  const stopNotifying = notifyAlerts(core, window);
+  window.on('closed', () => {
+    stopNotifying();
+    disconnect();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

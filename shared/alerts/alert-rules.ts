@@ -43,8 +43,9 @@ export const DETECTOR_THRESHOLDS = {
   stall: {
     /** A running run is stalled when its last line is older than this many of its usual intervals… */
     intervalFactor: 10,
-    /** …and older than this in any case. */
-    minMinutes: 15,
+    /** …and older than this in any case: the hour after which the app shows a running run as stale
+     *  (lab-store.md), so a run the app still shows as running is never called stalled. */
+    minMinutes: 60,
     /** The usual interval is the median gap between the times of its last lines (this many). */
     intervalLines: 32,
     /** A run that logs no `time` falls back to its status.json's updated_at and this limit (stale). */
@@ -97,7 +98,7 @@ export const ALERT_RULE_TEXT: Record<AlertRule, AlertRuleText> = {
     title: 'Stalled run',
     rule:
       `A run whose status is running has written no line for more than ${t.stall.intervalFactor}× its usual logging interval ` +
-      `(the median gap of its last ${t.stall.intervalLines} lines) and at least ${t.stall.minMinutes} minutes; without times in its ` +
+      `(the median gap of its last ${t.stall.intervalLines} lines) and at least ${t.stall.minMinutes} minutes, when it shows as stale; without times in its ` +
       `lines, its status.json's updated_at is more than ${t.stall.noTimeMinutes} minutes old.`,
   },
   'run-ended': {

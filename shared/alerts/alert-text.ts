@@ -66,3 +66,17 @@ export function alertBody(alert: AlertWords): string {
 export function alertRuleTitle(alert: Pick<AlertInfo, 'rule'>): string {
   return ALERT_RULE_TEXT[alert.rule].title;
 }
+
+/** Alerts of one run that fired at one step by one rule on several metrics (NaN everywhere at once) make one notification. */
+export function notificationsOf(alerts: AlertInfo[]): Array<{ tag: string; title: string; body: string; alertId: number }> {
+  const groups = new Map<string, AlertInfo[]>();
+  for (const alert of alerts.filter((a) => a.notify)) {
+    const key = `${alert.runId}|${alert.rule}|${alert.step ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), alert]);
+  }
+  return [...groups.entries()].map(([key, group]) => {
+    const first = group[0]!;
+    const others = group.length > 1 ? ` (and ${group.slice(1).map((a) => a.metric).join(', ')})` : '';
+    return { tag: `tessera-alert:${key}`, title: alertTitle(first), body: `${alertBody(first)}${others}`, alertId: first.id };
+  });
+}

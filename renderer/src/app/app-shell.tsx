@@ -1,5 +1,6 @@
 // The frame around every page: navigation, the store it shows, sync progress and the theme switch.
 import { useApiQuery } from '../api/use-api';
+import { useAlertNotifications } from '../api/alert-notifications';
 import { useLiveUpdates } from '../api/live-updates';
 import { CommandPalette } from '../components/command-palette/command-palette';
 import { PageErrorBoundary } from '../components/error-boundary';
@@ -40,6 +41,7 @@ export function AppShell() {
   const [theme, setTheme] = useTheme();
   const info = useApiQuery('getAppInfo', {});
   const counts = useApiQuery('getCacheCounts', {});
+  useAlertNotifications();
   const page = PAGES.find((entry) => entry.id === route.page);
   const Page = page?.component;
   return (

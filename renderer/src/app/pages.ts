@@ -1,6 +1,7 @@
 // The pages of the app, in navigation order. Each page lives in its own folder under pages/.
 import type { ComponentType } from 'react';
 import { AblationsPage } from '../pages/ablations/ablations-page';
+import { AlertsPage } from '../pages/alerts/alerts-page';
 import { ComparePage } from '../pages/compare/compare-page';
 import { EvalsPage } from '../pages/evals/evals-page';
 import { ProposalsPage } from '../pages/proposals/proposals-page';
@@ -27,6 +28,7 @@ export const PAGES: PageEntry[] = [
   { id: 'proposals', title: 'Proposals', component: ProposalsPage },
   { id: 'team', title: 'Team', component: TeamPage },
   { id: 'review', title: 'Review', component: ReviewPage },
+  { id: 'alerts', title: 'Alerts', component: AlertsPage },
   { id: 'sync', title: 'Sync', component: SyncPage },
   { id: 'search', title: 'Search', component: SearchPage },
   { id: 'settings', title: 'Settings', component: SettingsPage },

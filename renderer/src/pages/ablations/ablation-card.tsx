@@ -5,6 +5,7 @@ import { updateParams } from '../../app/router';
 import { formatX } from '../../components/series-chart/chart-format';
 import { TrustBadge } from '../../components/series-chart/trust-badge';
 import { metricValue, sizeLabel, signed, spread, verdictColor, VERDICT_TEXT } from './ablation-format';
+import { WatchButton } from '../../components/watch-button';
 
 function SizeRows({ ablation, size }: { ablation: AblationSummary; size: AblationAtSize }) {
   return (
@@ -49,6 +50,7 @@ export function AblationCard({ ablation, open }: { ablation: AblationSummary; op
         <TrustBadge trust={ablation.trust} />
         <span className="muted small">{ablation.better} is better · {ablation.runCount} runs</span>
         <div className="grow" />
+        <WatchButton kind="ablation" target={ablation.id} small />
         <button type="button" className="btn small" aria-pressed={open} onClick={() => updateParams({ id: open ? undefined : ablation.id })} data-testid="open-ablation">
           {open ? 'Hide curves' : 'Curves'}
         </button>

@@ -9,6 +9,7 @@ import { MarkdownBody } from './markdown/markdown-body';
 import { ProposalDiscussion } from './proposal-discussion';
 import { ProposalEvidence } from './proposal-evidence';
 import { StatusCell } from './proposal-list';
+import { WatchButton } from '../../components/watch-button';
 
 export function ProposalDetailView({ id, back }: { id: string; back: string }) {
   const detail = useApiQuery('getProposal', { id });
@@ -27,6 +28,7 @@ export function ProposalDetailView({ id, back }: { id: string; back: string }) {
         </h2>
         <div className="row">
           <StatusCell proposal={p} />
+          <WatchButton kind="proposal" target={p.id} small />
           <span className="muted">
             {p.kind ?? 'no kind'} · {p.area ?? 'no area'} · owner {p.owner ?? '–'} · created {p.created ?? '–'} · {p.file}
           </span>

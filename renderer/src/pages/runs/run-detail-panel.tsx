@@ -2,6 +2,7 @@
 import { useApiQuery } from '../../api/use-api';
 import { navigate } from '../../app/router';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
+import { WatchButton } from '../../components/watch-button';
 import { TrustBadge } from '../../components/series-chart/trust-badge';
 import { showConfigValue } from './run-columns';
 
@@ -16,6 +17,7 @@ export function RunDetailPanel({ runId, onClose }: { runId: string; onClose(): v
         <button type="button" className="btn small" onClick={() => navigate('compare', { runs: [runId] })}>
           Chart
         </button>
+        <WatchButton kind="run" target={runId} small />
         <button type="button" className="btn small" onClick={onClose} aria-label="Close run details">
           Close
         </button>

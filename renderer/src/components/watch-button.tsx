@@ -1,0 +1,25 @@
+// Watch or stop watching a run, group, ablation or proposal: its alerts then reach you.
+import type { WatchKind } from '../../../shared/api/alerts-methods';
+import { useApiMutation, useApiQuery } from '../api/use-api';
+
+export function WatchButton({ kind, target, small }: { kind: WatchKind; target: string; small?: boolean }) {
+  const settings = useApiQuery('getAlertSettings', {});
+  const watch = useApiMutation('watch');
+  const unwatch = useApiMutation('unwatch');
+  const watching = settings.data?.watches.some((w) => w.kind === kind && w.target === target) ?? false;
+  const busy = watch.isPending || unwatch.isPending;
+  const error = watch.error ?? unwatch.error;
+  return (
+    <button
+      type="button"
+      className={`btn${small ? ' small' : ''}`}
+      aria-pressed={watching}
+      disabled={busy || !settings.data}
+      title={error ? error.message : watching ? `You get alerts of this ${kind}. Click to stop.` : `Get alerts (NaN, spikes, divergence, stalls, its runs ending) of this ${kind}.`}
+      data-testid={`watch-${kind}`}
+      onClick={() => (watching ? unwatch : watch).mutate({ kind, target })}
+    >
+      {watching ? 'Watching' : 'Watch'}
+    </button>
+  );
+}
