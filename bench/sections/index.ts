@@ -1,5 +1,6 @@
 // The benchmark sections, in the order the table prints them. Each returns rows measured in this run.
 import type { BenchRow } from '../bench-row';
+import { runAlertsBench } from './alerts';
 import { runSyncBench } from './sync';
 import { runScalingBench } from './scaling';
 import { runScalingWorkerBench } from './scaling-worker';
@@ -25,4 +26,5 @@ export const benchSections: BenchSection[] = [
   { name: 'serve-load', run: runServeLoadBench },
   { name: 'search', run: runSearchBench },
   { name: 'search-isolation', run: runSearchIsolationBench },
+  { name: 'alerts', run: runAlertsBench },
 ];

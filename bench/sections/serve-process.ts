@@ -17,9 +17,10 @@ export interface BenchServe {
   stop(): Promise<void>;
 }
 
-export async function startBenchServe(options: { store: string; dbFile: string; home: string; token: string }): Promise<BenchServe> {
+export async function startBenchServe(options: { store: string; dbFile: string; home: string; token: string; watch?: boolean }): Promise<BenchServe> {
   fs.mkdirSync(options.home, { recursive: true });
-  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--token', options.token, '--store', options.store, '--db', options.dbFile, '--no-watch'];
+  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--token', options.token, '--store', options.store, '--db', options.dbFile];
+  if (!options.watch) args.push('--no-watch');
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'tessera.mjs'), ...args], {
     env: { ...process.env, TESSERA_HOME: options.home },
     stdio: ['ignore', 'pipe', 'pipe'],
