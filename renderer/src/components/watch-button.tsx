@@ -2,7 +2,7 @@
 import type { WatchKind } from '../../../shared/api/alerts-methods';
 import { useApiMutation, useApiQuery } from '../api/use-api';
 
-export function WatchButton({ kind, target, small }: { kind: WatchKind; target: string; small?: boolean }) {
+export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKind; target: string; small?: boolean; label?: string }) {
   const settings = useApiQuery('getAlertSettings', {});
   const watch = useApiMutation('watch');
   const unwatch = useApiMutation('unwatch');
@@ -19,7 +19,7 @@ export function WatchButton({ kind, target, small }: { kind: WatchKind; target: 
       data-testid={`watch-${kind}`}
       onClick={() => (watching ? unwatch : watch).mutate({ kind, target })}
     >
-      {watching ? 'Watching' : 'Watch'}
+      {watching ? `Watching${label}` : `Watch${label}`}
     </button>
   );
 }

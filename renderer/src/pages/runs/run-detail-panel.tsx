@@ -18,6 +18,7 @@ export function RunDetailPanel({ runId, onClose }: { runId: string; onClose(): v
           Chart
         </button>
         <WatchButton kind="run" target={runId} small />
+        {detail.data?.run.group && <WatchButton kind="group" target={detail.data.run.group} small label={` group ${detail.data.run.group}`} />}
         <button type="button" className="btn small" onClick={onClose} aria-label="Close run details">
           Close
         </button>
