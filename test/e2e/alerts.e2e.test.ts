@@ -59,7 +59,9 @@ describe('alerts in the browser', () => {
     const rules = await page.getByTestId('alert-rules').innerText();
     for (const title of ['Non-finite value', 'Loss spike', 'Spike storm', 'Divergence', 'Stalled run', 'Run ended']) expect(rules).toContain(title);
 
-    // The job logs on, then its loss turns NaN.
+    // Away on the Runs page when it happens; the job logs on, then its loss turns NaN.
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await page.getByTestId('run-row').first().waitFor();
     const file = path.join(store, 'runs', run.id, 'metrics.jsonl');
     const last = JSON.parse(fs.readFileSync(file, 'utf8').trimEnd().split('\n').pop()!) as { step: number };
     const now = Date.now() / 1000;
@@ -75,10 +77,18 @@ describe('alerts in the browser', () => {
     expect(note!.title).toBe(`${run.id}: train/loss is NaN`);
     expect(note!.body).toContain(`step ${last.step + 50}`);
 
+    // The navigation counts it until the Alerts page is opened.
+    await expect.poll(() => page.getByTestId('alerts-unseen').textContent(), { timeout: 15_000 }).toBe('1');
+    await page.getByRole('link', { name: /^Alerts/ }).click();
     const item = page.getByTestId('alert-item').filter({ hasText: `${run.id}: train/loss is NaN` });
     await item.waitFor();
     await item.getByTestId('alert-chart').locator('.recharts-surface').first().waitFor();
     await screenshot(page, 'alerts-nan-light-1440');
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await page.getByTestId('run-row').first().waitFor();
+    expect(await page.getByTestId('alerts-unseen').count()).toBe(0);
+    await page.getByRole('link', { name: /^Alerts/ }).click();
+    await item.waitFor();
 
     // Another NaN line of the same run: the same alert still, nothing new to notify.
     fs.appendFileSync(file, `{"step":${last.step + 75},"time":${(now + 2).toFixed(1)},"train/loss":"NaN"}\n`);

@@ -3,6 +3,7 @@ import { useApiQuery } from '../api/use-api';
 import { useAlertNotifications } from '../api/alert-notifications';
 import { useLiveUpdates } from '../api/live-updates';
 import { CommandPalette } from '../components/command-palette/command-palette';
+import { AlertsNavBadge } from '../pages/alerts/alerts-seen';
 import { PageErrorBoundary } from '../components/error-boundary';
 import { useTheme, type ThemeName } from '../theme/use-theme';
 import { PAGES } from './pages';
@@ -64,6 +65,7 @@ export function AppShell() {
           <a key={entry.id} className="nav-link" href={routeHref(entry.id)} aria-current={entry.id === route.page ? 'page' : undefined}>
             {entry.title}
             {entry.id === 'sync' && counts.data && counts.data.issues > 0 && <span className="badge warn">{counts.data.issues}</span>}
+            {entry.id === 'alerts' && route.page !== 'alerts' && <AlertsNavBadge />}
           </a>
         ))}
         <div className="sidebar-footer">

@@ -1,6 +1,6 @@
 // Alerts: what the detectors found on the runs you watch (or the whole lab), newest first, each with
 // the chart at the moment it fired; beside it, what you watch, how you are told, and the rules.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { alertBody, alertRuleTitle, alertTitle } from '../../../../shared/alerts/alert-text';
 import type { AlertInfo } from '../../../../shared/api/alerts-methods';
 import { routeHref, updateParams, useRoute } from '../../app/router';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 import { AlertChart } from './alert-chart';
 import { AlertSettingsPanel } from './alert-settings-panel';
+import { markAlertsSeen } from './alerts-seen';
 import './alerts-page.css';
 
 const SEVERITY_BADGE = { critical: 'danger', warning: 'warn', info: '' } as const;
@@ -55,6 +56,11 @@ export function AlertsPage() {
   const isOpen = (a: AlertInfo) => opened.has(a.id) !== (a.id === (Number.isFinite(focus) ? focus : firstWithChart));
   const toggle = (id: number) => setOpened((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
   const person = list.data?.person;
+  // Looking at the list, and leaving it, count as having seen what it showed.
+  useEffect(() => {
+    markAlertsSeen();
+    return markAlertsSeen;
+  }, [list.data]);
   return (
     <div className="page alerts-page">
       <PageHeader
