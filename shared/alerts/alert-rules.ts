@@ -11,11 +11,11 @@ export const DETECTOR_THRESHOLDS = {
     rearmPoints: 16,
   },
   spike: {
-    /** The trailing window whose median and MAD are the run's recent robust level and noise. */
+    /** The trailing window whose median and interquartile range are the run's recent robust level and noise. */
     windowPoints: 32,
     /** No verdict before the window holds this many finite values. */
     minPoints: 8,
-    /** A spike is above the level by at least this many robust standard deviations (1.4826 × MAD)… */
+    /** A spike is above the level by at least this many robust standard deviations (IQR / 1.349)… */
     noiseFactor: 6,
     /** …and by at least this fraction of the level… */
     levelFraction: 0.05,
@@ -79,7 +79,7 @@ export const ALERT_RULE_TEXT: Record<AlertRule, AlertRuleText> = {
     title: 'Loss spike',
     rule:
       `A loss-like metric (loss, perplexity, NLL, bits per byte) jumps above its recent level — the median of its last ` +
-      `${t.spike.windowPoints} points — by more than ${t.spike.noiseFactor}× the noise there (1.4826 × MAD) and more than ` +
+      `${t.spike.windowPoints} points — by more than ${t.spike.noiseFactor}× the noise there (its interquartile range / 1.349) and more than ` +
       `${t.spike.levelFraction * 100} % of the level, and comes back below that within ${t.spike.backWithinPoints} points ` +
       `(a loss that stays up is a divergence, not a spike). It is reported at the step it jumped; one that lasts several points counts once.`,
   },

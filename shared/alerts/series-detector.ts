@@ -3,7 +3,7 @@
 // state one fed the whole history is in: the sync keeps no detector state of its own, restarts
 // and rewritten files need no undo, and a store read in one pass or in many finds the same alerts.
 //
-//   spike      v_i > L + max(k·σ̂, f·|L|),  L = median, σ̂ = 1.4826·MAD of the finite values among the
+//   spike      v_i > L + max(k·σ̂, f·|L|),  L = median, σ̂ = IQR / 1.349 of the finite values among the
 //              previous W points, and back below that within B points (reported then, at the step it
 //              jumped); counted once per run of consecutive points above.
 //   storm      the spike that makes ≥ n spikes within S points (again only after S points without).
@@ -31,7 +31,8 @@ export interface SeriesFinding {
 }
 
 type Thresholds = typeof DETECTOR_THRESHOLDS;
-const ROBUST_SIGMA = 1.4826;
+/** The interquartile range of a normal distribution, in standard deviations. */
+const IQR_PER_SIGMA = 1.349;
 
 /** Points a detector must be fed before the first new one so that its verdicts equal a full history's. */
 export function replayPointsFor(t: Thresholds = DETECTOR_THRESHOLDS): number {
@@ -78,10 +79,14 @@ export class LossSeriesDetector {
   private readonly deque: Int32Array;
   private dequeHead = 0;
   private dequeLength = 0;
+  private readonly mask: number;
 
   constructor(private readonly t: Thresholds = DETECTOR_THRESHOLDS) {
     this.window = new SortedWindow(t.spike.windowPoints);
     const h = t.divergence.stretchPoints;
+    // Ring positions are taken with a mask.
+    if ((h & (h - 1)) !== 0) throw new RangeError(`divergence.stretchPoints must be a power of two, got ${h}`);
+    this.mask = h - 1;
     this.levels = new Float64Array(h).fill(NaN);
     this.noises = new Float64Array(h).fill(NaN);
     this.steps = new Float64Array(h);
@@ -106,7 +111,7 @@ export class LossSeriesDetector {
       }
       if (this.window.size >= spike.minPoints) {
         const level = this.window.median();
-        noise = Math.max(ROBUST_SIGMA * this.window.medianAbsoluteDeviation(level), 1e-12 * Math.abs(level));
+        noise = Math.max((this.window.quantile(0.75) - this.window.quantile(0.25)) / IQR_PER_SIGMA, 1e-12 * Math.abs(level));
         const threshold = level + Math.max(spike.noiseFactor * noise, spike.levelFraction * Math.abs(level));
         const above = value > threshold;
         if (above && !this.previousAbove && !this.pending) this.pending = { index: i, step, value, level, threshold, noise };
@@ -147,18 +152,18 @@ export class LossSeriesDetector {
     const level = this.window.recentMedian(d.levelPoints, Math.ceil(d.levelPoints / 2), this.scratch);
     // Points older than the stretch leave the deque.
     while (this.dequeLength > 0 && this.deque[this.dequeHead]! <= i - h) {
-      this.dequeHead = (this.dequeHead + 1) % h;
+      this.dequeHead = (this.dequeHead + 1) & this.mask;
       this.dequeLength--;
     }
     let found: SeriesFinding | null = null;
     if (!Number.isNaN(level) && this.dequeLength > 0) found = this.divergenceAt(i, step, value, level);
-    const slot = i % h;
+    const slot = i & this.mask;
     this.levels[slot] = level;
     this.noises[slot] = noise;
     this.steps[slot] = step;
     if (!Number.isNaN(level)) {
-      while (this.dequeLength > 0 && this.levels[this.deque[(this.dequeHead + this.dequeLength - 1) % h]! % h]! >= level) this.dequeLength--;
-      this.deque[(this.dequeHead + this.dequeLength) % h] = i;
+      while (this.dequeLength > 0 && this.levels[this.deque[(this.dequeHead + this.dequeLength - 1) & this.mask]! & this.mask]! >= level) this.dequeLength--;
+      this.deque[(this.dequeHead + this.dequeLength) & this.mask] = i;
       this.dequeLength++;
     }
     return found;
@@ -168,20 +173,20 @@ export class LossSeriesDetector {
     const { divergence: d } = this.t;
     const h = d.stretchPoints;
     const a = this.deque[this.dequeHead]!;
-    const lowest = this.levels[a % h]!;
-    const noiseThen = this.noises[a % h]!;
+    const lowest = this.levels[a & this.mask]!;
+    const noiseThen = this.noises[a & this.mask]!;
     if (i - a < d.minRisePoints || Number.isNaN(noiseThen)) return null;
     const margin = Math.max(d.noiseFactor * noiseThen, d.levelFraction * Math.abs(lowest));
     if (level - lowest < margin) return null;
     let middle = NaN;
     for (let j = a + 1; j < i; j++) {
-      const l = this.levels[j % h]!;
+      const l = this.levels[j & this.mask]!;
       if (l > level) return null;
       if (j <= (a + i) >> 1 && !Number.isNaN(l)) middle = l;
     }
     if (Number.isNaN(middle) || level - middle < margin / 4) return null;
     // A spike's level jumps within a point or two; a climb was already under way r points ago.
-    const before = this.levels[(i - d.minRisePoints) % h]!;
+    const before = this.levels[(i - d.minRisePoints) & this.mask]!;
     if (!(before - lowest >= margin / 4)) return null;
     const opens = i - this.lastDivergenceCondition > h;
     this.lastDivergenceCondition = i;
@@ -192,7 +197,7 @@ export class LossSeriesDetector {
       value,
       level: lowest,
       threshold: lowest + margin,
-      detail: { trailingLevel: level, fromStep: this.steps[a % h]!, noise: noiseThen },
+      detail: { trailingLevel: level, fromStep: this.steps[a & this.mask]!, noise: noiseThen },
     };
   }
 }

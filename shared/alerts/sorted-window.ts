@@ -1,5 +1,5 @@
 // The finite values among the last N points of a series, kept sorted as points come and go, so the
-// median and the MAD (median absolute deviation) cost O(N) moves per point instead of a sort.
+// median and quartiles cost a few moves per point instead of a sort.
 
 export class SortedWindow {
   /** The last `capacity` points in arrival order; NaN where the point was not finite. */
@@ -24,7 +24,7 @@ export class SortedWindow {
       this.filled++;
     }
     this.ring[this.head] = value;
-    this.head = (this.head + 1) % this.capacity;
+    if (++this.head === this.capacity) this.head = 0;
     if (!Number.isNaN(value)) this.insert(value);
   }
 
@@ -35,31 +35,14 @@ export class SortedWindow {
     return n % 2 === 1 ? s[(n - 1) >> 1]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
   }
 
-  /** The median of |x − center| over the window: walks outwards from center, the nearest values first. */
-  medianAbsoluteDeviation(center: number): number {
+  /** The p-quantile of the window's finite values (linear between order statistics, as NumPy's default). */
+  quantile(p: number): number {
     const n = this.size;
     if (n === 0) return NaN;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
     const s = this.sorted;
-    let right = this.lowerBound(center);
-    let left = right - 1;
-    const lowIndex = (n - 1) >> 1;
-    const highIndex = n >> 1;
-    let low = 0;
-    for (let k = 0; k <= highIndex; k++) {
-      const dl = left >= 0 ? center - s[left]! : Infinity;
-      const dr = right < n ? s[right]! - center : Infinity;
-      let d: number;
-      if (dl <= dr) {
-        d = dl;
-        left--;
-      } else {
-        d = dr;
-        right++;
-      }
-      if (k === lowIndex) low = d;
-      if (k === highIndex) return (low + d) / 2;
-    }
-    return low;
+    return lo + 1 < n ? s[lo]! + (h - lo) * (s[lo + 1]! - s[lo]!) : s[lo]!;
   }
 
   /** The median of the finite values among the newest `count` points (NaN when fewer than `atLeast`). */
@@ -91,16 +74,20 @@ export class SortedWindow {
     return lo;
   }
 
+  // Plain loops: for a few dozen values they beat copyWithin's call.
   private insert(value: number): void {
-    const at = this.lowerBound(value);
-    this.sorted.copyWithin(at + 1, at, this.size);
-    this.sorted[at] = value;
-    this.size++;
+    const s = this.sorted;
+    let j = this.size++;
+    while (j > 0 && s[j - 1]! > value) {
+      s[j] = s[j - 1]!;
+      j--;
+    }
+    s[j] = value;
   }
 
   private remove(value: number): void {
-    const at = this.lowerBound(value);
-    this.sorted.copyWithin(at, at + 1, this.size);
-    this.size--;
+    const s = this.sorted;
+    const n = --this.size;
+    for (let j = this.lowerBound(value); j < n; j++) s[j] = s[j + 1]!;
   }
 }

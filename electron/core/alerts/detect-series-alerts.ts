@@ -1,10 +1,12 @@
 // The sync's series hooks for alerts: run the point detectors (shared/alerts) over the points a pass
 // wrote. A series' detectors are fed the points before the new ones again (their whole memory, a
-// bounded tail) and then the new ones, so nothing but the alerts and a read position is kept, and
-// a restart needs no undo: what was found from the restart's step on is superseded and found anew.
+// bounded tail) and then the new ones, so no detector state is kept beside the alerts, and a restart
+// needs no undo: what was found from the restart's step on is superseded and found anew. The writer
+// says what a flush did, so a metric that is not loss-like costs nothing unless it logged a NaN.
 import type Database from 'better-sqlite3';
 import { DETECTOR_THRESHOLDS, isLossLikeMetric } from '../../../shared/alerts/alert-rules';
 import { LossSeriesDetector, NonFiniteRule, replayPointsFor, type SeriesFinding } from '../../../shared/alerts/series-detector';
+import type { SeriesChange } from '../sync/series-hooks';
 import { currentAlertPass, type AlertPass } from './alert-pass';
 import { pointsBefore, pointsFrom } from './alert-points';
 import { alertStatements, recordAlert, supersedeAlertsFrom } from './alert-records';
@@ -14,35 +16,17 @@ const REPLAY_POINTS = replayPointsFor();
 interface SeriesRow {
   key: string;
   runId: string;
-  lastStep: number | null;
-  nonFiniteCount: number;
 }
 
-interface StateRow {
-  lastStep: number | null;
-  nonFiniteCount: number;
-}
+const seriesStatements = new WeakMap<Database.Database, Database.Statement>();
 
-function prepare(sqlite: Database.Database) {
-  return {
-    series: sqlite.prepare(
-      `SELECT s.key, r.id AS runId, s.last_step AS lastStep, s.non_finite_count AS nonFiniteCount
-       FROM series s JOIN runs r ON r.pk = s.run_pk WHERE s.pk = ?`,
-    ),
-    state: sqlite.prepare('SELECT last_step AS lastStep, non_finite_count AS nonFiniteCount FROM alert_series_state WHERE series_pk = ?'),
-    saveState: sqlite.prepare('INSERT OR REPLACE INTO alert_series_state (series_pk, last_step, non_finite_count) VALUES (?, ?, ?)'),
-  };
-}
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function statements(sqlite: Database.Database) {
-  let st = cache.get(sqlite);
+function seriesRow(sqlite: Database.Database, seriesPk: number): SeriesRow | undefined {
+  let st = seriesStatements.get(sqlite);
   if (!st) {
-    st = prepare(sqlite);
-    cache.set(sqlite, st);
+    st = sqlite.prepare('SELECT s.key, r.id AS runId FROM series s JOIN runs r ON r.pk = s.run_pk WHERE s.pk = ?');
+    seriesStatements.set(sqlite, st);
   }
-  return st;
+  return st.get(seriesPk) as SeriesRow | undefined;
 }
 
 /** On a cache's first sync only what happened within the live horizon is news; later, all of it is. */
@@ -52,29 +36,24 @@ export function isLiveAt(pass: AlertPass, timeSec: number | null, horizonMinutes
 }
 
 /** Hook: points of `seriesPk` with step ≥ fromStep were written or superseded. */
-export function detectSeriesAlerts(sqlite: Database.Database, seriesPk: number, fromStep: number): void {
-  const st = statements(sqlite);
-  const series = st.series.get(seriesPk) as SeriesRow | undefined;
+export function detectSeriesAlerts(sqlite: Database.Database, seriesPk: number, fromStep: number, change: SeriesChange): void {
+  const lossLike = isLossLikeMetric(change.key);
+  // Any other metric is only checked for non-finite values, and only when it may have new ones.
+  if (!lossLike && !change.nonFiniteWritten && !change.rewound) return;
+  const series = seriesRow(sqlite, seriesPk);
   if (!series) return;
-  const state = st.state.get(seriesPk) as StateRow | undefined;
-  const restarted = state !== undefined && state.lastStep !== null && fromStep <= state.lastStep;
-  if (restarted) supersedeAlertsFrom(sqlite, series.runId, series.key, fromStep);
-  const lossLike = isLossLikeMetric(series.key);
-  // Any other metric is only checked for non-finite values, and only when it has new ones.
-  const newNonFinite = restarted || series.nonFiniteCount !== (state?.nonFiniteCount ?? 0);
-  if (lossLike || newNonFinite) runDetectors(sqlite, seriesPk, series, fromStep, lossLike);
-  st.saveState.run(seriesPk, series.lastStep, series.nonFiniteCount);
-}
-
-function runDetectors(sqlite: Database.Database, seriesPk: number, series: SeriesRow, fromStep: number, lossLike: boolean): void {
+  if (change.rewound) supersedeAlertsFrom(sqlite, series.runId, series.key, fromStep);
   const pass = currentAlertPass(sqlite);
   const nonFinite = new NonFiniteRule();
   const loss = lossLike ? new LossSeriesDetector() : null;
-  for (const [step, value] of pointsBefore(sqlite, seriesPk, fromStep, lossLike ? REPLAY_POINTS : DETECTOR_THRESHOLDS.nonFinite.rearmPoints + 1)) {
-    nonFinite.push(step, value);
-    loss?.push(step, value);
+  const fresh = change.appended ?? pointsFrom(sqlite, seriesPk, fromStep);
+  // The detectors' memory: the points just before the new ones (none when every point is new).
+  if (change.pointCount > fresh.length) {
+    for (const [step, value] of pointsBefore(sqlite, seriesPk, fromStep, lossLike ? REPLAY_POINTS : DETECTOR_THRESHOLDS.nonFinite.rearmPoints + 1)) {
+      nonFinite.push(step, value);
+      loss?.push(step, value);
+    }
   }
-  const points = pointsFrom(sqlite, seriesPk, fromStep);
   const record = (finding: SeriesFinding, time: number) => {
     const pointTime = Number.isNaN(time) ? null : time;
     recordAlert(sqlite, pass, {
@@ -90,18 +69,18 @@ function runDetectors(sqlite: Database.Database, seriesPk: number, series: Serie
       live: isLiveAt(pass, pointTime),
     });
   };
-  for (let i = 0; i < points.length; i++) {
-    const step = points.steps[i]!;
-    const value = points.values[i]!;
+  for (let i = 0; i < fresh.length; i++) {
+    const step = fresh.steps[i]!;
+    const value = fresh.values[i]!;
     const opened = nonFinite.push(step, value);
-    if (opened) record(opened, points.times[i]!);
+    if (opened) record(opened, fresh.times[i]!);
     const found = loss?.push(step, value);
-    if (found) for (const finding of found) record(finding, points.times[i]!);
+    if (found) for (const finding of found) record(finding, fresh.times[i]!);
   }
 }
 
 /** Hook: the series is gone (its run left the store, or its file is read again from scratch). */
 export function supersedeSeriesAlerts(sqlite: Database.Database, seriesPk: number): void {
-  const series = statements(sqlite).series.get(seriesPk) as SeriesRow | undefined;
+  const series = seriesRow(sqlite, seriesPk);
   if (series) alertStatements(sqlite).supersedeMetric.run(series.runId, series.key);
 }

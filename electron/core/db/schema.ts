@@ -306,15 +306,6 @@ export const alerts = sqliteTable(
   (t) => [uniqueIndex('alerts_key_unique').on(t.runId, t.metric, t.rule, t.step), index('alerts_fired_idx').on(t.firedAt)],
 );
 
-/** How far the detectors have read each series, and how many non-finite values it had then. */
-export const alertSeriesState = sqliteTable('alert_series_state', {
-  seriesPk: integer('series_pk')
-    .primaryKey()
-    .references(() => series.pk, { onDelete: 'cascade' }),
-  lastStep: integer('last_step'),
-  nonFiniteCount: integer('non_finite_count').notNull(),
-});
-
 /**
  * What each person watches: runs, groups, ablations, proposals. The person's own, not the store's: local
  * to this cache like `fit_exclusions` ('' is the person of an app that has not been told who you are).

@@ -6,7 +6,7 @@
 // because lines arrive in step order and a lower step (a restart) first deletes every point at
 // or above it. So a point at step > last_step is new, and one at step = last_step replaces it.
 import type Database from 'better-sqlite3';
-import { onSeriesAppended, onSeriesRemoved } from './series-hooks';
+import { keepAppendedPointsOf, onSeriesAppended, onSeriesRemoved } from './series-hooks';
 
 interface SeriesState {
   pk: number;
@@ -17,7 +17,19 @@ interface SeriesState {
   nonFiniteCount: number;
   /** Lowest step written or superseded since the last flush, or null when untouched. */
   dirtyFrom: number | null;
+  /** The points appended since the last flush, for the hooks; null when not kept or no longer exactly those. */
+  kept: { steps: number[]; values: number[]; times: number[] } | null;
+  keeps: boolean;
+  key: string;
+  nonFiniteWritten: boolean;
+  rewound: boolean;
 }
+
+function keepsPoints(key: string): boolean {
+  return keepAppendedPointsOf.some((wanted) => wanted(key));
+}
+
+const emptyKept = () => ({ steps: [], values: [], times: [] });
 
 export interface RunProgressState {
   lastStep: number | null;
@@ -88,9 +100,10 @@ export class RunMetricsWriter {
     private readonly runPk: number,
     private readonly st: MetricsStatements = metricsStatements(sqlite),
   ) {
-    const rows = st.loadSeries.all(runPk) as Array<Omit<SeriesState, 'dirtyFrom'> & { key: string }>;
+    const rows = st.loadSeries.all(runPk) as Array<Omit<SeriesState, 'dirtyFrom' | 'kept' | 'keeps' | 'nonFiniteWritten' | 'rewound'>>;
     for (const row of rows) {
       const hasPoints = row.lastStep !== null;
+      const keeps = keepsPoints(row.key);
       this.series.set(row.key, {
         pk: row.pk,
         pointCount: row.pointCount,
@@ -98,6 +111,11 @@ export class RunMetricsWriter {
         lastValue: hasPoints ? (row.lastValue ?? NaN) : null,
         nonFiniteCount: row.nonFiniteCount,
         dirtyFrom: null,
+        keeps,
+        kept: keeps ? emptyKept() : null,
+        key: row.key,
+        nonFiniteWritten: false,
+        rewound: false,
       });
       this.pointCount += row.pointCount;
     }
@@ -115,13 +133,29 @@ export class RunMetricsWriter {
     }
     this.st.insertPoint.run(s.pk, step, tokens, time, value);
     this.pointsWritten++;
+    const kept = s.kept;
+    if (kept) {
+      const n = kept.steps.length;
+      // A line repeating the last step replaces its point: in what is kept too, or (an older point) nothing is exact any more.
+      if (s.lastStep === step && (n === 0 || kept.steps[n - 1] !== step)) s.kept = null;
+      else {
+        const at = s.lastStep === step ? n - 1 : n;
+        kept.steps[at] = step;
+        kept.values[at] = value;
+        kept.times[at] = time ?? NaN;
+      }
+    }
     if (s.lastStep === step) {
+      s.rewound = true;
       if (isNonFinite(s.lastValue!)) s.nonFiniteCount--;
     } else {
       s.pointCount++;
       this.pointCount++;
     }
-    if (isNonFinite(value)) s.nonFiniteCount++;
+    if (isNonFinite(value)) {
+      s.nonFiniteCount++;
+      s.nonFiniteWritten = true;
+    }
     s.lastStep = step;
     s.lastValue = value;
     if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
@@ -179,7 +213,8 @@ export class RunMetricsWriter {
     let s = this.series.get(key);
     if (s === undefined) {
       const pk = Number(this.st.insertSeries.run(this.runPk, key).lastInsertRowid);
-      s = { pk, pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: null };
+      const keeps = keepsPoints(key);
+      s = { pk, pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: null, keeps, kept: keeps ? emptyKept() : null, key, nonFiniteWritten: false, rewound: false };
       this.series.set(key, s);
     }
     return s;
@@ -190,6 +225,9 @@ export class RunMetricsWriter {
     const only = key === undefined ? undefined : this.series.get(key);
     for (const s of key === undefined ? this.series.values() : only ? [only] : []) {
       if (s.lastStep === null || s.lastStep < step) continue;
+      // What is kept no longer starts where the flush's changes start: the hooks read the points again.
+      s.kept = null;
+      s.rewound = true;
       const removed = this.st.countFrom.get(s.pk, step) as { n: number; nonFinite: number };
       this.st.deleteFrom.run(s.pk, step);
       s.pointCount -= removed.n;
@@ -220,8 +258,19 @@ export class RunMetricsWriter {
     for (const s of this.series.values()) {
       if (s.dirtyFrom === null) continue;
       this.st.updateSeries.run(s.pointCount, s.lastStep, s.lastValue, s.nonFiniteCount, s.pk);
-      for (const hook of onSeriesAppended) hook(this.sqlite, s.pk, s.dirtyFrom);
+      const kept = s.kept && s.kept.steps[0] === s.dirtyFrom ? s.kept : null;
+      const change = {
+        key: s.key,
+        pointCount: s.pointCount,
+        appended: kept ? { length: kept.steps.length, ...kept } : undefined,
+        nonFiniteWritten: s.nonFiniteWritten,
+        rewound: s.rewound,
+      };
+      for (const hook of onSeriesAppended) hook(this.sqlite, s.pk, s.dirtyFrom, change);
       s.dirtyFrom = null;
+      s.kept = s.keeps ? emptyKept() : null;
+      s.nonFiniteWritten = false;
+      s.rewound = false;
     }
     this.st.updateRun.run(progress.lastStep, progress.lastTokens, progress.lastTime, this.pointCount, syncedAt, this.runPk);
   }

@@ -25,6 +25,9 @@ export const CACHE_DUMP_QUERIES: Record<string, string> = {
   syncFiles: 'SELECT * FROM sync_files ORDER BY path',
   syncIssues: 'SELECT path, line, code, message, expected FROM sync_issues ORDER BY path, line, code, message',
   cacheState: "SELECT key, value FROM cache_state WHERE key <> 'last_sync_at' ORDER BY key",
+  // What the points decide; not whether it was news to this cache (live), nor the clock's rules.
+  alerts: `SELECT run_id, metric, rule, step, value, level, threshold, detail_json, point_time FROM alerts
+           WHERE superseded = 0 AND rule NOT IN ('stalled', 'run-ended') ORDER BY run_id, metric, rule, step`,
 };
 
 export function dumpCache(sqlite: Database.Database): Record<string, unknown[]> {
