@@ -1,8 +1,11 @@
 // The sync's series hooks for alerts: run the point detectors (shared/alerts) over the points a pass
 // wrote. A series' detectors are fed the points before the new ones again (their whole memory, a
-// bounded tail) and then the new ones, so no detector state is kept beside the alerts, and a restart
-// needs no undo: what was found from the restart's step on is superseded and found anew. The writer
-// says what a flush did, so a metric that is not loss-like costs nothing unless it logged a NaN.
+// bounded tail) and then the new ones, so no detector state is stored beside the alerts, and a restart
+// needs no undo: what was found from the restart's step on is superseded and found anew. Between the
+// flushes of one connection the detectors are kept in memory instead, as long as the series grew by
+// exactly the points they were fed (a rolled-back transaction or a restart sends them back to the
+// replay). The writer says what a flush did, so a metric that is not loss-like costs nothing unless it
+// logged a NaN.
 import type Database from 'better-sqlite3';
 import { DETECTOR_THRESHOLDS, isLossLikeMetric } from '../../../shared/alerts/alert-rules';
 import { LossSeriesDetector, NonFiniteRule, replayPointsFor, type SeriesFinding } from '../../../shared/alerts/series-detector';
@@ -12,6 +15,42 @@ import { pointsBefore, pointsFrom } from './alert-points';
 import { alertStatements, recordAlert, supersedeAlertsFrom } from './alert-records';
 
 const REPLAY_POINTS = replayPointsFor();
+/** Series whose detectors stay in memory between flushes (a few kB each), the least recently fed dropped first. */
+const KEPT_DETECTORS = 2048;
+
+interface Detectors {
+  nonFinite: NonFiniteRule;
+  loss: LossSeriesDetector | null;
+  /** The series' points and last step once they were fed: what the next flush must start from. */
+  pointCount: number;
+  lastStep: number;
+}
+
+const keptDetectors = new WeakMap<Database.Database, Map<number, Detectors>>();
+
+function detectorsFor(sqlite: Database.Database, seriesPk: number, fromStep: number, change: SeriesChange, freshCount: number, lossLike: boolean): Detectors {
+  let kept = keptDetectors.get(sqlite);
+  if (!kept) keptDetectors.set(sqlite, (kept = new Map()));
+  const before = change.pointCount - freshCount;
+  const known = kept.get(seriesPk);
+  kept.delete(seriesPk);
+  if (known && !change.rewound && known.pointCount === before && fromStep > known.lastStep && (known.loss !== null) === lossLike) return known;
+  const detectors: Detectors = { nonFinite: new NonFiniteRule(), loss: lossLike ? new LossSeriesDetector() : null, pointCount: before, lastStep: -Infinity };
+  // Their memory: the points just before the new ones (none when every point is new).
+  if (before > 0) {
+    for (const [step, value] of pointsBefore(sqlite, seriesPk, fromStep, lossLike ? REPLAY_POINTS : DETECTOR_THRESHOLDS.nonFinite.rearmPoints + 1)) {
+      detectors.nonFinite.push(step, value);
+      detectors.loss?.push(step, value);
+    }
+  }
+  return detectors;
+}
+
+function keepDetectors(sqlite: Database.Database, seriesPk: number, detectors: Detectors): void {
+  const kept = keptDetectors.get(sqlite)!;
+  kept.set(seriesPk, detectors);
+  if (kept.size > KEPT_DETECTORS) kept.delete(kept.keys().next().value!);
+}
 
 interface SeriesRow {
   key: string;
@@ -44,16 +83,9 @@ export function detectSeriesAlerts(sqlite: Database.Database, seriesPk: number, 
   if (!series) return;
   if (change.rewound) supersedeAlertsFrom(sqlite, series.runId, series.key, fromStep);
   const pass = currentAlertPass(sqlite);
-  const nonFinite = new NonFiniteRule();
-  const loss = lossLike ? new LossSeriesDetector() : null;
   const fresh = change.appended ?? pointsFrom(sqlite, seriesPk, fromStep);
-  // The detectors' memory: the points just before the new ones (none when every point is new).
-  if (change.pointCount > fresh.length) {
-    for (const [step, value] of pointsBefore(sqlite, seriesPk, fromStep, lossLike ? REPLAY_POINTS : DETECTOR_THRESHOLDS.nonFinite.rearmPoints + 1)) {
-      nonFinite.push(step, value);
-      loss?.push(step, value);
-    }
-  }
+  const detectors = detectorsFor(sqlite, seriesPk, fromStep, change, fresh.length, lossLike);
+  const { nonFinite, loss } = detectors;
   const record = (finding: SeriesFinding, time: number) => {
     const pointTime = Number.isNaN(time) ? null : time;
     recordAlert(sqlite, pass, {
@@ -77,10 +109,14 @@ export function detectSeriesAlerts(sqlite: Database.Database, seriesPk: number, 
     const found = loss?.push(step, value);
     if (found) for (const finding of found) record(finding, fresh.times[i]!);
   }
+  detectors.pointCount = change.pointCount;
+  if (fresh.length > 0) detectors.lastStep = fresh.steps[fresh.length - 1]!;
+  keepDetectors(sqlite, seriesPk, detectors);
 }
 
 /** Hook: the series is gone (its run left the store, or its file is read again from scratch). */
 export function supersedeSeriesAlerts(sqlite: Database.Database, seriesPk: number): void {
+  keptDetectors.get(sqlite)?.delete(seriesPk);
   const series = seriesRow(sqlite, seriesPk);
   if (series) alertStatements(sqlite).supersedeMetric.run(series.runId, series.key);
 }
