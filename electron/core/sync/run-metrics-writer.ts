@@ -176,13 +176,20 @@ export class RunMetricsWriter {
     if (there && there.time !== null && time !== null && there.time > time) return;
     this.st.insertPoint.run(s.pk, step, null, time, value);
     this.pointsWritten++;
+    // A point placed below the last step: the kept points no longer are the series from the flush's first
+    // change on, so the hooks read them back; one that replaced a point counts as a rewind.
+    s.kept = null;
     if (there) {
+      s.rewound = true;
       if (there.value === null || isNonFinite(there.value)) s.nonFiniteCount--;
     } else {
       s.pointCount++;
       this.pointCount++;
     }
-    if (isNonFinite(value)) s.nonFiniteCount++;
+    if (isNonFinite(value)) {
+      s.nonFiniteCount++;
+      s.nonFiniteWritten = true;
+    }
     if (step === s.lastStep) s.lastValue = value;
     if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
   }

@@ -51,27 +51,21 @@ type KillAt = { afterMs: number } | { walBytesOver: number };
 /** Opens (migrates) `dbFile` in a child, SIGKILLed at `killAt` unless it finished first. */
 function runMigrateChild(dbFile: string, killAt?: KillAt): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dbFile, migrationsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A kill by WAL size is the child's own watchdog thread (see migrate-child-entry.ts); a kill by time is ours.
+    const walArg = killAt && 'walBytesOver' in killAt ? [String(killAt.walBytesOver)] : [];
+    const child = spawn(process.execPath, [childScript, dbFile, migrationsDir, ...walArg], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (data: Buffer) => {
       out += data.toString();
-      if (killAt === undefined || timer !== undefined || !out.includes('migrating\n')) return;
-      if ('afterMs' in killAt) {
-        timer = setTimeout(() => child.kill('SIGKILL'), killAt.afterMs);
-      } else {
-        timer = setInterval(() => {
-          const size = fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0;
-          if (size > killAt.walBytesOver) child.kill('SIGKILL');
-        }, 1);
-      }
+      if (killAt === undefined || !('afterMs' in killAt) || timer !== undefined || !out.includes('migrating\n')) return;
+      timer = setTimeout(() => child.kill('SIGKILL'), killAt.afterMs);
     });
     child.stderr.on('data', (data: Buffer) => (err += data.toString()));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      clearInterval(timer);
       const done = /done (\{.*\})/.exec(out);
       if (done) resolve({ finished: true, ...(JSON.parse(done[1]!) as { migrateMs: number; walBytes: number }) });
       else if (signal === 'SIGKILL') resolve({ finished: false });
