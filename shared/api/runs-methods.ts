@@ -32,6 +32,9 @@ const chartView = {
   smoothing: z.number().min(0).max(MAX_SMOOTHING_WEIGHT).default(0),
 };
 
+/** The longest text filter of the runs list (the filter box stops there too). */
+export const RUN_TEXT_FILTER_MAX = 200;
+
 export const runsMethods = {
   /** Runs that pass every given filter, sorted; all of them unless `limit` is given. */
   listRuns: defineMethod<RunList>()({
@@ -39,7 +42,7 @@ export const runsMethods = {
       .object({
         /** Only these runs (the Compare page's selection). */
         ids: z.array(id).max(10_000).optional(),
-        text: z.string().max(200).optional(),
+        text: z.string().max(RUN_TEXT_FILTER_MAX).optional(),
         tags: z.array(z.string().max(200)).max(50).optional(),
         group: z.string().max(200).optional(),
         owner: z.string().max(200).optional(),

@@ -51,7 +51,7 @@ class RecoverableBoundary extends Component<BoundaryProps, BoundaryState> {
     const { error, componentStack } = this.state;
     if (!error) return this.props.children;
     return (
-      <div className="page" data-testid="page-error">
+      <div className="page" data-testid="page-error" data-render-failure="page">
         <ErrorPanel error={error} title="This page failed to render" />
         <div className="row" style={{ marginTop: 10 }}>
           <button type="button" className="btn" data-testid="page-error-retry" onClick={this.reset}>

@@ -1,6 +1,7 @@
 // The filters above the runs table: free text, status, owner, group, tag, ablation and proposal (each
 // choice with its count), grouping, and the config keys to add as columns.
 import { useEffect, useState } from 'react';
+import { RUN_TEXT_FILTER_MAX } from '../../../../shared/api/runs-methods';
 import { RUN_STATUSES, type Facet, type RunList } from '../../../../shared/domain/run-views';
 import { updateParams } from '../../app/router';
 import { GROUP_FIELDS, type RunsSettings } from './runs-settings';
@@ -40,6 +41,7 @@ export function RunsFilters({ settings, list }: { settings: RunsSettings; list: 
           type="search"
           placeholder="Filter runs: id, name, owner, group, variant, tag…"
           aria-label="Filter runs by text"
+          maxLength={RUN_TEXT_FILTER_MAX}
           value={text}
           onChange={(e) => setText(e.target.value)}
           data-testid="runs-search"

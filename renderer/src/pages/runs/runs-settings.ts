@@ -1,5 +1,6 @@
 // The Runs page's state in the route: filters, sort, grouping, extra columns, the selection and the
 // pinned baseline, so a filtered view can be shared and the selection survives a trip to Compare.
+import { RUN_TEXT_FILTER_MAX } from '../../../../shared/api/runs-methods';
 import { RUN_STATUSES, type RunStatus } from '../../../../shared/domain/run-views';
 
 export const GROUP_FIELDS = ['none', 'group', 'ablation', 'variant', 'owner', 'proposal', 'status'] as const;
@@ -27,7 +28,8 @@ export function readRunsSettings(params: URLSearchParams): RunsSettings {
   const [key, dir] = (params.get('sort') ?? 'createdAt:desc').split(':');
   const groupBy = params.get('groupby') as GroupField | null;
   return {
-    text: params.get('q') ?? '',
+    // A longer filter pasted into the URL is cut where the box would have stopped typing.
+    text: (params.get('q') ?? '').slice(0, RUN_TEXT_FILTER_MAX),
     status: list(params.get('status')).filter((s): s is RunStatus => (RUN_STATUSES as readonly string[]).includes(s)),
     owner: optional(params.get('owner')),
     group: optional(params.get('group')),
