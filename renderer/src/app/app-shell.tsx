@@ -1,4 +1,5 @@
 // The frame around every page: navigation, the store it shows, sync progress and the theme switch.
+import { useRef } from 'react';
 import { useApiQuery } from '../api/use-api';
 import { useAlertNotifications } from '../api/alert-notifications';
 import { useLiveUpdates } from '../api/live-updates';
@@ -6,6 +7,7 @@ import { CommandPalette } from '../components/command-palette/command-palette';
 import { AlertsNavBadge } from '../pages/alerts/alerts-seen';
 import { PageErrorBoundary } from '../components/error-boundary';
 import { useTheme, type ThemeName } from '../theme/use-theme';
+import { pageHref, returnToPage, usePageMemory } from './page-memory';
 import { PAGES } from './pages';
 import { routeHref, useRoute } from './router';
 
@@ -45,6 +47,8 @@ export function AppShell() {
   useAlertNotifications();
   const page = PAGES.find((entry) => entry.id === route.page);
   const Page = page?.component;
+  const main = useRef<HTMLElement>(null);
+  usePageMemory(main, route);
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Pages">
@@ -62,7 +66,13 @@ export function AppShell() {
           )}
         </div>
         {PAGES.map((entry) => (
-          <a key={entry.id} className="nav-link" href={routeHref(entry.id)} aria-current={entry.id === route.page ? 'page' : undefined}>
+          <a
+            key={entry.id}
+            className="nav-link"
+            href={pageHref(entry.id, routeHref(entry.id))}
+            onClick={(event) => returnToPage(event.currentTarget.getAttribute('href') ?? '')}
+            aria-current={entry.id === route.page ? 'page' : undefined}
+          >
             {entry.title}
             {entry.id === 'sync' && counts.data && counts.data.issues > 0 && <span className="badge warn">{counts.data.issues}</span>}
             {entry.id === 'alerts' && route.page !== 'alerts' && <AlertsNavBadge />}
@@ -79,7 +89,7 @@ export function AppShell() {
           </div>
         </div>
       </nav>
-      <main className="main">
+      <main className="main" ref={main}>
         <PageErrorBoundary resetKey={route.page}>
           {Page ? (
             <Page />

@@ -38,12 +38,23 @@ export function navigate(page: string, params?: Record<string, string | string[]
   window.location.hash = routeHref(page, params);
 }
 
+let inPageHash: string | null = null;
+
+/** Whether the change to `hash` was updateParams' (a filter, a selection: the page stays where it is). */
+export function takeInPageChange(hash: string): boolean {
+  const inPage = inPageHash === hash;
+  inPageHash = null;
+  return inPage;
+}
+
 /** Replaces one or more query parameters of the current page without adding history noise. */
 export function updateParams(patch: Record<string, string | string[] | undefined>): void {
   const route = parseHash(window.location.hash);
   const next: Record<string, string | string[] | undefined> = Object.fromEntries(route.params.entries());
   Object.assign(next, patch);
   const href = routeHref(route.page, next);
+  if (href === window.location.hash) return;
+  inPageHash = href;
   window.history.replaceState(null, '', href);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

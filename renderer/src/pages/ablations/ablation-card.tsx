@@ -42,7 +42,7 @@ function SizeRows({ ablation, size }: { ablation: AblationSummary; size: Ablatio
 
 export function AblationCard({ ablation, open }: { ablation: AblationSummary; open: boolean }) {
   return (
-    <section className={`panel ablation-card${open ? ' open' : ''}`} data-testid="ablation-card" data-ablation={ablation.id} aria-labelledby={`abl-${ablation.id}`}>
+    <section className={`panel ablation-card${open ? ' open' : ''}`} data-testid="ablation-card" data-ablation={ablation.id} data-deep-link={ablation.id} aria-labelledby={`abl-${ablation.id}`}>
       <div className="chart-panel-head">
         <h2 id={`abl-${ablation.id}`}>{ablation.title ?? ablation.id}</h2>
         <span className="muted">{ablation.id}</span>

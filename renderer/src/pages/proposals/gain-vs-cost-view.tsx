@@ -1,10 +1,11 @@
 // Gain against cost: the scatter, the weights of the cost score (shown and adjustable) and the region
 // thresholds, the legend, and the same points as a table (also for screen readers).
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { DEFAULT_COST_WEIGHTS, describeCostWeights, type CostWeights } from '../../../../shared/domain/complexity-cost';
 import { DEFAULT_REGION_THRESHOLDS, REGION_LABELS, type GainRegion } from '../../../../shared/domain/gain-vs-cost';
 import { COMPLEXITY_KEYS, COMPLEXITY_LABELS } from '../../../../shared/domain/store-events';
 import { useApiQuery } from '../../api/use-api';
+import { useRememberedState } from '../../app/page-memory';
 import { routeHref } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
@@ -30,13 +31,16 @@ function parsed(values: Record<string, string>): Record<string, number> | null {
 }
 
 export function GainVsCostView() {
-  const [weights, setWeights] = useState<Record<string, string>>(() => Object.fromEntries(COMPLEXITY_KEYS.map((k) => [k, String(DEFAULT_COST_WEIGHTS[k])])));
-  const [minGain, setMinGain] = useState(String(DEFAULT_REGION_THRESHOLDS.minGain));
-  const [maxCost, setMaxCost] = useState(String(DEFAULT_REGION_THRESHOLDS.maxCost));
+  // Weights being tried out are still there after a look at a proposal and back.
+  const [weights, setWeights] = useRememberedState<Record<string, string>>('proposals.gain.weights', () =>
+    Object.fromEntries(COMPLEXITY_KEYS.map((k) => [k, String(DEFAULT_COST_WEIGHTS[k])])),
+  );
+  const [minGain, setMinGain] = useRememberedState('proposals.gain.min-gain', String(DEFAULT_REGION_THRESHOLDS.minGain));
+  const [maxCost, setMaxCost] = useRememberedState('proposals.gain.max-cost', String(DEFAULT_REGION_THRESHOLDS.maxCost));
   const valid = parsed(weights);
   const thresholds = parsed({ minGain, maxCost });
   // The chart keeps the last valid weights while an input is being typed.
-  const [applied, setApplied] = useState({ weights: DEFAULT_COST_WEIGHTS, ...DEFAULT_REGION_THRESHOLDS });
+  const [applied, setApplied] = useRememberedState('proposals.gain.applied', { weights: DEFAULT_COST_WEIGHTS, ...DEFAULT_REGION_THRESHOLDS });
   const candidate = valid && thresholds ? JSON.stringify({ weights: valid, minGain: thresholds.minGain, maxCost: thresholds.maxCost }) : null;
   useEffect(() => {
     if (candidate) setApplied(JSON.parse(candidate) as { weights: CostWeights; minGain: number; maxCost: number });

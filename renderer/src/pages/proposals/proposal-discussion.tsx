@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ProposalDetail } from '../../../../shared/api/proposals-methods';
 import { COMPLEXITY_KEYS, type DecisionOutcome } from '../../../../shared/domain/store-events';
 import { useApiMutation } from '../../api/use-api';
+import { useRememberedState } from '../../app/page-memory';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { ComplexityEditor } from './complexity-editor';
 import { DECISION_LABELS, decisionBadgeClass, formatWhen } from './proposals-format';
@@ -107,7 +108,8 @@ function Complexity({ detail }: { detail: ProposalDetail }) {
 }
 
 function Comments({ detail }: { detail: ProposalDetail }) {
-  const [text, setText] = useState('');
+  // A comment half written is still there after a look elsewhere.
+  const [text, setText] = useRememberedState(`proposals.comment.${detail.id}`, '');
   const comment = useApiMutation('comment');
   const pending = detail.pending.filter((p) => p.event.type === 'comment');
   return (

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProposalRow, WriteEventResult } from '../../../../shared/api/proposals-methods';
 import { useApiQuery } from '../../api/use-api';
+import { useRememberedState } from '../../app/page-memory';
 import { navigate } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { EvalEvidenceWarning } from '../../components/eval-evidence-warning';
@@ -96,7 +97,8 @@ function TriageCard({ proposal, focused, onFocus }: { proposal: ProposalRow; foc
 export function TriageBoard() {
   const list = useApiQuery('listProposals', {});
   const columns = useMemo(() => columnsOf(list.data?.proposals ?? []), [list.data]);
-  const [at, setAt] = useState<Position>({ column: 0, row: 0 });
+  // The focused card is where it was after a trip to a proposal and back.
+  const [at, setAt] = useRememberedState<Position>('proposals.triage-at', { column: 0, row: 0 });
   const [request, setRequest] = useState<DecisionRequest | null>(null);
   const [last, setLast] = useState<{ result: WriteEventResult; id: string } | null>(null);
   const board = useRef<HTMLDivElement>(null);
@@ -166,7 +168,7 @@ export function TriageBoard() {
             : `Decision on ${last.id} written to the store (${last.result.path}).`}
         </div>
       )}
-      <div className="triage-board" ref={board} onKeyDown={onKeyDown} aria-describedby="triage-help" data-testid="triage-board">
+      <div className="triage-board" ref={board} data-keep-scroll="triage-board" onKeyDown={onKeyDown} aria-describedby="triage-help" data-testid="triage-board">
         {columns.map((cards, c) => (
           <section key={STATUS_ORDER[c]} className="triage-column" aria-label={STATUS_LABELS[STATUS_ORDER[c]!]}>
             <h2>

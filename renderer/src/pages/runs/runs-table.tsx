@@ -69,7 +69,7 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   const width = 32 + 30 + 200 + columns.reduce((s, c) => s + c.width, 0);
   return (
     <div className="runs-table" role="table" aria-label="Runs" aria-rowcount={runs.length} data-testid="runs-table">
-      <div className="runs-scroll" ref={scroller}>
+      <div className="runs-scroll" ref={scroller} data-keep-scroll="runs-table">
         <div className="runs-row runs-head" role="row" style={{ gridTemplateColumns: template, minWidth: width }}>
           <span role="columnheader">
             <input type="checkbox" aria-label="Select every run shown" checked={allSelected} onChange={(e) => toggle(runs.map((r) => r.id), e.target.checked)} />

@@ -73,7 +73,7 @@ export function PersonLoadTable({ split, selectedId, onDrill }: { split: WorkSpl
       {split.people.length === 0 ? (
         <p className="muted">No people in team.yaml and none named by a proposal.</p>
       ) : (
-        <div className="table-scroll" ref={scroller}>
+        <div className="table-scroll" ref={scroller} data-keep-scroll="person-load">
           <table className="data person-load">
             <thead>
               <tr>

@@ -1,9 +1,10 @@
 // The Team page: is the team's work split between the critical path and exploration the way the
 // current phase intends? Balance now on top, then the split week by week, by area, by person, and
 // the person table; every number opens the proposals behind it.
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { SplitIssue, SplitMeasure } from '../../../../shared/worksplit';
 import { useApiQuery } from '../../api/use-api';
+import { useRememberedState } from '../../app/page-memory';
 import { updateParams, useRoute } from '../../app/router';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
@@ -80,8 +81,9 @@ export function TeamPage() {
   const { params } = useRoute();
   const measure: SplitMeasure = params.get('measure') === 'compute' ? 'compute' : 'people';
   const range = (RANGES.find((r) => r.id === params.get('range'))?.id ?? 'all') as RangeId;
-  const [drill, setDrill] = useState<Drill | null>(null);
-  const closeDrill = useCallback(() => setDrill(null), []);
+  // The open drill-down is still open after a trip to a proposal and back.
+  const [drill, setDrill] = useRememberedState<Drill | null>('team.drill', null);
+  const closeDrill = useCallback(() => setDrill(null), [setDrill]);
 
   const counts = useApiQuery('getCacheCounts', {});
   const balance = useApiQuery('getBalanceNow', { measure });
