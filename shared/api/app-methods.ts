@@ -9,8 +9,6 @@ export interface AppInfo {
   isDemo: boolean;
   dbFile: string;
   canWrite: boolean;
-  identity: string | null;
-  identityKnown: boolean;
   transport: 'ipc' | 'http';
   lastSyncAt: string | null;
 }
@@ -59,9 +57,5 @@ export const appMethods = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-  }),
-  setIdentity: defineMethod<AppInfo>()({
-    input: z.object({ personId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/).nullable() }).strict(),
-    writes: true,
   }),
 };

@@ -11,6 +11,14 @@ const storeId = z.string().regex(STORE_ID_RE, 'an id of letters, digits, ".", "_
 const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO 8601 date or time');
 const score = z.number().finite().min(0).max(5);
 
+/**
+ * Who writes an event: a person id of team.yaml, sent with every write by the window that writes it.
+ * Each browser or desktop window keeps its own "Who am I", so two people on one server stay two people.
+ */
+export const authorInput = z
+  .string({ error: (issue) => (issue.input === undefined ? 'who writes this is required: choose "Who am I" (a person id of team.yaml)' : 'a person id') })
+  .regex(STORE_ID_RE, 'a person id of letters, digits, ".", "_", "-"');
+
 export const complexityInput = z
   .object({
     ...Object.fromEntries(COMPLEXITY_SCORE_KEYS.map((key) => [key, score])),
@@ -176,9 +184,6 @@ export type WriteEventResult =
 export interface IdentityChoices {
   /** The people of team.yaml, to choose who I am from. */
   people: { id: string; name: string | null; area: string | null }[];
-  identity: string | null;
-  /** False when unset, or set to an id team.yaml does not list. */
-  known: boolean;
 }
 
 export const proposalsMethods = {
@@ -195,15 +200,17 @@ export const proposalsMethods = {
   }),
   getProposal: defineMethod<ProposalDetail>()({ input: z.object({ id: storeId }).strict() }),
   decide: defineMethod<WriteEventResult>()({
-    input: z.object({ proposalId: storeId, decision: z.enum(DECISION_OUTCOMES), rationale: z.string().trim().min(1, 'a rationale is required').max(20_000) }).strict(),
+    input: z
+      .object({ proposalId: storeId, decision: z.enum(DECISION_OUTCOMES), rationale: z.string().trim().min(1, 'a rationale is required').max(20_000), author: authorInput })
+      .strict(),
     writes: true,
   }),
   comment: defineMethod<WriteEventResult>()({
-    input: z.object({ target: storeId, text: z.string().trim().min(1, 'the comment is empty').max(20_000) }).strict(),
+    input: z.object({ target: storeId, text: z.string().trim().min(1, 'the comment is empty').max(20_000), author: authorInput }).strict(),
     writes: true,
   }),
   setComplexity: defineMethod<WriteEventResult>()({
-    input: z.object({ proposalId: storeId, complexity: complexityInput }).strict(),
+    input: z.object({ proposalId: storeId, complexity: complexityInput, author: authorInput }).strict(),
     writes: true,
   }),
   listDecisions: defineMethod<{ decisions: DecisionLogRow[]; authors: string[] }>()({

@@ -7,7 +7,7 @@ import type { ComplexityScores, DecisionOutcome } from '../domain/store-events';
 import type { BalanceNow } from '../worksplit';
 import { defineMethod } from './define-method';
 import type { JsonNumber } from './json-number';
-import type { DecisionLogRow, DecisionRef, GainEstimate, WriteEventResult } from './proposals-methods';
+import { authorInput, type DecisionLogRow, type DecisionRef, type GainEstimate, type WriteEventResult } from './proposals-methods';
 import type { AblationScalingView, ScalingFitView, ScalingParamsView } from './scaling-methods';
 
 const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO 8601 date or time');
@@ -182,7 +182,7 @@ export const reviewMethods = {
   }),
   /** Writes a `review` event: the next agenda covers what changes after it. */
   closeReview: defineMethod<WriteEventResult>()({
-    input: z.object({ notes: z.string().max(20_000).optional() }).strict(),
+    input: z.object({ notes: z.string().max(20_000).optional(), author: authorInput }).strict(),
     writes: true,
   }),
 };

@@ -5,14 +5,12 @@
 //   TESSERA_MONKEY_ACTIONS=N     a longer (or shorter) walk
 // And tests of the test: the same seed takes the same steps, and a failure injected into the page
 // (an API answer that breaks a page's render, an unhandled rejection) is caught and reported.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
-import { syncedDemoLab } from './support/demo-lab';
+import { demoLabServedTwice } from './support/demo-lab';
 import { monkeyWalk, WalkFailure, type WalkOptions } from './support/monkey/monkey-walk';
-import { startServe, type ServeProcess } from './support/start-serve';
+import type { ServeProcess } from './support/start-serve';
 
 const DEFAULT_SEED = 20261123;
 const DEFAULT_ACTIONS = 2000;
@@ -91,14 +89,7 @@ let readOnly: ServeProcess;
 let routes: string[];
 
 beforeAll(async () => {
-  const lab = await syncedDemoLab('monkey');
-  // The read-only server gets its own copy of the cache: two servers never share one file.
-  const readOnlyDb = path.join(path.dirname(lab.db), 'read-only.sqlite');
-  fs.copyFileSync(lab.db, readOnlyDb);
-  [writable, readOnly] = await Promise.all([
-    startServe(['--store', lab.store, '--db', lab.db, '--allow-write', '--no-watch']),
-    startServe(['--store', lab.store, '--db', readOnlyDb, '--no-watch']),
-  ]);
+  ({ writable, readOnly } = await demoLabServedTwice('monkey'));
   browser = await launchBrowser();
   routes = await sidebarRoutes(browser, writable.url);
 });

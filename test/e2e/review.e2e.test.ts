@@ -47,6 +47,8 @@ function storeEvents(): StoreEvent[] {
 
 async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  // This browser is Ana's: "Who am I" is kept by the browser, not the server.
+  await context.addInitScript(() => window.localStorage.setItem('tessera.identity', 'ana'));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -107,7 +109,6 @@ beforeAll(async () => {
   }
   browser = await launchBrowser();
   serve = await startServe(['--store', store, '--db', db, '--no-watch', '--allow-write']);
-  expect(await callApi(serve.url, 'setIdentity', { personId: 'ana' })).toMatchObject({ status: 200, body: { ok: true } });
 }, 300_000);
 afterAll(async () => {
   await serve?.stop();
@@ -380,7 +381,7 @@ describe('a room display', () => {
       const countBefore = Number(/^(\d+)/.exec(titleBefore)?.[1] ?? 0);
       const target = slide.key.replace('proposal:', '');
       const rationale = 'Taken on the presenter’s screen while the room display watched.';
-      expect(await callApi(serve.url, 'decide', { proposalId: target, decision: 'park', rationale })).toMatchObject({ body: { ok: true } });
+      expect(await callApi(serve.url, 'decide', { proposalId: target, decision: 'park', rationale, author: 'ana' })).toMatchObject({ body: { ok: true } });
       await expect.poll(async () => presentation(page).locator('.review-slide h1').innerText(), { timeout: 120_000, interval: 1000 }).toBe(
         `${countBefore + 1} decisions since the last review`,
       );

@@ -93,12 +93,10 @@ afterAll(async () => {
 });
 
 describe('triage from the keyboard', () => {
-  it('sets who I am, decides with a reason, and the decision reaches the log and the store', async () => {
+  it('decides with a reason, choosing who I am in the dialog, and the decision reaches the log and the store', async () => {
     const { page, consoleErrors } = await open(`${serve.url}#/proposals`);
     await page.getByTestId('identity-picker').waitFor();
-    await expect.poll(() => page.locator('#identity-warning').textContent()).toContain('Not set');
-    await page.selectOption('#identity-select', 'ana');
-    await expect.poll(() => page.locator('#identity-warning').count()).toBe(0);
+    await expect.poll(() => page.locator('.identity-warning').textContent()).toContain('Not set');
     await screenshot(page, 'proposals-list');
 
     await page.goto(`${serve.url}#/proposals?view=triage`);
@@ -138,8 +136,14 @@ describe('triage from the keyboard', () => {
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('h2').innerText()).toContain('Drop');
     await page.keyboard.type(rationale);
+    // Nobody chosen yet: the dialog asks here, and the rationale typed so far stays.
+    const submit = dialog.getByRole('button', { name: /with this reason/ });
+    expect(await submit.isDisabled()).toBe(true);
+    await dialog.getByTestId('identity-picker').locator('select').selectOption('ana');
+    expect(await dialog.locator('textarea').inputValue()).toBe(rationale);
+    await expect.poll(() => submit.isDisabled()).toBe(false);
     await screenshot(page, 'proposals-triage-dialog');
-    await page.keyboard.press('Enter');
+    await dialog.locator('textarea').press('Enter');
     await expect.poll(() => page.getByTestId('rationale-dialog').count()).toBe(0);
     await expect.poll(() => page.locator(`section[aria-label="Dropped"] li[data-proposal="${target}"]`).count()).toBe(1);
     await expect.poll(focused).toBe(target);

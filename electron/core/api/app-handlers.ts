@@ -1,9 +1,9 @@
-// Handlers for the app itself: identity, store, counts, sync state and sync issues.
+// Handlers for the app itself: store, counts, sync state and sync issues.
 import type { AppInfo, CacheCounts, SyncIssueRow } from '../../../shared/api/app-methods';
 import type { CoreDeps } from '../host/core-deps';
 import type { HandlerSlice } from './handlers';
 
-type AppMethod = 'getAppInfo' | 'getCacheCounts' | 'getSyncProgress' | 'syncNow' | 'listSyncIssues' | 'setIdentity';
+type AppMethod = 'getAppInfo' | 'getCacheCounts' | 'getSyncProgress' | 'syncNow' | 'listSyncIssues';
 
 function cacheStateValue(deps: CoreDeps, key: string): string | null {
   const row = deps.cache.sqlite.prepare('SELECT value FROM cache_state WHERE key = ?').get(key) as
@@ -12,12 +12,7 @@ function cacheStateValue(deps: CoreDeps, key: string): string | null {
   return row?.value ?? null;
 }
 
-function personExists(deps: CoreDeps, id: string): boolean {
-  return deps.cache.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(id) !== undefined;
-}
-
 function appInfo(deps: CoreDeps, transport: 'ipc' | 'http', canWrite: boolean): AppInfo {
-  const identity = deps.settings.get().identity ?? null;
   return {
     version: deps.config.version,
     storeName: cacheStateValue(deps, 'store_name') ?? (deps.config.isDemo ? 'Demo lab' : 'Lab store'),
@@ -25,8 +20,6 @@ function appInfo(deps: CoreDeps, transport: 'ipc' | 'http', canWrite: boolean): 
     isDemo: deps.config.isDemo,
     dbFile: deps.config.dbFile,
     canWrite,
-    identity,
-    identityKnown: identity !== null && personExists(deps, identity),
     transport,
     lastSyncAt: cacheStateValue(deps, 'last_sync_at'),
   };
@@ -67,11 +60,6 @@ export function createAppHandlers(deps: CoreDeps): HandlerSlice<AppMethod> {
         )
         .all(...args, input.limit, input.offset) as SyncIssueRow[];
       return { total, issues };
-    },
-    async setIdentity(input, ctx) {
-      deps.settings.update({ identity: input.personId });
-      deps.emit({ type: 'data-changed', scopes: ['settings'], at: new Date().toISOString() });
-      return appInfo(deps, ctx.transport === 'ipc' ? 'ipc' : 'http', ctx.canWrite);
     },
   };
 }

@@ -75,11 +75,11 @@ export function createProposalsHandlers(
     }
   }
 
-  async function write(draft: EventDraft): Promise<WriteEventResult> {
-    const identity = deps.settings.get().identity ?? null;
+  /** `author` comes with the call: each window says who it is, there is no one identity of the server. */
+  async function write(draft: EventDraft, author: string): Promise<WriteEventResult> {
     let outcome;
     try {
-      outcome = await writer.write(draft, identity);
+      outcome = await writer.write(draft, author);
     } catch (error) {
       if (error instanceof MissingIdentityError || error instanceof EventDraftError) throw new ApiFailure('validation', error.message);
       throw new ApiFailure('unavailable', (error as Error).message);
@@ -104,9 +104,7 @@ export function createProposalsHandlers(
 
   return {
     async listIdentityChoices() {
-      const people = sqlite.prepare('SELECT id, name, area FROM people ORDER BY name, id').all() as IdentityChoices['people'];
-      const identity = deps.settings.get().identity ?? null;
-      return { people, identity, known: identity !== null && people.some((p) => p.id === identity) };
+      return { people: sqlite.prepare('SELECT id, name, area FROM people ORDER BY name, id').all() as IdentityChoices['people'] };
     },
     async listProposals(input) {
       const proposals = listProposalRows(sqlite, input, pending());
@@ -123,17 +121,17 @@ export function createProposalsHandlers(
     },
     async decide(input) {
       requireProposal(input.proposalId);
-      return write({ type: 'decision', target: input.proposalId, decision: input.decision, rationale: input.rationale });
+      return write({ type: 'decision', target: input.proposalId, decision: input.decision, rationale: input.rationale }, input.author);
     },
     async comment(input) {
       if (!exists('proposals', input.target) && !exists('ablations', input.target) && !exists('runs', input.target)) {
         throw new ApiFailure('not-found', `There is no proposal, ablation or run "${input.target}" to comment on.`);
       }
-      return write({ type: 'comment', target: input.target, text: input.text });
+      return write({ type: 'comment', target: input.target, text: input.text }, input.author);
     },
     async setComplexity(input) {
       requireProposal(input.proposalId);
-      return write({ type: 'complexity', target: input.proposalId, complexity: input.complexity });
+      return write({ type: 'complexity', target: input.proposalId, complexity: input.complexity }, input.author);
     },
     async listDecisions(input) {
       return listDecisionLog(sqlite, input, pending());

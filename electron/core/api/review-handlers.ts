@@ -134,10 +134,9 @@ export function createReviewHandlers(
 
     async closeReview(input): Promise<WriteEventResult> {
       const notes = input.notes?.trim();
-      const identity = deps.settings.get().identity ?? null;
       let outcome;
       try {
-        outcome = await writer.write({ type: 'review', ...(notes ? { notes } : {}) }, identity);
+        outcome = await writer.write({ type: 'review', ...(notes ? { notes } : {}) }, input.author);
       } catch (error) {
         if (error instanceof MissingIdentityError || error instanceof EventDraftError) throw new ApiFailure('validation', error.message);
         throw new ApiFailure('unavailable', (error as Error).message);

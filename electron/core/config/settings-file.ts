@@ -1,4 +1,4 @@
-// Local settings (which store, who I am) live beside the cache, not in it: the cache can be
+// Local settings (which store, how to reach it) live beside the cache, not in it: the cache can be
 // deleted and rebuilt from the store at any time, the settings must survive that.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,6 @@ import { fieldMappingSchema } from '../sources/field-mapping';
 const settingsSchema = z.object({
   storeUrl: z.string().min(1).optional(),
   isDemo: z.boolean().optional(),
-  identity: z.string().nullable().optional(),
   pollIntervalMs: z.number().int().min(1000).max(3_600_000).optional(),
   /** TensorBoard and MLflow stores: which param or tag gives params, tokens, flops, group, ablation, variant, seed. */
   fieldMapping: fieldMappingSchema.optional(),

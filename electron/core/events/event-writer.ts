@@ -28,8 +28,8 @@ export class EventDraftError extends Error {
 export class MissingIdentityError extends Error {
   constructor(what: string) {
     super(
-      `Cannot write this ${what}: Tessera does not know who you are. Choose your name in "Who am I" on the Proposals page ` +
-        '(or `setIdentity`); every event in the store carries its author.',
+      `Cannot write this ${what}: Tessera does not know who you are. Choose your name in "Who am I" ` +
+        '(the API call\'s `author`); every event in the store carries its author.',
     );
     this.name = 'MissingIdentityError';
   }

@@ -6,7 +6,7 @@ import { routeHref } from '../app/router';
 import { MarkedText } from './marked-text';
 import './tried-before.css';
 
-const DECISION_WORD = { adopt: 'Adopted', drop: 'Dropped', park: 'Parked', continue: 'Continued' } as const;
+const DECISION_WORD = { adopt: 'Adopted', drop: 'Dropped', park: 'Parked (→ inconclusive)', continue: 'Continued' } as const;
 
 function statusClass(status: string | null): string {
   if (status === 'adopted') return 'badge ok';
@@ -22,7 +22,7 @@ function TriedBeforeEntry({ item }: { item: TriedBeforeItem }) {
     <li className="tried-before-item">
       <div className="row tried-before-head">
         <a href={routeHref('proposals', { id: item.id })}>{item.title ?? item.id}</a>
-        <span className={statusClass(item.status)}>{item.status === 'inconclusive' ? 'parked' : (item.status ?? 'no status')}</span>
+        <span className={statusClass(item.status)}>{item.status === 'inconclusive' ? 'inconclusive (parked)' : (item.status ?? 'no status')}</span>
         <span className="grow" />
         <span className="tried-before-score" title="Text match against this proposal's salient words, as a share of its match with itself">
           <span className="tried-before-bar" aria-hidden="true">

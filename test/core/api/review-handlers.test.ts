@@ -31,7 +31,7 @@ let lab: ReviewLab;
 let cache: CacheDatabase;
 let compute: ComputeClient;
 let writer: EventWriter;
-let settings: Settings = { identity: 'ana' };
+let settings: Settings = {};
 let handlers: Handlers;
 
 type Ctx = { canWrite: boolean };
@@ -153,17 +153,16 @@ describe('getReviewScalingChange', () => {
 describe('closeReview', () => {
   it('is refused on a read-only transport (the room display) and writes nothing', async () => {
     const before = reviewFiles().length;
-    expect(await call('closeReview', { notes: 'x' }, { canWrite: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('closeReview', { notes: 'x', author: 'ana' }, { canWrite: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(reviewFiles()).toHaveLength(before);
   });
 
   it('needs to know who closes it', async () => {
-    settings = { identity: null };
     const before = reviewFiles().length;
     const result = await call('closeReview', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(!result.ok && result.error.message).toMatch(/author: who writes this is required/);
     expect(reviewFiles()).toHaveLength(before);
-    settings = { identity: 'ana' };
   });
 
   it('writes a review event with the notes, and the next agenda starts from it', async () => {
@@ -171,7 +170,7 @@ describe('closeReview', () => {
     expect(first.since).toBe(lab.reviewAt);
     expect(first.runs.finished.length).toBeGreaterThan(0);
 
-    const written = await value<WriteEventResult>(call('closeReview', { notes: '  MTP goes to 1.4B.  ' }));
+    const written = await value<WriteEventResult>(call('closeReview', { notes: '  MTP goes to 1.4B.  ', author: 'ana' }));
     expect(written.state).toBe('written');
     const file = reviewFiles().find((f) => f.json.id === written.event.id)!;
     expect(file.rel).toBe(written.path);
@@ -189,7 +188,7 @@ describe('closeReview', () => {
   });
 
   it('without notes writes no notes field', async () => {
-    const written = await value<WriteEventResult>(call('closeReview', { notes: '   ' }));
+    const written = await value<WriteEventResult>(call('closeReview', { notes: '   ', author: 'ana' }));
     expect(reviewFiles().find((f) => f.json.id === written.event.id)!.json).not.toHaveProperty('notes');
   });
 });

@@ -16,10 +16,12 @@ describe('two caches deciding concurrently on one store', () => {
   it('both end with every decision, the same statuses, and the conflict shown', async () => {
     const store = tempDir('store');
     writeTriageLab(store);
+    const authors = new Map<TestCore, string>();
     const make = (who: string) => {
       const home = tempDir(`home-${who}`);
-      const core = startTestCore({ store, dbFile: path.join(home, 'cache.sqlite'), outboxDir: path.join(home, 'outbox'), identity: who });
+      const core = startTestCore({ store, dbFile: path.join(home, 'cache.sqlite'), outboxDir: path.join(home, 'outbox') });
       cores.push(core);
+      authors.set(core, who);
       return core;
     };
     const ana = make('ana');
@@ -35,7 +37,7 @@ describe('two caches deciding concurrently on one store', () => {
       [raj, 'p-001', 'continue'],
     ];
     const results = await Promise.all(
-      plan.map(([core, proposalId, decision], i) => core.handlers.decide({ proposalId, decision, rationale: `reason ${i}` }, testCtx)),
+      plan.map(([core, proposalId, decision], i) => core.handlers.decide({ proposalId, decision, rationale: `reason ${i}`, author: authors.get(core)! }, testCtx)),
     );
     expect(results.every((r) => r.state === 'written')).toBe(true);
     const files = [...readStoreEvents(store).values()];

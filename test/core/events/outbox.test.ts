@@ -20,8 +20,8 @@ function lab() {
   return { store, dbFile: path.join(home, 'cache.sqlite'), outboxDir: path.join(home, 'outbox') };
 }
 
-async function start(paths: ReturnType<typeof lab>, identity = 'ana') {
-  const core = startTestCore({ ...paths, identity });
+async function start(paths: ReturnType<typeof lab>) {
+  const core = startTestCore(paths);
   cores.push(core);
   await core.deps.sync.syncNow();
   return core;
@@ -38,7 +38,7 @@ describe('outbox', () => {
     let core = await start(paths);
     fs.writeFileSync(path.join(paths.store, 'events'), 'not a folder');
 
-    const result = await core.handlers.decide({ proposalId: 'p-001', decision: 'drop', rationale: 'Gain is within noise at 1B.' }, testCtx);
+    const result = await core.handlers.decide({ proposalId: 'p-001', decision: 'drop', rationale: 'Gain is within noise at 1B.', author: 'ana' }, testCtx);
     expect(result.state).toBe('pending');
     expect(result.state === 'pending' && result.reason).toMatch(/cannot be written now/);
     expect(listFiles(paths.outboxDir)).toEqual([`${result.event.id}.json`]);
@@ -81,10 +81,10 @@ describe('outbox', () => {
     fs.renameSync(paths.store, away);
     fs.writeFileSync(paths.store, 'the mount is gone');
 
-    const decided = await core.handlers.decide({ proposalId: 'p-002', decision: 'park', rationale: 'No owner this quarter.' }, testCtx);
-    const commented = await core.handlers.comment({ target: 'p-002', text: 'Revisit after launch.' }, testCtx);
+    const decided = await core.handlers.decide({ proposalId: 'p-002', decision: 'park', rationale: 'No owner this quarter.', author: 'ana' }, testCtx);
+    const commented = await core.handlers.comment({ target: 'p-002', text: 'Revisit after launch.', author: 'ana' }, testCtx);
     const assessed = await core.handlers.setComplexity(
-      { proposalId: 'p-002', complexity: { code: 2, knobs: 0, infra: 4, risk: 1, usability_tax: 0.01 } },
+      { proposalId: 'p-002', complexity: { code: 2, knobs: 0, infra: 4, risk: 1, usability_tax: 0.01 }, author: 'ana' },
       testCtx,
     );
     expect([decided.state, commented.state, assessed.state]).toEqual(['pending', 'pending', 'pending']);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { generateDemoLab } from '../../../electron/core/demo';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
-import { repoRoot } from './start-serve';
+import { repoRoot, startServe, type ServeProcess } from './start-serve';
 
 export async function syncedDemoLab(prefix: string, addToStore?: (store: string) => void): Promise<{ store: string; db: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tessera-${prefix}-e2e-`));
@@ -21,4 +21,19 @@ export async function syncedDemoLab(prefix: string, addToStore?: (store: string)
     cache.close();
   }
   return { store, db };
+}
+
+/**
+ * The demo lab served twice, with --allow-write and read-only (each --no-watch); the read-only server
+ * gets its own copy of the cache, so two servers never share one file.
+ */
+export async function demoLabServedTwice(prefix: string): Promise<{ store: string; writable: ServeProcess; readOnly: ServeProcess }> {
+  const lab = await syncedDemoLab(prefix);
+  const readOnlyDb = path.join(path.dirname(lab.db), 'read-only.sqlite');
+  fs.copyFileSync(lab.db, readOnlyDb);
+  const [writable, readOnly] = await Promise.all([
+    startServe(['--store', lab.store, '--db', lab.db, '--no-watch', '--allow-write']),
+    startServe(['--store', lab.store, '--db', readOnlyDb, '--no-watch']),
+  ]);
+  return { store: lab.store, writable, readOnly };
 }

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { COMPLEXITY_LABELS, COMPLEXITY_SCORE_KEYS, type ComplexityScores } from '../../../../shared/domain/store-events';
 import { useApiMutation } from '../../api/use-api';
+import { IdentityPicker } from '../../components/identity/identity-picker';
+import { useIdentity } from '../../components/identity/use-identity';
 
 const HINTS: Record<(typeof COMPLEXITY_SCORE_KEYS)[number], string> = {
   code: 'code added and how subtle it is',
@@ -15,14 +17,15 @@ export function ComplexityEditor({ proposalId, initial, onDone }: { proposalId: 
   const [scores, setScores] = useState(() => Object.fromEntries(COMPLEXITY_SCORE_KEYS.map((k) => [k, String(initial?.[k] ?? 0)])) as Record<string, string>);
   const [taxPercent, setTaxPercent] = useState(String(((initial?.usability_tax ?? 0) * 100).toFixed(1).replace(/\.0$/, '')));
   const save = useApiMutation('setComplexity');
+  const author = useIdentity();
   const values = COMPLEXITY_SCORE_KEYS.map((k) => Number(scores[k]));
   const tax = Number(taxPercent) / 100;
   const invalid = values.some((v) => !Number.isFinite(v) || v < 0 || v > 5) || !Number.isFinite(tax) || tax < 0 || tax > 1 || taxPercent.trim() === '';
 
   const submit = () => {
-    if (invalid) return;
+    if (invalid || !author) return;
     const complexity = { ...Object.fromEntries(COMPLEXITY_SCORE_KEYS.map((k, i) => [k, values[i]!])), usability_tax: tax } as ComplexityScores;
-    save.mutate({ proposalId, complexity }, { onSuccess: onDone });
+    save.mutate({ proposalId, complexity, author }, { onSuccess: onDone });
   };
 
   return (
@@ -51,8 +54,9 @@ export function ComplexityEditor({ proposalId, initial, onDone }: { proposalId: 
       </label>
       {invalid && <div className="error-panel">Scores go from 0 to 5; the tax from 0 to 100 %.</div>}
       {save.error && <div className="error-panel" role="alert">{save.error.message}</div>}
+      <IdentityPicker label="Assessing as" />
       <div className="row">
-        <button type="submit" className="btn primary" disabled={invalid || save.isPending}>
+        <button type="submit" className="btn primary" disabled={invalid || save.isPending || !author}>
           {save.isPending ? 'Writing…' : 'Save assessment'}
         </button>
         <button type="button" className="btn" onClick={onDone}>

@@ -5,7 +5,7 @@ import { routeHref } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 import { GainLine } from './proposal-evidence';
-import { DECISION_LABELS, formatChipHours, formatMetricDelta, formatWhen, statusBadgeClass } from './proposals-format';
+import { DECISION_LABELS, formatChipHours, formatMetricDelta, formatWhen, statusBadgeClass, statusText } from './proposals-format';
 
 export function NotPursued() {
   const list = useApiQuery('listNotPursued', {});
@@ -15,7 +15,7 @@ export function NotPursued() {
   return (
     <div className="not-pursued" data-testid="not-pursued">
       <p className="muted">
-        Parked is not failed: a negative result often means the way to make the idea work was not found yet. Read the reason and the
+        Parked (inconclusive) is not failed: a negative result often means the way to make the idea work was not found yet. Read the reason and the
         evidence before running it again.
       </p>
       {list.data.items.map(({ proposal, decision, evidence, chipHoursSpent }) => (
@@ -25,7 +25,7 @@ export function NotPursued() {
               <strong>{proposal.title ?? proposal.id}</strong>
             </a>
             <span className="muted">{proposal.id}</span>
-            <span className={statusBadgeClass(proposal.status)}>{decision?.decision === 'park' ? 'parked' : proposal.status}</span>
+            <span className={statusBadgeClass(proposal.status)}>{statusText(proposal.status)}</span>
             <ComplexityBadge complexity={proposal.complexity} />
             <span className="muted">
               {proposal.area ?? '–'} · {proposal.kind ?? '–'} · {formatChipHours(chipHoursSpent)} chip-hours spent

@@ -4,11 +4,13 @@
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { OtherStoresPending, PendingEventList } from '../../components/pending-events';
+import { ReadOnlyNote, useCanWrite } from '../../components/read-only-note';
 
 export function PendingIndicator() {
   const pending = useApiQuery('listPendingEvents', {}, { refetchInterval: 15_000 });
   const retry = useApiMutation('retryPendingEvents');
   const [open, setOpen] = useState(false);
+  const canWrite = useCanWrite();
   if (!pending.data) return null;
   const { count, events, otherStores, unreadable } = pending.data;
   if (count === 0 && unreadable.length === 0 && otherStores.length === 0) return null;
@@ -42,9 +44,10 @@ export function PendingIndicator() {
           )}
           {count > 0 && (
             <div className="row">
-              <button className="btn primary" disabled={retry.isPending} onClick={() => retry.mutate({})}>
+              <button className="btn primary" disabled={retry.isPending || !canWrite} onClick={() => retry.mutate({})}>
                 {retry.isPending ? 'Trying…' : 'Try again now'}
               </button>
+              {!canWrite && <ReadOnlyNote>retrying is off on this server</ReadOnlyNote>}
               {retry.data && (
                 <span className="muted">
                   {retry.data.written} written, {retry.data.pending} still pending

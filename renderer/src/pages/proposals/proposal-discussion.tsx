@@ -6,12 +6,16 @@ import { COMPLEXITY_KEYS, type DecisionOutcome } from '../../../../shared/domain
 import { useApiMutation } from '../../api/use-api';
 import { useRememberedState } from '../../app/page-memory';
 import { ComplexityBadge } from '../../components/complexity-badge';
+import { useIdentity } from '../../components/identity/use-identity';
+import { ReadOnlyNote, useCanWrite, useReadOnly } from '../../components/read-only-note';
 import { ComplexityEditor } from './complexity-editor';
 import { DECISION_LABELS, decisionBadgeClass, formatWhen } from './proposals-format';
 import { RationaleDialog } from './rationale-dialog';
 
 function Decisions({ detail }: { detail: ProposalDetail }) {
   const [deciding, setDeciding] = useState<DecisionOutcome | null>(null);
+  const canWrite = useCanWrite();
+  const readOnly = useReadOnly();
   const conflicted = new Set(detail.conflicts.flatMap((c) => [c.earlierId, c.laterId]));
   const pending = detail.pending.filter((p) => p.event.type === 'decision');
   return (
@@ -50,10 +54,11 @@ function Decisions({ detail }: { detail: ProposalDetail }) {
       )}
       <div className="row" role="group" aria-label="Decide">
         {(Object.keys(DECISION_LABELS) as DecisionOutcome[]).map((decision) => (
-          <button key={decision} className="btn" onClick={() => setDeciding(decision)}>
+          <button key={decision} className="btn" disabled={!canWrite} onClick={() => setDeciding(decision)}>
             {DECISION_LABELS[decision]}…
           </button>
         ))}
+        {readOnly && <ReadOnlyNote>deciding is off on this server</ReadOnlyNote>}
       </div>
       {deciding && <RationaleDialog request={{ proposalId: detail.id, title: detail.title, decision: deciding }} onClose={() => setDeciding(null)} />}
     </section>
@@ -62,15 +67,16 @@ function Decisions({ detail }: { detail: ProposalDetail }) {
 
 function Complexity({ detail }: { detail: ProposalDetail }) {
   const [editing, setEditing] = useState(false);
+  const canWrite = useCanWrite();
   return (
     <section className="panel" aria-labelledby="complexity-h">
       <h2 id="complexity-h">
         Complexity cost <ComplexityBadge complexity={detail.complexity} />
       </h2>
-      {editing ? (
+      {editing && canWrite ? (
         <ComplexityEditor proposalId={detail.id} initial={detail.complexity} onDone={() => setEditing(false)} />
       ) : (
-        <button className="btn" onClick={() => setEditing(true)}>
+        <button className="btn" disabled={!canWrite} onClick={() => setEditing(true)}>
           Edit assessment…
         </button>
       )}
@@ -111,6 +117,9 @@ function Comments({ detail }: { detail: ProposalDetail }) {
   // A comment half written is still there after a look elsewhere.
   const [text, setText] = useRememberedState(`proposals.comment.${detail.id}`, '');
   const comment = useApiMutation('comment');
+  const author = useIdentity();
+  const canWrite = useCanWrite();
+  const readOnly = useReadOnly();
   const pending = detail.pending.filter((p) => p.event.type === 'comment');
   return (
     <section className="panel" aria-labelledby="comments-h">
@@ -133,17 +142,24 @@ function Comments({ detail }: { detail: ProposalDetail }) {
         className="comment-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim() !== '') comment.mutate({ target: detail.id, text: text.trim() }, { onSuccess: () => setText('') });
+          if (text.trim() !== '' && author) comment.mutate({ target: detail.id, text: text.trim(), author }, { onSuccess: () => setText('') });
         }}
       >
         <label htmlFor="comment-text" className="muted">
           Add a comment (written to the store for the whole team)
         </label>
-        <textarea id="comment-text" className="input" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea id="comment-text" className="input" rows={2} value={text} disabled={!canWrite} onChange={(e) => setText(e.target.value)} />
         {comment.error && <div className="error-panel" role="alert">{comment.error.message}</div>}
-        <button type="submit" className="btn" disabled={text.trim() === '' || comment.isPending}>
-          Comment
-        </button>
+        <div className="row">
+          <button type="submit" className="btn" disabled={text.trim() === '' || comment.isPending || !author || !canWrite}>
+            {author ? `Comment as ${author}` : 'Comment'}
+          </button>
+          {readOnly ? (
+            <ReadOnlyNote>commenting is off on this server</ReadOnlyNote>
+          ) : (
+            !author && <span className="muted">Choose “Who am I” at the top of the page to comment.</span>
+          )}
+        </div>
       </form>
     </section>
   );

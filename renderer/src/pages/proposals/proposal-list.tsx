@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/use-api';
 import { navigate, routeHref, updateParams, useRoute } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
-import { DECISION_LABELS, formatChipHours, formatWhen, STATUS_LABELS, STATUS_ORDER, statusBadgeClass } from './proposals-format';
+import { DECISION_LABELS, formatChipHours, formatWhen, STATUS_LABELS, STATUS_ORDER, statusBadgeClass, statusText } from './proposals-format';
 
 function FilterSelect({ label, param, value, options }: { label: string; param: string; value: string; options: { value: string; label: string }[] }) {
   return (
@@ -25,7 +25,7 @@ function FilterSelect({ label, param, value, options }: { label: string; param: 
 export function StatusCell({ proposal }: { proposal: ProposalRow }) {
   return (
     <span className="row status-cell">
-      <span className={statusBadgeClass(proposal.status)}>{proposal.status ?? 'no status'}</span>
+      <span className={statusBadgeClass(proposal.status)}>{statusText(proposal.status)}</span>
       {proposal.conflict && (
         <span className="badge danger" title="Two decisions on it disagree (see the proposal)">
           conflict

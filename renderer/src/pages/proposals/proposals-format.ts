@@ -4,16 +4,23 @@ import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 
 export const STATUS_ORDER = ['proposed', 'active', 'promising', 'inconclusive', 'adopted', 'dropped'] as const;
 
+// "Park" is the decision, "inconclusive" the status it sets (lab-store.md): each is named with the other,
+// everywhere, so a lead sees that parking a proposal is what makes it inconclusive.
 export const STATUS_LABELS: Record<string, string> = {
   proposed: 'Proposed',
   active: 'Active',
   promising: 'Promising',
-  inconclusive: 'Inconclusive',
+  inconclusive: 'Inconclusive (parked)',
   adopted: 'Adopted',
   dropped: 'Dropped',
 };
 
-export const DECISION_LABELS: Record<DecisionOutcome, string> = { adopt: 'Adopt', drop: 'Drop', park: 'Park', continue: 'Continue' };
+export const DECISION_LABELS: Record<DecisionOutcome, string> = { adopt: 'Adopt', drop: 'Drop', park: 'Park (→ inconclusive)', continue: 'Continue' };
+
+/** A status as it reads inside a sentence or a badge. */
+export function statusText(status: string | null): string {
+  return status === null ? 'no status' : (STATUS_LABELS[status]?.toLowerCase() ?? status);
+}
 
 /** The key that takes each decision on the triage board. */
 export const DECISION_KEYS: Record<string, DecisionOutcome> = { a: 'adopt', d: 'drop', p: 'park', c: 'continue' };

@@ -3,10 +3,11 @@
 // decision log, what we decided not to do, and gain against cost. Who I am and what waits in the
 // outbox are shown on every view.
 import { routeHref, useRoute } from '../../app/router';
+import { IdentityPicker } from '../../components/identity/identity-picker';
 import { PageHeader } from '../../components/page-header';
+import { ReadOnlyNote, useReadOnly } from '../../components/read-only-note';
 import { DecisionLog } from './decision-log';
 import { GainVsCostView } from './gain-vs-cost-view';
-import { IdentityPicker } from './identity-picker';
 import { NotPursued } from './not-pursued';
 import { PendingIndicator } from './pending-indicator';
 import { ProposalDetailView } from './proposal-detail';
@@ -41,12 +42,13 @@ function View({ view }: { view: ViewId }) {
 export function ProposalsPage() {
   const { params } = useRoute();
   const id = params.get('id');
+  const readOnly = useReadOnly();
   const view = (VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'list') as ViewId;
   return (
     <div className="page proposals-page">
       <PageHeader title="Proposals" subtitle="Evidence against complexity cost, and what we decided">
         <PendingIndicator />
-        <IdentityPicker />
+        {readOnly ? <ReadOnlyNote>decisions, comments and assessments are off</ReadOnlyNote> : <IdentityPicker />}
       </PageHeader>
       <nav className="view-tabs" aria-label="Proposal views">
         {VIEWS.map((v) => (

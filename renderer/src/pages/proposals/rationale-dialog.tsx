@@ -1,8 +1,11 @@
-// The dialog every decision goes through: a rationale is required.
+// The dialog every decision goes through: a rationale is required, and who decides is chosen right
+// here, so finding "Who am I" unset never costs the rationale typed so far.
 import { useState } from 'react';
 import type { WriteEventResult } from '../../../../shared/api/proposals-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
-import { useApiMutation, useApiQuery } from '../../api/use-api';
+import { useApiMutation } from '../../api/use-api';
+import { IdentityPicker } from '../../components/identity/identity-picker';
+import { useIdentity } from '../../components/identity/use-identity';
 import { TextEntryDialog } from '../../components/text-entry-dialog';
 import { DECISION_LABELS } from './proposals-format';
 
@@ -16,8 +19,7 @@ export function RationaleDialog({ request, onClose }: { request: DecisionRequest
   const [rationale, setRationale] = useState('');
   const [decision, setDecision] = useState<DecisionOutcome>(request.decision);
   const decide = useApiMutation('decide');
-  const identity = useApiQuery('listIdentityChoices', {});
-  const noIdentity = identity.data !== undefined && identity.data.identity === null;
+  const author = useIdentity();
   return (
     <TextEntryDialog
       idPrefix="rationale"
@@ -34,11 +36,11 @@ export function RationaleDialog({ request, onClose }: { request: DecisionRequest
       }
       text={rationale}
       onTextChange={setRationale}
-      problems={[noIdentity && 'Choose who you are ("Who am I" above) first: every decision carries its author.', decide.error?.message]}
+      problems={[decide.error?.message]}
       hint="Enter to submit · Shift+Enter new line · Escape to cancel"
       submitLabel={decide.isPending ? 'Writing…' : `${DECISION_LABELS[decision]} with this reason`}
-      canSubmit={rationale.trim() !== '' && !decide.isPending && !noIdentity}
-      onSubmit={() => decide.mutate({ proposalId: request.proposalId, decision, rationale: rationale.trim() }, { onSuccess: (result) => onClose(result) })}
+      canSubmit={rationale.trim() !== '' && !decide.isPending && author !== null}
+      onSubmit={() => author && decide.mutate({ proposalId: request.proposalId, decision, rationale: rationale.trim(), author }, { onSuccess: (result) => onClose(result) })}
       onCancel={() => onClose(null)}
     >
       <div className="segmented" role="radiogroup" aria-label="Decision">
@@ -48,6 +50,7 @@ export function RationaleDialog({ request, onClose }: { request: DecisionRequest
           </button>
         ))}
       </div>
+      <IdentityPicker label="Deciding as" />
     </TextEntryDialog>
   );
 }

@@ -8,6 +8,7 @@ import { useRememberedState } from '../../app/page-memory';
 import { navigate } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { EvalEvidenceWarning } from '../../components/eval-evidence-warning';
+import { ReadOnlyNote, useCanWrite } from '../../components/read-only-note';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
 import { DECISION_KEYS, DECISION_LABELS, decisionBadgeClass, STATUS_LABELS, STATUS_ORDER } from './proposals-format';
 import { RationaleDialog, type DecisionRequest } from './rationale-dialog';
@@ -102,6 +103,7 @@ export function TriageBoard() {
   const [request, setRequest] = useState<DecisionRequest | null>(null);
   const [last, setLast] = useState<{ result: WriteEventResult; id: string } | null>(null);
   const board = useRef<HTMLDivElement>(null);
+  const canWrite = useCanWrite();
   const focusedId = useRef<string | null>(null);
 
   // The remembered position, or the first card when it no longer holds one.
@@ -136,7 +138,7 @@ export function TriageBoard() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (request || event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key;
-    if (key in DECISION_KEYS && current) {
+    if (key in DECISION_KEYS && current && canWrite) {
       event.preventDefault();
       focusedId.current = current.id;
       setRequest({ proposalId: current.id, title: current.title, decision: DECISION_KEYS[key]! });
@@ -157,10 +159,17 @@ export function TriageBoard() {
 
   return (
     <div>
-      <p className="muted triage-help" id="triage-help">
-        Keys: ←/→ or h/l between columns, ↑/↓ or j/k between cards, <kbd>a</kbd> adopt, <kbd>d</kbd> drop, <kbd>p</kbd> park,{' '}
-        <kbd>c</kbd> continue (each asks for a reason), <kbd>Enter</kbd> opens the proposal.
-      </p>
+      {canWrite ? (
+        <p className="muted triage-help" id="triage-help">
+          Keys: ←/→ or h/l between columns, ↑/↓ or j/k between cards, <kbd>a</kbd> adopt, <kbd>d</kbd> drop, <kbd>p</kbd> park (→ inconclusive),{' '}
+          <kbd>c</kbd> continue (each asks for a reason), <kbd>Enter</kbd> opens the proposal.
+        </p>
+      ) : (
+        <p className="muted triage-help" id="triage-help">
+          Keys: ←/→ or h/l between columns, ↑/↓ or j/k between cards, <kbd>Enter</kbd> opens the proposal.{' '}
+          <ReadOnlyNote>deciding is off on this server</ReadOnlyNote>
+        </p>
+      )}
       {last && (
         <div className={last.result.state === 'pending' ? 'error-panel' : 'panel triage-last'} role="status">
           {last.result.state === 'pending'

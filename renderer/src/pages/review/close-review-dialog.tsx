@@ -1,11 +1,14 @@
-// Closing the review: optional notes, then a `review` event in the store.
+// Closing the review: optional notes, then a `review` event in the store, signed by who is chosen here.
 import { useState } from 'react';
 import type { WriteEventResult } from '../../../../shared/api/proposals-methods';
 import { useApiMutation } from '../../api/use-api';
+import { IdentityPicker } from '../../components/identity/identity-picker';
+import { useIdentity } from '../../components/identity/use-identity';
 import { TextEntryDialog } from '../../components/text-entry-dialog';
 
-export function CloseReviewDialog({ identity, onClose }: { identity: string | null; onClose: (result: WriteEventResult | null) => void }) {
+export function CloseReviewDialog({ onClose }: { onClose: (result: WriteEventResult | null) => void }) {
   const [notes, setNotes] = useState('');
+  const author = useIdentity();
   const close = useApiMutation('closeReview');
   return (
     <TextEntryDialog
@@ -20,15 +23,14 @@ export function CloseReviewDialog({ identity, onClose }: { identity: string | nu
       }
       text={notes}
       onTextChange={setNotes}
-      problems={[
-        identity === null && 'Choose who you are (“Who am I” on the Review page) first: the review event carries its author.',
-        close.error?.message,
-      ]}
+      problems={[close.error?.message]}
       hint="Enter to close the review · Shift+Enter new line · Escape to cancel"
       submitLabel={close.isPending ? 'Writing…' : 'Close the review'}
-      canSubmit={!close.isPending && identity !== null}
-      onSubmit={() => close.mutate(notes.trim() === '' ? {} : { notes: notes.trim() }, { onSuccess: (result) => onClose(result) })}
+      canSubmit={!close.isPending && author !== null}
+      onSubmit={() => author && close.mutate({ author, ...(notes.trim() === '' ? {} : { notes: notes.trim() }) }, { onSuccess: (result) => onClose(result) })}
       onCancel={() => onClose(null)}
-    />
+    >
+      <IdentityPicker label="Closing as" />
+    </TextEntryDialog>
   );
 }

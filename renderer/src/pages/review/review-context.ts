@@ -1,13 +1,11 @@
 // What every slide may need from the review around it: whether this screen may write (a room display
-// may not), who is deciding, and the two writes the meeting makes.
+// may not), and the two writes the meeting makes (who writes is chosen in their dialogs).
 import { createContext, useContext } from 'react';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 
 export interface ReviewActions {
   /** The store may be written from this screen (false on a read-only room display). */
   canWrite: boolean;
-  /** Who the decisions will be signed by; null when not chosen yet. */
-  identity: string | null;
   since: string;
   decide(proposalId: string, title: string | null, decision: DecisionOutcome): void;
   closeReview(): void;
@@ -15,7 +13,6 @@ export interface ReviewActions {
 
 export const ReviewContext = createContext<ReviewActions>({
   canWrite: false,
-  identity: null,
   since: '',
   decide: () => {},
   closeReview: () => {},

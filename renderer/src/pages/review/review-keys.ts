@@ -27,7 +27,7 @@ export const KEY_HELP: { keys: string; what: string }[] = [
   { keys: '0–9', what: 'slide by number (1 then 2: 12)' },
   { keys: 'g', what: 'go to (overview)' },
   { keys: 't', what: 'next decision to take' },
-  { keys: 'a d p c', what: 'adopt, drop, park, continue' },
+  { keys: 'a d p c', what: 'adopt, drop, park (→ inconclusive), continue' },
   { keys: 's', what: 'save slide as PNG' },
   { keys: 'Esc', what: 'leave' },
 ];

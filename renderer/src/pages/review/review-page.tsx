@@ -7,9 +7,9 @@ import type { WriteEventResult } from '../../../../shared/api/proposals-methods'
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { useApiQuery } from '../../api/use-api';
 import { updateParams, useRoute } from '../../app/router';
+import { IdentityPicker } from '../../components/identity/identity-picker';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
-import { IdentityPicker } from '../proposals/identity-picker';
 import { DECISION_LABELS } from '../proposals/proposals-format';
 import { RationaleDialog, type DecisionRequest } from '../proposals/rationale-dialog';
 import { CloseReviewDialog } from './close-review-dialog';
@@ -82,7 +82,6 @@ export function ReviewPage() {
   const printing = params.get('print') === '1';
   const agenda = useApiQuery('getReviewAgenda', since ? { since } : {});
   const info = useApiQuery('getAppInfo', {});
-  const identity = useApiQuery('listIdentityChoices', {});
   const [decision, setDecision] = useState<DecisionRequest | null>(null);
   const [closing, setClosing] = useState(false);
   const [closedAt, setClosedAt] = useState<string | null>(null);
@@ -189,7 +188,6 @@ export function ReviewPage() {
 
   const actions: ReviewActions = {
     canWrite,
-    identity: identity.data?.identity ?? null,
     since: agenda.data?.since ?? '',
     decide,
     closeReview,
@@ -215,7 +213,7 @@ export function ReviewPage() {
   const dialogs = (decision || closing) && (
     <div className={presenting ? 'review-dialogs presenting' : 'review-dialogs'} data-theme={presenting ? 'contrast' : undefined}>
       {decision && <RationaleDialog request={decision} onClose={onDecided} />}
-      {closing && <CloseReviewDialog identity={actions.identity} onClose={onClosed} />}
+      {closing && <CloseReviewDialog onClose={onClosed} />}
     </div>
   );
 
@@ -246,7 +244,7 @@ export function ReviewPage() {
               Export PDF
             </button>
             <SincePicker since={since} />
-            <IdentityPicker />
+            {canWrite && <IdentityPicker />}
           </PageHeader>
           {!canWrite && <p className="badge">{READ_ONLY_NOTE}</p>}
           {notice && (

@@ -18,7 +18,7 @@ const STATUSES: { value: string; label: string }[] = [
   { value: 'proposed', label: 'proposed' },
   { value: 'active', label: 'active' },
   { value: 'promising', label: 'promising' },
-  { value: 'inconclusive', label: 'parked (inconclusive)' },
+  { value: 'inconclusive', label: 'inconclusive (parked)' },
   { value: 'adopted', label: 'adopted' },
   { value: 'dropped', label: 'dropped' },
   { value: 'running', label: 'run: running' },

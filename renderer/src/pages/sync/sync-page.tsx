@@ -2,6 +2,7 @@
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { PageHeader } from '../../components/page-header';
 import { OtherStoresPending, PendingEventList } from '../../components/pending-events';
+import { ReadOnlyNote } from '../../components/read-only-note';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 
 export function SyncPage() {
@@ -13,7 +14,8 @@ export function SyncPage() {
   return (
     <div className="page">
       <PageHeader title="Sync" subtitle={info.data ? info.data.storeUrl : undefined}>
-        <button className="btn primary" disabled={syncNow.isPending || info.data?.canWrite === false} onClick={() => syncNow.mutate({})}>
+        {info.data?.canWrite === false && <ReadOnlyNote>syncing on request is off on this server</ReadOnlyNote>}
+        <button className="btn primary" disabled={syncNow.isPending || info.data?.canWrite !== true} onClick={() => syncNow.mutate({})}>
           {syncNow.isPending ? 'Syncing…' : 'Sync now'}
         </button>
       </PageHeader>

@@ -143,10 +143,10 @@ export interface TestCore {
   close(): void;
 }
 
-/** A core over `store` with its own cache and outbox; `identity` is who the user said they are. */
-export function startTestCore(options: { store: string; dbFile: string; outboxDir: string; identity?: string | null }): TestCore {
+/** A core over `store` with its own cache and outbox (who writes is given with each write call). */
+export function startTestCore(options: { store: string; dbFile: string; outboxDir: string }): TestCore {
   const cache = openCacheDatabase({ file: options.dbFile, migrationsDir });
-  let settings: Settings = { identity: options.identity ?? null };
+  let settings: Settings = {};
   let syncs = 0;
   const transport = new LocalFolderTransport(options.store);
   const deps: ProposalsDeps = {

@@ -5,18 +5,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../../shared/api/api-result';
 import { welchTTest } from '../../../../shared/stats';
-import { startTestCore, tempDir, testCtx, writeTriageLab, DEFAULT_RUNS, type FixtureRun, type TestCore } from '../../events/support/triage-lab';
+import { dispatchApiCall } from '../../../../electron/core/api/dispatch-api-call';
+import type { Handlers } from '../../../../electron/core/api/handlers';
+import { readStoreEvents, startTestCore, tempDir, testCtx, writeTriageLab, DEFAULT_RUNS, type FixtureRun, type TestCore } from '../../events/support/triage-lab';
 
 const cores: TestCore[] = [];
 afterEach(() => {
   while (cores.length > 0) cores.pop()!.close();
 });
 
-async function core(options: { runs?: FixtureRun[]; identity?: string | null; compareAt?: 'step' | 'tokens' | 'flops' } = {}) {
+async function core(options: { runs?: FixtureRun[]; compareAt?: 'step' | 'tokens' | 'flops' } = {}) {
   const store = tempDir('store');
   writeTriageLab(store, { runs: options.runs, compareAt: options.compareAt });
   const home = tempDir('home');
-  const c = startTestCore({ store, dbFile: path.join(home, 'cache.sqlite'), outboxDir: path.join(home, 'outbox'), identity: options.identity === undefined ? 'ana' : options.identity });
+  const c = startTestCore({ store, dbFile: path.join(home, 'cache.sqlite'), outboxDir: path.join(home, 'outbox') });
   cores.push(c);
   await c.deps.sync.syncNow();
   return c;
@@ -100,8 +102,8 @@ describe('proposal detail and writes', () => {
 
   it('replaces the complexity from a complexity event on, keeping its history, and lists comments', async () => {
     const c = await core();
-    await c.handlers.setComplexity({ proposalId: 'p-001', complexity: { code: 4, knobs: 2, infra: 1, risk: 3, usability_tax: 0.1 } }, testCtx);
-    await c.handlers.comment({ target: 'p-001', text: 'The 4-head variant needs a new kernel.' }, testCtx);
+    await c.handlers.setComplexity({ proposalId: 'p-001', complexity: { code: 4, knobs: 2, infra: 1, risk: 3, usability_tax: 0.1 }, author: 'ana' }, testCtx);
+    await c.handlers.comment({ target: 'p-001', text: 'The 4-head variant needs a new kernel.', author: 'ana' }, testCtx);
     const detail = await c.handlers.getProposal({ id: 'p-001' }, testCtx);
     expect(detail.complexity).toEqual({ code: 4, knobs: 2, infra: 1, risk: 3, usability_tax: 0.1 });
     expect(detail.cost).toBeCloseTo(4 + 2 + 1 + 3 + 40 * 0.1, 10);
@@ -112,20 +114,24 @@ describe('proposal detail and writes', () => {
     expect(detail.comments.map((m) => [m.author, m.text])).toEqual([['ana', 'The 4-head variant needs a new kernel.']]);
   });
 
-  it('refuses a decision without identity, and one on a proposal that does not exist', async () => {
-    const anonymous = await core({ identity: null });
-    const error = await anonymous.handlers.decide({ proposalId: 'p-001', decision: 'adopt', rationale: 'Clear win.' }, testCtx).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiFailure);
-    expect((error as ApiFailure).message).toMatch(/does not know who you are/);
-    const missing = await anonymous.handlers.decide({ proposalId: 'p-999', decision: 'adopt', rationale: 'x' }, testCtx).catch((e: unknown) => e);
+  it('refuses a decision that does not say who decides, and one on a proposal that does not exist', async () => {
+    const c = await core();
+    const anonymous = await dispatchApiCall(c.handlers as Handlers, 'decide', { proposalId: 'p-001', decision: 'adopt', rationale: 'Clear win.' }, testCtx);
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(!anonymous.ok && anonymous.error.message).toMatch(/author: who writes this is required: choose "Who am I"/);
+    // Past the schema (an empty author), the writer still refuses to write an event without one.
+    const empty = await c.handlers.decide({ proposalId: 'p-001', decision: 'adopt', rationale: 'Clear win.', author: '' }, testCtx).catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(ApiFailure);
+    expect((empty as ApiFailure).message).toMatch(/does not know who you are/);
+    expect(readStoreEvents(c.deps.config.storeUrl).size).toBe(0);
+    const missing = await c.handlers.decide({ proposalId: 'p-999', decision: 'adopt', rationale: 'x', author: 'ana' }, testCtx).catch((e: unknown) => e);
     expect((missing as ApiFailure).code).toBe('not-found');
   });
 
   it('logs decisions newest first, filters by who, what, proposal and time, and lists what we decided not to do', async () => {
     const c = await core();
-    await c.handlers.decide({ proposalId: 'p-002', decision: 'drop', rationale: 'Tokenizer change blocks the launch.' }, testCtx);
-    c.deps.settings.update({ identity: 'raj' });
-    await c.handlers.decide({ proposalId: 'p-001', decision: 'park', rationale: 'Gain holds but the kernel is not ready.' }, testCtx);
+    await c.handlers.decide({ proposalId: 'p-002', decision: 'drop', rationale: 'Tokenizer change blocks the launch.', author: 'ana' }, testCtx);
+    await c.handlers.decide({ proposalId: 'p-001', decision: 'park', rationale: 'Gain holds but the kernel is not ready.', author: 'raj' }, testCtx);
     const all = await c.handlers.listDecisions({ limit: 100 }, testCtx);
     expect(all.decisions.map((d) => [d.proposalId, d.decision, d.author])).toEqual([
       ['p-001', 'park', 'raj'],

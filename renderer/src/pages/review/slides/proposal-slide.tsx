@@ -99,7 +99,6 @@ function TriageBar({ proposal }: { proposal: AwaitingProposal }) {
       ))}
       {proposal.pendingDecisions.length > 0 && <span className="slide-badge warn">waiting to be written: {proposal.pendingDecisions.join(', ')}</span>}
       {disabled && <span className="muted read-only-note">{READ_ONLY_NOTE}</span>}
-      {!disabled && actions.identity === null && <span className="slide-badge warn">Choose “Who am I” on the Review page first</span>}
     </div>
   );
 }

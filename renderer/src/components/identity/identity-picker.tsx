@@ -1,0 +1,46 @@
+// "Who am I": the team.yaml person whose name goes on every decision, comment, assessment and review
+// this window writes. Kept per browser or window (use-identity.ts); shown on the pages that write and
+// inside the dialogs that write, so choosing it never loses what was typed. Warns when unset, or when
+// the id is not in team.yaml.
+import { useId } from 'react';
+import { useApiQuery } from '../../api/use-api';
+import { setIdentity, useIdentity } from './use-identity';
+import './identity-picker.css';
+
+export function IdentityPicker({ label = 'Who am I' }: { label?: string }) {
+  const choices = useApiQuery('listIdentityChoices', {});
+  const identity = useIdentity();
+  const id = useId();
+  if (!choices.data) return null;
+  const { people } = choices.data;
+  const known = identity !== null && people.some((person) => person.id === identity);
+  const warning = identity === null ? 'Not set: choose who you are before writing' : known ? null : `"${identity}" is not in team.yaml`;
+  return (
+    <div className="identity-picker row" data-testid="identity-picker">
+      <label className="muted" htmlFor={`${id}-select`}>
+        {label}
+      </label>
+      <select
+        id={`${id}-select`}
+        className="input identity-select"
+        value={identity ?? ''}
+        aria-invalid={warning !== null}
+        aria-describedby={warning ? `${id}-warning` : undefined}
+        onChange={(e) => setIdentity(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">— choose —</option>
+        {identity !== null && !known && <option value={identity}>{identity} (unknown)</option>}
+        {people.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name ? `${person.name} (${person.id})` : person.id}
+          </option>
+        ))}
+      </select>
+      {warning && (
+        <span id={`${id}-warning`} className="badge warn identity-warning" role="status">
+          {warning}
+        </span>
+      )}
+    </div>
+  );
+}
