@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { migrationTags, migrationsDir, migrationsUpTo } from './migration-steps';
-import { cacheTables, readEveryTable, rowsNotKept, schemaShape, seedEveryTable, type SchemaShape } from './seed-cache-rows';
+import { cacheTables, derivedTablesStale, readEveryTable, rowsNotKept, schemaShape, seedEveryTable, type SchemaShape } from './seed-cache-rows';
 
 const ROWS_PER_TABLE = 5;
 const made: string[] = [];
@@ -104,6 +104,8 @@ describe('every migration', () => {
       try {
         expect(cache.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(before + 1);
         expect(rowsNotKept(rowsBefore, cache.sqlite), `rows after ${tag}`).toEqual([]);
+        // The search index is what its source gives, also for rows the migration indexed again.
+        expect(derivedTablesStale(cache.sqlite), `derived tables after ${tag}`).toEqual([]);
         expectMatchesSnapshot(cache.sqlite, tag);
         expectConsistent(cache.sqlite);
       } finally {

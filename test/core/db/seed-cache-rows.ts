@@ -139,12 +139,32 @@ export function readTable(sqlite: Database.Database, table: string, columns?: st
 }
 
 /**
+ * Tables derived from the others (the search index, from search_source): a migration may index them
+ * again, so they are checked against their source (derivedTablesStale), not against their old rows.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['search_index']);
+
+/** Derived tables whose rows are not what their source gives now: one line each; empty when all hold. */
+export function derivedTablesStale(sqlite: Database.Database): string[] {
+  const hasIndex = sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('search_index', 'search_source')").pluck().get() === 2;
+  if (!hasIndex) return [];
+  const indexed = sqlite.prepare('SELECT rowid, title, body, meta FROM search_index ORDER BY rowid').raw().all();
+  const source = sqlite
+    .prepare('SELECT d.doc, s.title, s.body, s.meta FROM search_docs AS d JOIN search_source AS s ON s.kind = d.kind AND s.ref = d.ref ORDER BY d.doc')
+    .raw()
+    .all();
+  return JSON.stringify(indexed) === JSON.stringify(source) ? [] : [`search_index: ${indexed.length} rows, search_source gives ${source.length} or other text`];
+}
+
+/**
  * What a migration lost or changed of the rows read before it: one line per table whose rows (in the
- * columns it kept) differ, or that it dropped. Empty when every row is as it was.
+ * columns it kept) differ, or that it dropped. Empty when every row is as it was. Derived tables are
+ * left to derivedTablesStale.
  */
 export function rowsNotKept(before: Record<string, TableRows>, sqlite: Database.Database): string[] {
   const problems: string[] = [];
   for (const [table, old] of Object.entries(before)) {
+    if (DERIVED_TABLES.has(table)) continue;
     const now = columnsOf(sqlite, table).map((c) => c.name);
     if (now.length === 0) {
       problems.push(`${table}: the table is gone (${old.rows.length} rows)`);

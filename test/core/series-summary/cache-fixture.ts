@@ -27,6 +27,7 @@ export interface RunFixture {
   flopsGiven?: boolean;
   state?: string;
   stateUpdatedAt?: string;
+  stateMessage?: string;
   createdAt?: string;
   config?: Record<string, unknown>;
   tags?: string[];
@@ -36,9 +37,9 @@ export function insertRun(cache: CacheDatabase, run: RunFixture): number {
   const info = cache.sqlite
     .prepare(
       `INSERT INTO runs (id, name, created_at, owner, group_name, ablation, variant, seed, proposal, params, tokens, flops, flops_given,
-         config_json, tags_json, raw_json, state, state_updated_at, synced_at)
+         config_json, tags_json, raw_json, state, state_updated_at, state_message, synced_at)
        VALUES (@id, @name, @createdAt, @owner, @group, @ablation, @variant, @seed, @proposal, @params, @tokens, @flops, @flopsGiven,
-         @config, @tags, @raw, @state, @stateUpdatedAt, '2026-11-01T00:00:00Z')`,
+         @config, @tags, @raw, @state, @stateUpdatedAt, @stateMessage, '2026-11-01T00:00:00Z')`,
     )
     .run({
       id: run.id,
@@ -57,6 +58,7 @@ export function insertRun(cache: CacheDatabase, run: RunFixture): number {
       config: JSON.stringify(run.config ?? {}),
       tags: JSON.stringify(run.tags ?? []),
       raw: JSON.stringify({ id: run.id, config: run.config ?? {} }),
+      stateMessage: run.stateMessage ?? null,
       state: run.state ?? null,
       stateUpdatedAt: run.stateUpdatedAt ?? null,
     });

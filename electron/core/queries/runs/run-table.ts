@@ -27,7 +27,7 @@ function countFacet(values: Iterable<string | null>): Facet[] {
 }
 
 function textOf(run: StoredRun, tags: string[]): string {
-  return [run.id, run.name, run.owner, run.group, run.ablation, run.variant, run.proposal, run.arch, run.mixture, ...tags]
+  return [run.id, run.name, run.owner, run.group, run.ablation, run.variant, run.proposal, run.arch, run.mixture, run.stateMessage, ...tags]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();

@@ -14,7 +14,7 @@ const base = { owner: 'ana', group: 'ladder-v3', state: 'finished', tags: ['ladd
 insertRun(cache, { ...base, id: 'r-1', name: 'small lr', params: 1e8, config: { lr: 3e-4, optimizer: { name: 'adamw', beta2: 0.95 } }, createdAt: '2026-10-01T00:00:00Z' });
 insertRun(cache, { ...base, id: 'r-2', name: 'big lr', params: 4e8, config: { lr: 1e-3, optimizer: { name: 'adamw', beta2: 0.99 } }, createdAt: '2026-10-02T00:00:00Z' });
 insertRun(cache, { id: 'r-3', owner: 'raj', group: 'mtp', ablation: 'abl-7', variant: 'mtp-2', proposal: 'p-17', state: 'running', stateUpdatedAt: '2026-11-01T11:30:00Z', tags: ['mtp', 'ladder'], config: { lr: 3e-4 }, createdAt: '2026-10-03T00:00:00Z' });
-insertRun(cache, { id: 'r-4', owner: 'raj', group: 'mtp', ablation: 'abl-7', variant: 'baseline', state: 'running', stateUpdatedAt: '2026-11-01T09:00:00Z', createdAt: '2026-10-04T00:00:00Z' });
+insertRun(cache, { id: 'r-4', owner: 'raj', group: 'mtp', ablation: 'abl-7', variant: 'baseline', state: 'running', stateUpdatedAt: '2026-11-01T09:00:00Z', stateMessage: 'loss became NaN at step 4350', createdAt: '2026-10-04T00:00:00Z' });
 const lossPk = insertSeries(cache, 1, 'train/loss');
 writePoints(cache, lossPk, [{ step: 0, value: 3 }, { step: 10, value: NaN }]);
 const evalPk = insertSeries(cache, 3, 'eval/public/mmlu');
@@ -27,6 +27,8 @@ describe('listRunTable', () => {
   it('filters by text, tag, group, owner, status, ablation and proposal', () => {
     expect(list({ text: 'big' }).runs.map((r) => r.id)).toEqual(['r-2']);
     expect(list({ text: 'raj mtp-2' }).runs.map((r) => r.id)).toEqual(['r-3']);
+    // The status message is text of the run too.
+    expect(list({ text: 'nan at step' }).runs.map((r) => r.id)).toEqual(['r-4']);
     expect(list({ tags: ['ladder'] }).runs.map((r) => r.id).sort()).toEqual(['r-1', 'r-2', 'r-3']);
     expect(list({ group: 'mtp', owner: 'raj' }).matched).toBe(2);
     expect(list({ ablation: 'abl-7', proposal: 'p-17' }).runs.map((r) => r.id)).toEqual(['r-3']);

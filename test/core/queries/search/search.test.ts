@@ -172,6 +172,21 @@ describe('kept current by sync', () => {
     expect(ids(search('adamw', { status: 'running' }))).toEqual(['run:r-1']);
   });
 
+  it("finds a run by its status message, and by the new one when it changes", async () => {
+    writeStoreFile(lab.root, 'runs/r-1/status.json', JSON.stringify({ state: 'failed', updated_at: '2026-10-01T02:00:00Z', message: 'loss became NaN at step 4350' }));
+    await lab.sync();
+    const [hit] = search('became NaN').hits;
+    expect(`${hit!.kind}:${hit!.id}`).toBe('run:r-1');
+    expect(marked(hit!.snippet)).toContain('loss [became] [NaN] at step 4350');
+    writeStoreFile(lab.root, 'runs/r-1/status.json', JSON.stringify({ state: 'running', updated_at: '2026-10-01T03:00:00Z', message: 'resumed from the step 4000 checkpoint' }));
+    await lab.sync();
+    expect(ids(search('became NaN'))).toEqual([]);
+    expect(ids(search('resumed checkpoint'))).toEqual(['run:r-1']);
+    writeStoreFile(lab.root, 'runs/r-1/status.json', JSON.stringify({ state: 'running', updated_at: '2026-10-01T01:00:00Z' }));
+    await lab.sync();
+    expect(ids(search('resumed checkpoint'))).toEqual([]);
+  });
+
   it('finds an edited proposal by its new word, not the old; a removed run is gone; a new decision is found', async () => {
     const file = path.join(lab.root, 'proposals/p-mtp.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('zanzibar', 'madagascar'));
