@@ -1,17 +1,24 @@
 // The columns of the runs table: fixed ones from run.json and status, then any config key the user added.
+// Each column is as wide as its widest value (within bounds), so the run names get the room that short
+// columns (a seed, a group of three letters) do not need.
 import type { ConfigValue, RunRow } from '../../../../shared/domain/run-views';
 import { formatCount, formatPowerOfTen } from '../../components/series-chart/chart-format';
 
 export interface RunColumn {
   key: string;
   label: string;
-  width: number;
   numeric?: boolean;
-  render(run: RunRow): React.ReactNode;
+  /** The cell as text: what is shown, and what its width is measured from. */
+  text(run: RunRow): string;
+  /** The cell when it is more than its text (a badge, a tooltip). */
+  render?(run: RunRow): React.ReactNode;
+  /** The widest it may get, in pixels; wider values are cut with an ellipsis and shown whole on hover. */
+  maxWidth?: number;
 }
 
 const count = (v: number | null) => (v === null ? '—' : formatCount(v));
 
+/** A value as one short line: exponents for the very large and very small (never 21 digits of FLOPs). */
 export function showConfigValue(value: ConfigValue | undefined): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') return Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(2) : String(Number(value.toPrecision(5)));
@@ -19,19 +26,55 @@ export function showConfigValue(value: ConfigValue | undefined): string {
 }
 
 export const FIXED_COLUMNS: RunColumn[] = [
-  { key: 'status', label: 'Status', width: 84, render: (r) => <span className={`badge status-${r.status}`} title={r.statusMessage ?? undefined}>{r.status}</span> },
-  { key: 'owner', label: 'Owner', width: 80, render: (r) => r.owner ?? '—' },
-  { key: 'group', label: 'Group', width: 120, render: (r) => r.group ?? '—' },
-  { key: 'ablation', label: 'Ablation · variant', width: 170, render: (r) => (r.ablation ? `${r.ablation} · ${r.variant ?? '?'}` : '—') },
-  { key: 'seed', label: 'Seed', width: 52, numeric: true, render: (r) => (r.seed === null ? '—' : r.seed) },
-  { key: 'params', label: 'Params', width: 70, numeric: true, render: (r) => count(r.params) },
-  { key: 'tokens', label: 'Tokens', width: 70, numeric: true, render: (r) => count(r.tokens) },
-  { key: 'flops', label: 'FLOPs', width: 80, numeric: true, render: (r) => (r.flops === null ? '—' : <span title={r.flopsGiven ? 'from run.json' : '6·N·D'}>{formatPowerOfTen(r.flops)}{r.flopsGiven ? '' : '*'}</span>) },
-  { key: 'lastStep', label: 'Step', width: 72, numeric: true, render: (r) => count(r.lastStep) },
-  { key: 'pointCount', label: 'Points', width: 70, numeric: true, render: (r) => count(r.pointCount) },
-  { key: 'createdAt', label: 'Created', width: 96, render: (r) => r.createdAt.slice(0, 10) },
+  {
+    key: 'status',
+    label: 'Status',
+    text: (r) => r.status,
+    render: (r) => (
+      <span className={`badge status-${r.status}`} title={r.statusMessage ?? undefined}>
+        {r.status}
+      </span>
+    ),
+  },
+  { key: 'owner', label: 'Owner', text: (r) => r.owner ?? '—', maxWidth: 120 },
+  { key: 'group', label: 'Group', text: (r) => r.group ?? '—', maxWidth: 160 },
+  { key: 'ablation', label: 'Ablation · variant', text: (r) => (r.ablation ? `${r.ablation} · ${r.variant ?? '?'}` : '—'), maxWidth: 220 },
+  { key: 'seed', label: 'Seed', numeric: true, text: (r) => (r.seed === null ? '—' : String(r.seed)) },
+  { key: 'params', label: 'Params', numeric: true, text: (r) => count(r.params) },
+  { key: 'tokens', label: 'Tokens', numeric: true, text: (r) => count(r.tokens) },
+  {
+    key: 'flops',
+    label: 'FLOPs',
+    numeric: true,
+    text: (r) => (r.flops === null ? '—' : `${formatPowerOfTen(r.flops)}${r.flopsGiven ? '' : '*'}`),
+    render: (r) => (r.flops === null ? '—' : <span title={r.flopsGiven ? 'from run.json' : '6·N·D'}>{formatPowerOfTen(r.flops)}{r.flopsGiven ? '' : '*'}</span>),
+  },
+  { key: 'lastStep', label: 'Step', numeric: true, text: (r) => count(r.lastStep) },
+  { key: 'pointCount', label: 'Points', numeric: true, text: (r) => count(r.pointCount) },
+  { key: 'createdAt', label: 'Created', text: (r) => r.createdAt.slice(0, 10) },
 ];
 
 export function configColumn(key: string): RunColumn {
-  return { key, label: key, width: 110, numeric: true, render: (r) => showConfigValue(r.values[key]) };
+  return { key, label: key, numeric: true, maxWidth: 180, text: (r) => showConfigValue(r.values[key]) };
+}
+
+/** Pixels per character: 13 px cells and 12 px bold headers in the UI font (a little generous, never cut). */
+const CELL_CHAR_PX = 7.0;
+const HEAD_CHAR_PX = 7.6;
+/** Room for the sort arrow beside a header, and the gap between columns. */
+const HEAD_EXTRA_PX = 16;
+const MIN_WIDTH = 44;
+const DEFAULT_MAX_WIDTH = 140;
+/** Enough rows to find the widest value of a column without measuring 10,000. */
+const MEASURED_ROWS = 2000;
+
+/** Each column's width from its header and its widest value among (the first) `runs`. */
+export function columnWidths(columns: RunColumn[], runs: RunRow[]): number[] {
+  const sample = runs.length > MEASURED_ROWS ? runs.slice(0, MEASURED_ROWS) : runs;
+  return columns.map((column) => {
+    let longest = 0;
+    for (const run of sample) longest = Math.max(longest, column.text(run).length);
+    const wanted = Math.max(column.label.length * HEAD_CHAR_PX + HEAD_EXTRA_PX, longest * CELL_CHAR_PX + 8, MIN_WIDTH);
+    return Math.ceil(Math.min(wanted, column.maxWidth ?? DEFAULT_MAX_WIDTH));
+  });
 }

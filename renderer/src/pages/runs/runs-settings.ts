@@ -21,6 +21,9 @@ export interface RunsSettings {
   baseline: string | null;
 }
 
+/** The route parameters that narrow the list (cleared together by "Clear the filters"). */
+export const FILTER_PARAMS = ['q', 'status', 'owner', 'group', 'tag', 'ablation', 'proposal'] as const;
+
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 const optional = (value: string | null) => (value ? value : undefined);
 

@@ -1,10 +1,10 @@
 // The runs table, virtualized: only the rows on screen exist in the DOM, so 10,000 runs scroll as
 // smoothly as 10. Sortable headers, optional group rows, a checkbox per run and a baseline pin.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { RunRow } from '../../../../shared/domain/run-views';
 import { updateParams } from '../../app/router';
-import { FIXED_COLUMNS, configColumn, type RunColumn } from './run-columns';
+import { FIXED_COLUMNS, columnWidths, configColumn, type RunColumn } from './run-columns';
 import type { GroupField, RunsSettings } from './runs-settings';
 
 /** A push-pin: the run every other one is compared against. */
@@ -43,6 +43,8 @@ interface RunsTableProps {
 }
 
 const ROW_HEIGHT = 30;
+/** The run name column: at least this wide, and it takes whatever room the other columns leave. */
+const NAME_MIN_WIDTH = 220;
 
 export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   const columns: RunColumn[] = useMemo(() => [...FIXED_COLUMNS, ...settings.columns.map(configColumn)], [settings.columns]);
@@ -50,7 +52,18 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   const selected = useMemo(() => new Set(settings.selected), [settings.selected]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const template = `32px 30px minmax(200px, 1.6fr) ${columns.map((c) => `${c.width}px`).join(' ')}`;
+  const widths = useMemo(() => columnWidths(columns, runs), [columns, runs]);
+  const template = `32px 30px minmax(${NAME_MIN_WIDTH}px, 1fr) ${widths.map((w) => `${w}px`).join(' ')}`;
+  // A link to an open run (?run=…) brings its row into view once, when the table first has it.
+  const shownOpenRun = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openRun || shownOpenRun.current === openRun) return;
+    const index = list.findIndex((item) => item.kind === 'run' && item.run.id === openRun);
+    if (index < 0) return;
+    shownOpenRun.current = openRun;
+    const row = scroller.current?.querySelector(`[data-run-id="${CSS.escape(openRun)}"]`);
+    if (!row) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [openRun, list, virtualizer]);
   const setSelected = (ids: Set<string>) => updateParams({ selected: ids.size > 0 ? [...ids] : undefined });
   const toggle = (ids: string[], on: boolean) => {
     const next = new Set(selected);
@@ -66,7 +79,7 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   };
   const arrow = (key: string) => (settings.sort.key === key ? (settings.sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
   const allSelected = runs.length > 0 && runs.every((r) => selected.has(r.id));
-  const width = 32 + 30 + 200 + columns.reduce((s, c) => s + c.width, 0);
+  const width = 32 + 30 + NAME_MIN_WIDTH + widths.reduce((s, w) => s + w, 0) + 6 * (columns.length + 2) + 16;
   return (
     <div className="runs-table" role="table" aria-label="Runs" aria-rowcount={runs.length} data-testid="runs-table">
       <div className="runs-scroll" ref={scroller} data-keep-scroll="runs-table">
@@ -136,14 +149,14 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
                 >
                   <PinIcon />
                 </button>
-                <button type="button" className="run-name" onClick={() => onOpen(run.id)} title={run.id}>
+                {/* The name gets the row's room; tags are in the tooltip, the drawer and the Tag filter. */}
+                <button type="button" className="run-name" onClick={() => onOpen(run.id)} title={[run.name, run.id, ...run.tags.map((t) => `#${t}`)].filter(Boolean).join(' ')}>
                   <span>{run.name ?? run.id}</span>
                   {run.name && <span className="muted"> {run.id}</span>}
-                  {run.tags.length > 0 && <span className="tags"> {run.tags.map((t) => `#${t}`).join(' ')}</span>}
                 </button>
                 {columns.map((c) => (
-                  <span key={c.key} className={c.numeric ? 'num' : undefined} role="cell">
-                    {c.render(run)}
+                  <span key={c.key} className={c.numeric ? 'num' : undefined} role="cell" title={c.render ? undefined : c.text(run)}>
+                    {c.render ? c.render(run) : c.text(run)}
                   </span>
                 ))}
               </div>
