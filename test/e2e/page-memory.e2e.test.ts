@@ -1,25 +1,12 @@
 // No work lost between pages, in Chromium on the demo lab: a page's filters, selection and scroll are
 // there again when the user comes back by the sidebar or by Back; a link into another page opens it at
 // the top; a `?id=` deep link scrolls its target into view and flashes it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser';
-import { syncedDemoLab } from './support/demo-lab';
-import { startServe, type ServeProcess } from './support/start-serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser';
+import { servedDemoLab } from './support/demo-lab';
 
-let serve: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  const lab = await syncedDemoLab('page-memory');
-  serve = await startServe(['--store', lab.store, '--db', lab.db, '--no-watch']);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-});
+const lab = servedDemoLab('page-memory');
 
 const scrollTop = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.scrollTop);
 const scrollTo = async (page: Page, selector: string, top: number) => {
@@ -32,7 +19,7 @@ const sidebar = (page: Page, title: string) => page.locator('a.nav-link', { hasT
 
 describe('page state across navigation', () => {
   it('brings the Runs page back with its filter, selection and table scroll after a trip by the sidebar', async () => {
-    const { page, consoleErrors } = await openPage(browser, `${serve.url}#/runs`, { width: 1280, height: 720 });
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs`, { width: 1280, height: 720 });
     await page.waitForSelector('[data-testid=run-row]');
     await page.getByRole('button', { name: /^finished/ }).click();
     await page.locator('[data-testid=run-row] input[type=checkbox]').nth(1).check();
@@ -53,7 +40,7 @@ describe('page state across navigation', () => {
   });
 
   it('opens another page at the top, and puts the scroll back on the sidebar and on Back', async () => {
-    const { page, consoleErrors } = await openPage(browser, `${serve.url}#/team`, { width: 1280, height: 720 });
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/team`, { width: 1280, height: 720 });
     await page.waitForSelector('[data-testid=person-load]');
     await page.locator('[data-testid=person-load] .load-button').first().click();
     await page.waitForSelector('.team-drill');
@@ -80,7 +67,7 @@ describe('page state across navigation', () => {
   });
 
   it('scrolls a ?id= deep link into view and highlights it', async () => {
-    const { page, consoleErrors } = await openPage(browser, `${serve.url}#/runs`, { width: 1280, height: 720 });
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs`, { width: 1280, height: 720 });
     await page.waitForSelector('[data-testid=run-row]');
     const last = await page.evaluate(async () => {
       const response = await fetch('api/listAblations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });

@@ -2,31 +2,18 @@
 // the header scrolls sideways with its rows, run names are not cut while short columns sit wide, a run
 // opens in a drawer beside the full table with its status message in words, the message is something
 // to filter by, and a filter that matches nothing says so.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './support/browser';
-import { syncedDemoLab } from './support/demo-lab';
-import { startServe, type ServeProcess } from './support/start-serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './support/browser';
+import { servedDemoLab } from './support/demo-lab';
 
-let serve: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  const lab = await syncedDemoLab('runs');
-  serve = await startServe(['--store', lab.store, '--db', lab.db, '--no-watch']);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-});
+const lab = servedDemoLab('runs');
 
 const left = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().left));
 
 describe('the runs table', () => {
   it('keeps its header over its columns when scrolled sideways, and does not cut run names at 1440', async () => {
-    const { page, consoleErrors } = await openPage(browser, `${serve.url}#/runs`, { width: 1440, height: 900 });
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs`, { width: 1440, height: 900 });
     await page.getByTestId('run-row').first().waitFor();
     // Every run name of the first screen is shown whole.
     const cut = await page.locator('[data-testid=run-row] .run-name').evaluateAll((names) => names.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent));
@@ -46,7 +33,7 @@ describe('the runs table', () => {
   });
 
   it('opens a run in a drawer beside the full-height table, with its status message in words, and closes on Escape', async () => {
-    const { page, consoleErrors } = await openPage(browser, `${serve.url}#/runs`, { width: 1280, height: 720 });
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs`, { width: 1280, height: 720 });
     await page.getByTestId('run-row').first().waitFor();
     const tableHeight = await page.locator('.runs-scroll').evaluate((el) => el.clientHeight);
     await page.getByTestId('runs-search').fill('became NaN');
@@ -74,7 +61,7 @@ describe('the runs table', () => {
   });
 
   it('says so when the filters match no run, and clears them in one click', async () => {
-    const { page, consoleErrors } = await openPage(browser, `${serve.url}#/runs?q=no-such-run-anywhere&status=failed`, { width: 1280, height: 720 });
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs?q=no-such-run-anywhere&status=failed`, { width: 1280, height: 720 });
     const empty = page.getByTestId('runs-no-match');
     await empty.waitFor();
     expect(await empty.innerText()).toContain('No run matches these filters');

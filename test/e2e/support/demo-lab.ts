@@ -6,6 +6,9 @@ import path from 'node:path';
 import { generateDemoLab } from '../../../electron/core/demo';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser';
 import { repoRoot, startServe, type ServeProcess } from './start-serve';
 
 export async function syncedDemoLab(prefix: string, addToStore?: (store: string) => void): Promise<{ store: string; db: string }> {
@@ -36,4 +39,30 @@ export async function demoLabServedTwice(prefix: string): Promise<{ store: strin
     startServe(['--store', lab.store, '--db', readOnlyDb, '--no-watch']),
   ]);
   return { store: lab.store, writable, readOnly };
+}
+
+/**
+ * For a test file: before its tests, the demo lab served (`--no-watch`, plus `serveArgs`) and a
+ * browser; after them, both stopped. Read `lab.serve` and `lab.browser` inside the tests.
+ */
+export function servedDemoLab(prefix: string, serveArgs: string[] = []): { readonly serve: ServeProcess; readonly browser: Browser } {
+  let serve: ServeProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const lab = await syncedDemoLab(prefix);
+    serve = await startServe(['--store', lab.store, '--db', lab.db, '--no-watch', ...serveArgs]);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+  return {
+    get serve() {
+      return serve!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
