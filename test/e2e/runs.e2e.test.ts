@@ -72,4 +72,45 @@ describe('the runs table', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('shows FLOPs and token counts in Config differences with an exponent, not as 21 digits', async () => {
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs?group=ladder-v3&sort=flops:asc`, { width: 1440, height: 900 });
+    const rows = page.getByTestId('run-row');
+    await rows.first().waitFor();
+    const ids = await rows.evaluateAll((all) => all.slice(0, 2).map((row) => row.getAttribute('data-run-id')!));
+    await page.goto(`${lab.serve.url}#/compare?runs=${ids.join(',')}`);
+    const diff = page.getByTestId('config-diff');
+    await diff.locator('table').waitFor();
+    const text = await diff.innerText();
+    expect(text).toMatch(/compute\.flops\s+\d(\.\d+)?e\d\d\s+\d(\.\d+)?e\d\d/);
+    expect(text).not.toMatch(/\d{10}/);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps a pressed toggle readable under the mouse in every theme (never white on grey)', async () => {
+    const { page, consoleErrors } = await openPage(lab.browser, `${lab.serve.url}#/runs?status=finished`, { width: 1280, height: 720 });
+    await page.getByTestId('run-row').first().waitFor();
+    const pressed = page.locator('.status-filter .btn[aria-pressed=true]');
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await pressed.hover();
+      await page.waitForTimeout(50);
+      // WCAG contrast of its text on its own background, as drawn under the mouse.
+      const contrast = await pressed.evaluate((el) => {
+        // rgb(0–255) or, for color-mix(), color(srgb 0–1).
+        const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) * (css.startsWith('color(') ? 255 : 1));
+        const luminance = ([r, g, b]: number[]) => {
+          const c = [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+        };
+        const style = getComputedStyle(el);
+        const [a, b] = [luminance(rgb(style.color)), luminance(rgb(style.backgroundColor))].sort((x, y) => y - x);
+        return (a! + 0.05) / (b! + 0.05);
+      });
+      expect(contrast, theme).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
 });

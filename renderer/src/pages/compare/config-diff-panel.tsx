@@ -1,12 +1,11 @@
 // The run.json keys that differ between the selected runs, side by side.
+import type { ConfigValue } from '../../../../shared/domain/run-views';
 import { useApiQuery } from '../../api/use-api';
+import { showConfigValue } from '../../components/config-value';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return Number(value.toPrecision(6)).toString();
-  return String(value);
-}
+/** Six significant digits, so two close values still read differently; big ones with an exponent. */
+const show = (value: ConfigValue) => showConfigValue(value, 6);
 
 export function ConfigDiffPanel({ runIds, labels }: { runIds: string[]; labels: ReadonlyMap<string, string> }) {
   const diff = useApiQuery('getConfigDiff', { runIds }, { enabled: runIds.length > 1 });

@@ -1,7 +1,8 @@
 // The columns of the runs table: fixed ones from run.json and status, then any config key the user added.
 // Each column is as wide as its widest value (within bounds), so the run names get the room that short
 // columns (a seed, a group of three letters) do not need.
-import type { ConfigValue, RunRow } from '../../../../shared/domain/run-views';
+import type { RunRow } from '../../../../shared/domain/run-views';
+import { showConfigValue } from '../../components/config-value';
 import { formatCount, formatPowerOfTen } from '../../components/series-chart/chart-format';
 
 export interface RunColumn {
@@ -17,13 +18,6 @@ export interface RunColumn {
 }
 
 const count = (v: number | null) => (v === null ? '—' : formatCount(v));
-
-/** A value as one short line: exponents for the very large and very small (never 21 digits of FLOPs). */
-export function showConfigValue(value: ConfigValue | undefined): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(2) : String(Number(value.toPrecision(5)));
-  return String(value);
-}
 
 export const FIXED_COLUMNS: RunColumn[] = [
   {
@@ -55,7 +49,7 @@ export const FIXED_COLUMNS: RunColumn[] = [
 ];
 
 export function configColumn(key: string): RunColumn {
-  return { key, label: key, numeric: true, maxWidth: 180, text: (r) => showConfigValue(r.values[key]) };
+  return { key, label: key, numeric: true, maxWidth: 180, text: (r) => showConfigValue(r.values[key], 3) };
 }
 
 /** Pixels per character: 13 px cells and 12 px bold headers in the UI font (a little generous, never cut). */

@@ -9,7 +9,7 @@ import { WatchButton } from '../../components/watch-button';
 import { formatCount, formatPowerOfTen } from '../../components/series-chart/chart-format';
 import { TrustBadge } from '../../components/series-chart/trust-badge';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
-import { showConfigValue } from './run-columns';
+import { showConfigValue } from '../../components/config-value';
 
 function when(iso: string | null): string {
   return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—';

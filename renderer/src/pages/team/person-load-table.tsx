@@ -1,6 +1,6 @@
 // People × weeks: how much of each person's time their active proposals claim. Over 100 % is
 // over-committed, under 50 % is unassigned; each flag is a tint, a marker and words in the label.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { PersonLoadRow, PersonWeekLoad, WeekInfo, WorkSplit } from '../../../../shared/worksplit';
 import { OVER_COMMITTED_ABOVE, UNASSIGNED_BELOW } from '../../../../shared/worksplit';
 import type { Drill } from './drill-panel';
@@ -47,14 +47,41 @@ function LoadCell({ row, cell, week, selected, onDrill }: LoadCellProps) {
   );
 }
 
+/**
+ * Room to leave after the table so that, scrolled to its end, its first visible week starts right at the
+ * sticky Person column instead of half under it; the scroller then snaps to whole weeks (CSS).
+ */
+function useWholeWeekScroll(scroller: React.RefObject<HTMLDivElement | null>, weekCount: number): number {
+  const [tail, setTail] = useState(0);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const table = el?.querySelector('table');
+    if (!el || !table) return;
+    const align = () => {
+      const person = table.querySelector<HTMLElement>('th.person-col')?.offsetWidth ?? 0;
+      el.style.scrollPaddingLeft = `${person}px`;
+      const overflow = table.offsetWidth - el.clientWidth;
+      const origin = table.getBoundingClientRect().left;
+      const starts = Array.from(table.querySelectorAll<HTMLElement>('thead th:not(.person-col)'), (th) => th.getBoundingClientRect().left - origin - person);
+      setTail(overflow > 0 ? (starts.find((start) => start >= overflow) ?? overflow) - overflow : 0);
+    };
+    align();
+    const observer = new ResizeObserver(align);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [scroller, weekCount]);
+  // The latest weeks matter most: when the table is wider than the page, it opens scrolled to them.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollLeft = el.scrollWidth;
+  }, [scroller, weekCount, tail]);
+  return tail;
+}
+
 export function PersonLoadTable({ split, selectedId, onDrill }: { split: WorkSplit; selectedId?: string; onDrill: (drill: Drill) => void }) {
   const weeks = split.weeks;
   const scroller = useRef<HTMLDivElement>(null);
-  // The latest weeks matter most: when the table is wider than the page, it opens scrolled to them.
-  useEffect(() => {
-    const el = scroller.current;
-    if (el) el.scrollLeft = el.scrollWidth;
-  }, [weeks.length]);
+  const tail = useWholeWeekScroll(scroller, weeks.length);
   return (
     <section className="panel" data-testid="person-load">
       <div className="team-chart-head">
@@ -73,8 +100,8 @@ export function PersonLoadTable({ split, selectedId, onDrill }: { split: WorkSpl
       {split.people.length === 0 ? (
         <p className="muted">No people in team.yaml and none named by a proposal.</p>
       ) : (
-        <div className="table-scroll" ref={scroller} data-keep-scroll="person-load">
-          <table className="data person-load">
+        <div className="table-scroll whole-weeks" ref={scroller} data-keep-scroll="person-load">
+          <table className="data person-load" style={{ marginRight: tail }}>
             <thead>
               <tr>
                 <th scope="col" className="person-col">Person</th>
