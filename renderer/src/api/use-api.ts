@@ -30,10 +30,12 @@ export function useApiQuery<K extends MethodName>(
   });
 }
 
-/** A write: on success every query refetches, since a write can change any view. */
+/** A write: on success every query refetches, since a write can change any view. Keyed by method, so
+ * another component can follow its outcome (useMutationState) after the one that started it is gone. */
 export function useApiMutation<K extends MethodName>(method: K) {
   const queryClient = useQueryClient();
   return useMutation<OutputOf<K>, ApiCallError, InputOf<K>>({
+    mutationKey: [method],
     mutationFn: (input) => callOrThrow(method, input),
     onSuccess: () => queryClient.invalidateQueries(),
   });

@@ -1,4 +1,5 @@
-// The frame around every page: navigation, the store it shows, sync progress and the theme switch.
+// The frame around every page: navigation, the store it shows, sync progress (and the first sync's
+// banner over every page), page memory and the theme switch.
 import { useRef } from 'react';
 import { useApiQuery } from '../api/use-api';
 import { useAlertNotifications } from '../api/alert-notifications';
@@ -6,6 +7,9 @@ import { useLiveUpdates } from '../api/live-updates';
 import { CommandPalette } from '../components/command-palette/command-palette';
 import { AlertsNavBadge } from '../pages/alerts/alerts-seen';
 import { PageErrorBoundary } from '../components/error-boundary';
+import { READ_ONLY_REASON } from '../components/read-only-note';
+import { FirstSyncBanner } from '../components/sync/first-sync-banner';
+import { SyncStatus } from '../components/sync/sync-status';
 import { useTheme, type ThemeName } from '../theme/use-theme';
 import { pageHref, returnToPage, usePageMemory } from './page-memory';
 import { PAGES } from './pages';
@@ -17,30 +21,9 @@ const THEMES: { id: ThemeName; label: string }[] = [
   { id: 'contrast', label: 'Contrast' },
 ];
 
-function SyncStatus() {
-  const live = useLiveUpdates();
-  const initial = useApiQuery('getSyncProgress', {});
-  const progress = live ?? initial.data;
-  if (!progress) return null;
-  if (progress.running) {
-    const share = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
-    return (
-      <div data-testid="sync-progress" title={`${progress.filesDone}/${progress.filesTotal} files`}>
-        <div className="muted" style={{ fontSize: 12, marginBottom: 3 }}>
-          Syncing… {Math.round(share * 100)} % · {progress.runsNew} new runs
-        </div>
-        <div className="progress">
-          <div style={{ width: `${Math.round(share * 100)}%` }} />
-        </div>
-      </div>
-    );
-  }
-  if (progress.lastError) return <span className="badge danger" title={progress.lastError}>Sync failed</span>;
-  return null;
-}
-
 export function AppShell() {
   const route = useRoute();
+  useLiveUpdates();
   const [theme, setTheme] = useTheme();
   const info = useApiQuery('getAppInfo', {});
   const counts = useApiQuery('getCacheCounts', {});
@@ -57,7 +40,11 @@ export function AppShell() {
           {info.data ? (
             <>
               {info.data.isDemo ? <span className="badge demo">Demo lab</span> : <span>{info.data.storeName}</span>}
-              {!info.data.canWrite && <span className="badge" style={{ marginLeft: 4 }}>read-only</span>}
+              {!info.data.canWrite && (
+                <span className="badge" style={{ marginLeft: 4 }} title={READ_ONLY_REASON}>
+                  read-only
+                </span>
+              )}
             </>
           ) : info.error ? (
             <span className="badge danger">core unreachable</span>
@@ -90,6 +77,7 @@ export function AppShell() {
         </div>
       </nav>
       <main className="main" ref={main}>
+        <FirstSyncBanner />
         <PageErrorBoundary resetKey={route.page}>
           {Page ? (
             <Page />

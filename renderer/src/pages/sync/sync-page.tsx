@@ -1,8 +1,11 @@
-// Sync issues: everything the last syncs refused or could not read, where, and what was expected.
+// The Sync page: the cache's counts, "Sync now" and what it did, and the sync issues — everything the
+// last syncs refused or could not read, where, and what was expected.
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { PageHeader } from '../../components/page-header';
 import { OtherStoresPending, PendingEventList } from '../../components/pending-events';
 import { ReadOnlyNote } from '../../components/read-only-note';
+import { useLastSyncNow } from '../../components/sync/sync-outcome';
+import '../../components/sync/sync.css';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 
 export function SyncPage() {
@@ -11,6 +14,7 @@ export function SyncPage() {
   const info = useApiQuery('getAppInfo', {});
   const syncNow = useApiMutation('syncNow');
   const pending = useApiQuery('listPendingEvents', {}, { refetchInterval: 15_000 });
+  const outcome = useLastSyncNow();
   return (
     <div className="page">
       <PageHeader title="Sync" subtitle={info.data ? info.data.storeUrl : undefined}>
@@ -19,7 +23,11 @@ export function SyncPage() {
           {syncNow.isPending ? 'Syncing…' : 'Sync now'}
         </button>
       </PageHeader>
-      {syncNow.error && <ErrorPanel error={syncNow.error} title="Sync failed" />}
+      {outcome && (
+        <p className={`sync-outcome${outcome.status === 'error' ? ' failed' : ''}`} role="status" data-testid="sync-outcome">
+          {outcome.text}
+        </p>
+      )}
       <div className="panel">
         <h2>Cache</h2>
         {counts.isPending ? (
