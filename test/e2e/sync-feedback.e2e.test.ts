@@ -43,7 +43,7 @@ describe('the first sync of a large store', () => {
       expect(await banner.innerText()).toMatch(/Reading the lab store for the first time: \d+ %/);
       // Runs the sync has committed are listed while it goes on.
       const listedWhileSyncing = async () => ((await banner.count()) === 1 ? page.getByTestId('run-row').count() : -1);
-      await expect.poll(listedWhileSyncing, { timeout: 60_000, intervals: [250] }).toBeGreaterThan(0);
+      await expect.poll(listedWhileSyncing, { timeout: 60_000, interval: 250 }).toBeGreaterThan(0);
       await screenshot(page, 'first-sync-banner');
       const partial = await page.locator('.page-header .subtitle').innerText();
       await banner.waitFor({ state: 'detached', timeout: 8 * 60_000 });
