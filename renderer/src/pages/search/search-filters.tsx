@@ -65,11 +65,11 @@ export function SearchFilters({ values, counts, onChange }: { values: SearchFilt
         {select('status', 'Status', STATUSES, values.status)}
         <label className="search-filter">
           <span className="muted">From</span>
-          <input className="input" type="date" value={values.from ?? ''} onChange={(event) => onChange({ from: event.target.value || undefined })} />
+          <input className="input" type="date" value={values.from ?? ''} max={values.to} onChange={(event) => onChange({ from: event.target.value || undefined })} />
         </label>
         <label className="search-filter">
           <span className="muted">To</span>
-          <input className="input" type="date" value={values.to ?? ''} onChange={(event) => onChange({ to: event.target.value || undefined })} />
+          <input className="input" type="date" value={values.to ?? ''} min={values.from} onChange={(event) => onChange({ to: event.target.value || undefined })} />
         </label>
         {(values.kinds.length > 0 || values.area || values.owner || values.status || values.from || values.to) && (
           <button className="btn" onClick={() => onChange({ kinds: undefined, area: undefined, owner: undefined, status: undefined, from: undefined, to: undefined })}>

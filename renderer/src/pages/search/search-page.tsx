@@ -54,6 +54,8 @@ export function SearchPage() {
   }, [settled, urlQuery]);
 
   const filters = readFilters(params);
+  // A "to" before "from" can match nothing: say so here instead of asking the core.
+  const backwards = filters.from !== undefined && filters.to !== undefined && filters.to < filters.from;
   const query = urlQuery.trim();
   const [limit, setLimit] = useState(STEP);
   const paramsKey = params.toString();
@@ -70,7 +72,7 @@ export function SearchPage() {
       to: filters.to,
       limit,
     },
-    { enabled: query.length > 0, placeholderData: keepPreviousData },
+    { enabled: query.length > 0 && !backwards, placeholderData: keepPreviousData },
   );
 
   return (
@@ -92,7 +94,11 @@ export function SearchPage() {
         />
         <SearchFilters values={filters} counts={result.data?.counts} onChange={(patch) => updateParams(patch)} />
       </div>
-      {!query ? (
+      {backwards ? (
+        <div className="error-panel" role="alert" data-testid="search-dates-backwards">
+          The “To” date ({filters.to}) is before the “From” date ({filters.from}): nothing can match. Change one of them.
+        </div>
+      ) : !query ? (
         <EmptyState title="Type what you are looking for">Every word must occur; the last one may be the start of a word. Quotes and symbols are searched as plain text.</EmptyState>
       ) : result.error ? (
         <ErrorPanel error={result.error} title="Search failed" />

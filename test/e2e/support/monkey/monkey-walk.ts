@@ -6,9 +6,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshotDir } from '../browser';
-import { snapshotPage, type PageSnapshot, type PageTarget } from './page-targets';
+import { snapshotSettledPage, type PageSnapshot, type PageTarget } from './page-targets';
 import { seededRandom, type SeededRandom } from './seeded-random';
-import { installPageWatch, settle, type PageWatch } from './page-watch';
+import { installPageWatch, type PageWatch } from './page-watch';
 
 export interface WalkOptions {
   /** A fresh page; the walk installs its watch, then opens `url`. */
@@ -195,9 +195,8 @@ export async function monkeyWalk(options: WalkOptions): Promise<WalkReport> {
   };
 
   const check = async (index: number): Promise<PageSnapshot> => {
-    const idle = await settle(page, watch);
-    if (!idle) await fail(index, `requests still pending after ${watch.settleTimeoutMs / 1000} s: ${(await watch.pending()).join(', ')}`);
-    const snapshot = await page.evaluate(snapshotPage);
+    const snapshot = await page.evaluate(snapshotSettledPage, watch.settleTimeoutMs);
+    if (snapshot.stillPending) await fail(index, `requests still pending after ${watch.settleTimeoutMs / 1000} s: ${snapshot.stillPending.join(', ')}`);
     // The render failure first: it says what the user saw; the console errors say why.
     if (snapshot.renderFailure) await fail(index, `render failure on ${snapshot.route}: ${snapshot.renderFailure}`);
     if (watch.problems.length > 0) await fail(index, watch.problems.join('\n'));

@@ -1,7 +1,8 @@
-// What a person could act on right now: every enabled control that is on screen and not covered by
-// something else (a dialog, a drawer), in document order. Runs inside the page (it is serialized
-// for page.evaluate, so it uses nothing from outside its own body). Each target is tagged with a
-// data-monkey attribute so the walk can reach it through Playwright's real input.
+// What a person could act on once the page has settled (no request in flight for two frames, so each
+// step of a seed's walk sees the same screen on every replay): every enabled control that is on screen
+// and not covered by something else (a dialog, a drawer), in document order. Runs inside the page, in
+// one round trip (it is serialized for page.evaluate, so it uses nothing from outside its own body).
+// Each target is tagged with a data-monkey attribute so the walk can reach it through real input.
 
 export type TargetKind = 'click' | 'select' | 'fill' | 'surface' | 'scroller';
 
@@ -22,6 +23,8 @@ export interface PageTarget {
 }
 
 export interface PageSnapshot {
+  /** Requests still in flight when the wait for a settled page ran out (then nothing else is filled in). */
+  stillPending: string[] | null;
   /** The route (location.hash) the targets belong to. */
   route: string;
   /** The text of a render failure shown in place (an error boundary), if any. */
@@ -29,7 +32,20 @@ export interface PageSnapshot {
   targets: PageTarget[];
 }
 
-export function snapshotPage(): PageSnapshot {
+export async function snapshotSettledPage(timeoutMs: number): Promise<PageSnapshot> {
+  // The walk's fetch counter (page-watch.ts) says what is in flight.
+  const inflight = () => (window as unknown as { __tesseraMonkey?: { inflight: Map<number, string> } }).__tesseraMonkey?.inflight ?? new Map<number, string>();
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    while (inflight().size > 0) {
+      if (performance.now() > deadline) return { stillPending: [...inflight().values()], route: window.location.hash, renderFailure: null, targets: [] };
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await frame();
+    await frame();
+    if (inflight().size === 0) break;
+  }
   const CLICKABLE =
     'button, a[href], [role="tab"], [role="radio"], [role="checkbox"], [role="button"], [role="option"], summary, ' +
     'input[type="checkbox"], input[type="radio"], tr.clickable, [tabindex="0"], .gain-point, .phase-band, .recharts-bar-rectangle, .recharts-dot';
@@ -99,5 +115,5 @@ export function snapshotPage(): PageSnapshot {
     : root && root.childElementCount === 0
       ? 'the app unmounted: the window is blank'
       : null;
-  return { route: window.location.hash, renderFailure, targets };
+  return { stillPending: null, route: window.location.hash, renderFailure, targets };
 }

@@ -1,14 +1,11 @@
 // What the monkey watches while it walks: console errors, uncaught errors and unhandled rejections,
-// API calls that failed (with the core's own error), dialogs, a crashed tab; and when the page has
-// settled after an action (no request in flight for two frames), so each next step sees the same
-// screen on every replay of a seed.
+// API calls that failed (with the core's own error), dialogs, a crashed tab; and, counted in the page,
+// the app's requests in flight (page-targets waits for none before it lists what to act on).
 import type { Page } from 'playwright-core';
 
 export interface PageWatch {
   /** Everything wrong seen so far, in words; the walk fails as soon as there is one. */
   problems: string[];
-  /** The requests still in flight, for a settle that timed out. */
-  pending(): Promise<string[]>;
   settleTimeoutMs: number;
 }
 
@@ -54,30 +51,5 @@ export async function installPageWatch(page: Page, settleTimeoutMs = 30_000): Pr
       .then((body: { error?: { code?: string; message?: string } }) => problems.push(`API ${method} failed (${status} ${body.error?.code}): ${body.error?.message}`))
       .catch(() => problems.push(`API ${method} failed with HTTP ${status}`));
   });
-  return {
-    problems,
-    settleTimeoutMs,
-    pending: () => page.evaluate(() => [...(window.__tesseraMonkey?.inflight.values() ?? [])]).catch(() => ['(page gone)']),
-  };
-}
-
-/** Waits until no request is in flight and two frames have passed without a new one; false on timeout. */
-export async function settle(page: Page, watch: PageWatch): Promise<boolean> {
-  const deadline = Date.now() + watch.settleTimeoutMs;
-  for (;;) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    try {
-      await page.waitForFunction(() => (window.__tesseraMonkey?.inflight.size ?? 0) === 0, undefined, { polling: 16, timeout: left });
-    } catch {
-      return false;
-    }
-    const quiet = await page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve((window.__tesseraMonkey?.inflight.size ?? 0) === 0))),
-        ),
-    );
-    if (quiet) return true;
-  }
+  return { problems, settleTimeoutMs };
 }
