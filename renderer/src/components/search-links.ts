@@ -31,5 +31,7 @@ export function hitHref(hit: SearchHit): string {
 
 /** One line of facts under a hit: area · owner · status · date. */
 export function hitFacts(hit: SearchHit): string {
-  return [hit.area, hit.owner, hit.status, hit.at?.slice(0, 10)].filter(Boolean).join(' · ');
+  // Parking is what makes a proposal inconclusive: the status is named with it, as everywhere.
+  const status = hit.status === 'inconclusive' ? 'inconclusive (parked)' : hit.status;
+  return [hit.area, hit.owner, status, hit.at?.slice(0, 10)].filter(Boolean).join(' · ');
 }

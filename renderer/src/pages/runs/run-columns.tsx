@@ -15,6 +15,8 @@ export interface RunColumn {
   render?(run: RunRow): React.ReactNode;
   /** The widest it may get, in pixels; wider values are cut with an ellipsis and shown whole on hover. */
   maxWidth?: number;
+  /** The narrowest, for cells drawn wider than their text (a badge). */
+  minWidth?: number;
 }
 
 const count = (v: number | null) => (v === null ? '—' : formatCount(v));
@@ -23,6 +25,8 @@ export const FIXED_COLUMNS: RunColumn[] = [
   {
     key: 'status',
     label: 'Status',
+    // "finished" as a bold badge with its padding and border.
+    minWidth: 78,
     text: (r) => r.status,
     render: (r) => (
       <span className={`badge status-${r.status}`} title={r.statusMessage ?? undefined}>
@@ -68,7 +72,7 @@ export function columnWidths(columns: RunColumn[], runs: RunRow[]): number[] {
   return columns.map((column) => {
     let longest = 0;
     for (const run of sample) longest = Math.max(longest, column.text(run).length);
-    const wanted = Math.max(column.label.length * HEAD_CHAR_PX + HEAD_EXTRA_PX, longest * CELL_CHAR_PX + 8, MIN_WIDTH);
+    const wanted = Math.max(column.label.length * HEAD_CHAR_PX + HEAD_EXTRA_PX, longest * CELL_CHAR_PX + 8, column.minWidth ?? MIN_WIDTH);
     return Math.ceil(Math.min(wanted, column.maxWidth ?? DEFAULT_MAX_WIDTH));
   });
 }
