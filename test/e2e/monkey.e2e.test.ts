@@ -3,6 +3,7 @@
 // unhandled rejection, console error or failed API call, with the seed and the last actions.
 //   TESSERA_MONKEY_SEED=N        replay the walk of seed N (`random` picks one and prints it)
 //   TESSERA_MONKEY_ACTIONS=N     a longer (or shorter) walk
+//   TESSERA_MONKEY_URL=URL       walk a `tessera serve` already running (e.g. on the large demo lab) instead
 // And tests of the test: the same seed takes the same steps, and a failure injected into the page
 // (an API answer that breaks a page's render, an unhandled rejection) is caught and reported.
 import type { Browser, Page } from 'playwright-core';
@@ -103,13 +104,14 @@ describe('the monkey', () => {
   it('walks every page of the demo lab without a render failure, uncaught error, console error or failed call', { timeout: 30 * 60_000 }, async () => {
     const seed = walkSeed();
     const actions = walkLength();
+    const url = process.env.TESSERA_MONKEY_URL || writable.url;
     expect(routes.length).toBeGreaterThanOrEqual(10);
     const report = await walk(browser, {
-      url: writable.url,
+      url,
       seed,
       actions,
       startRoutes: routes,
-      replayHint: `TESSERA_MONKEY_SEED=${seed} TESSERA_MONKEY_ACTIONS=${actions} npx vitest run -c vitest.e2e.config.ts test/e2e/monkey.e2e.test.ts -t "every page"`,
+      replayHint: `${process.env.TESSERA_MONKEY_URL ? `TESSERA_MONKEY_URL=${url} ` : ''}TESSERA_MONKEY_SEED=${seed} TESSERA_MONKEY_ACTIONS=${actions} npx vitest run -c vitest.e2e.config.ts test/e2e/monkey.e2e.test.ts -t "every page"`,
     });
     console.log(`monkey: seed ${seed}, ${report.actions} actions in ${(report.elapsedMs / 1000).toFixed(0)} s (${report.missed} missed their target)`);
     console.log(`  by kind: ${JSON.stringify(report.byKind)}\n  by page: ${JSON.stringify(report.byPage)}`);

@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { RunRow } from '../../../../shared/domain/run-views';
 import { updateParams } from '../../app/router';
-import { FIXED_COLUMNS, columnWidths, configColumn, type RunColumn } from './run-columns';
+import { useElementWidth } from '../../components/series-chart/use-element-width';
+import { FIXED_COLUMNS, columnWidths, configColumn, fitColumns, runNameWidth, type RunColumn } from './run-columns';
 import type { GroupField, RunsSettings } from './runs-settings';
 
 /** A push-pin: the run every other one is compared against. */
@@ -45,15 +46,21 @@ interface RunsTableProps {
 const ROW_HEIGHT = 30;
 /** The run name column: at least this wide, and it takes whatever room the other columns leave. */
 const NAME_MIN_WIDTH = 220;
+/** The vertical scrollbar takes this much of the table's width. */
+const SCROLLBAR_ALLOWANCE = 16;
 
 export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   const columns: RunColumn[] = useMemo(() => [...FIXED_COLUMNS, ...settings.columns.map(configColumn)], [settings.columns]);
   const list = useMemo(() => items(runs, settings.groupBy), [runs, settings.groupBy]);
   const selected = useMemo(() => new Set(settings.selected), [settings.selected]);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, tableWidth] = useElementWidth<HTMLDivElement>(1200);
   const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const widths = useMemo(() => columnWidths(columns, runs), [columns, runs]);
-  const template = `32px 30px minmax(${NAME_MIN_WIDTH}px, 1fr) ${widths.map((w) => `${w}px`).join(' ')}`;
+  const nameNeed = useMemo(() => runNameWidth(runs), [runs]);
+  // The run names get their room first, then the text columns theirs; short of room, the table scrolls sideways.
+  const rowChrome = 32 + 30 + 6 * (columns.length + 2) + 16 + SCROLLBAR_ALLOWANCE;
+  const fitted = fitColumns(widths, NAME_MIN_WIDTH, nameNeed, tableWidth - rowChrome);
+  const template = `32px 30px minmax(${fitted.name}px, 1fr) ${fitted.columns.map((w) => `${w}px`).join(' ')}`;
   // A link to an open run (?run=…) brings its row into view once, when the table first has it.
   const shownOpenRun = useRef<string | null>(null);
   useEffect(() => {
@@ -79,7 +86,7 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   };
   const arrow = (key: string) => (settings.sort.key === key ? (settings.sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
   const allSelected = runs.length > 0 && runs.every((r) => selected.has(r.id));
-  const width = 32 + 30 + NAME_MIN_WIDTH + widths.reduce((s, w) => s + w, 0) + 6 * (columns.length + 2) + 16;
+  const width = rowChrome + fitted.name + fitted.columns.reduce((s, w) => s + w, 0);
   return (
     <div className="runs-table" role="table" aria-label="Runs" aria-rowcount={runs.length} data-testid="runs-table">
       <div className="runs-scroll" ref={scroller} data-keep-scroll="runs-table">
