@@ -4,6 +4,7 @@
 //   TESSERA_MONKEY_SEED=N        replay the walk of seed N (`random` picks one and prints it)
 //   TESSERA_MONKEY_ACTIONS=N     a longer (or shorter) walk
 //   TESSERA_MONKEY_URL=URL       walk a `tessera serve` already running (e.g. on the large demo lab) instead
+//   TESSERA_MONKEY_SETTLE_S=S    how long a page may keep requests in flight before it counts as hung (30)
 // And tests of the test: the same seed takes the same steps, and a failure injected into the page
 // (an API answer that breaks a page's render, an unhandled rejection) is caught and reported.
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +26,14 @@ function walkSeed(): number {
     return seed;
   }
   return DEFAULT_SEED;
+}
+
+function settleSeconds(): number | undefined {
+  const given = process.env.TESSERA_MONKEY_SETTLE_S;
+  if (given === undefined || given === '') return undefined;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`TESSERA_MONKEY_SETTLE_S must be a number of seconds > 0, not "${given}"`);
+  return seconds;
 }
 
 function walkLength(): number {
@@ -110,6 +119,7 @@ describe('the monkey', () => {
       url,
       seed,
       actions,
+      settleTimeoutMs: (settleSeconds() ?? 30) * 1000,
       startRoutes: routes,
       replayHint: `${process.env.TESSERA_MONKEY_URL ? `TESSERA_MONKEY_URL=${url} ` : ''}TESSERA_MONKEY_SEED=${seed} TESSERA_MONKEY_ACTIONS=${actions} npx vitest run -c vitest.e2e.config.ts test/e2e/monkey.e2e.test.ts -t "every page"`,
     });

@@ -17,6 +17,8 @@ export interface WalkOptions {
   url: string;
   seed: number;
   actions: number;
+  /** How long a page may keep requests in flight after an action before it counts as hung (default 30 s). */
+  settleTimeoutMs?: number;
   /** The routes to start from, one visit each before the random part (every page is covered). */
   startRoutes: string[];
   /** How a person replays this walk (printed on failure). */
@@ -170,7 +172,7 @@ function isMiss(error: unknown): boolean {
 export async function monkeyWalk(options: WalkOptions): Promise<WalkReport> {
   const { page, seed } = options;
   const random = seededRandom(seed);
-  const watch: PageWatch = await installPageWatch(page);
+  const watch: PageWatch = await installPageWatch(page, options.settleTimeoutMs);
   await page.goto(`${options.url}${options.startRoutes[0] ?? ''}`);
   const log: string[] = [];
   const report: WalkReport = { seed, actions: 0, byKind: {}, byPage: {}, missed: 0, elapsedMs: 0 };
