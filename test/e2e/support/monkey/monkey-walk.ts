@@ -198,7 +198,7 @@ export async function monkeyWalk(options: WalkOptions): Promise<WalkReport> {
 
   const check = async (index: number): Promise<PageSnapshot> => {
     const snapshot = await page.evaluate(snapshotSettledPage, watch.settleTimeoutMs);
-    if (snapshot.stillPending) await fail(index, `requests still pending after ${watch.settleTimeoutMs / 1000} s: ${snapshot.stillPending.join(', ')}`);
+    if (snapshot.stillPending) await fail(index, `the page did not settle within ${watch.settleTimeoutMs / 1000} s (requests in flight, or it kept changing): ${snapshot.stillPending.join(', ')}`);
     // The render failure first: it says what the user saw; the console errors say why.
     if (snapshot.renderFailure) await fail(index, `render failure on ${snapshot.route}: ${snapshot.renderFailure}`);
     if (watch.problems.length > 0) await fail(index, watch.problems.join('\n'));

@@ -37,14 +37,30 @@ export async function snapshotSettledPage(timeoutMs: number): Promise<PageSnapsh
   const inflight = () => (window as unknown as { __tesseraMonkey?: { inflight: Map<number, string> } }).__tesseraMonkey?.inflight ?? new Map<number, string>();
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    while (inflight().size > 0) {
-      if (performance.now() > deadline) return { stillPending: [...inflight().values()], route: window.location.hash, renderFailure: null, targets: [] };
-      await new Promise((resolve) => setTimeout(resolve, 10));
+  // Settled: no request in flight, and for three frames in a row no change to the DOM and no scrolling
+  // (a chart measuring its width, a restored scroll or a deep link's scroll still moving things).
+  let activity = 0;
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => record.attributeName !== 'data-monkey')) activity++;
+  });
+  const onScroll = () => activity++;
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  try {
+    for (let quietFrames = 0; quietFrames < 3; ) {
+      if (performance.now() > deadline) return { stillPending: [...inflight().values(), '(the page kept changing)'], route: window.location.hash, renderFailure: null, targets: [] };
+      if (inflight().size > 0) {
+        quietFrames = 0;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        continue;
+      }
+      activity = 0;
+      await frame();
+      quietFrames = activity === 0 && inflight().size === 0 ? quietFrames + 1 : 0;
     }
-    await frame();
-    await frame();
-    if (inflight().size === 0) break;
+  } finally {
+    observer.disconnect();
+    document.removeEventListener('scroll', onScroll, { capture: true });
   }
   const CLICKABLE =
     'button, a[href], [role="tab"], [role="radio"], [role="checkbox"], [role="button"], [role="option"], summary, ' +
