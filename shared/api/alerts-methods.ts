@@ -1,5 +1,6 @@
 // Methods of the Alerts page and the notifications: what fired on what a person watches, and what
-// they watch. The person is the caller's identity (a team server's token, or "Who am I"), never an input.
+// they watch. The person is the caller's identity: on a team server the token's person, whatever the
+// input says; elsewhere the "Who am I" of the calling browser or window, sent as `person` with each call.
 import { z } from 'zod';
 import { ALERT_RULES, type AlertRule } from '../alerts/alert-rules';
 import { defineMethod } from './define-method';
@@ -65,6 +66,8 @@ export interface AlertList {
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'an id');
 const target = z.string().min(1).max(200);
+/** The calling window's "Who am I"; a team server takes the token's person instead. */
+const person = id.optional();
 
 export const alertsMethods = {
   listAlerts: defineMethod<AlertList>()({
@@ -78,14 +81,15 @@ export const alertsMethods = {
         rules: z.array(z.enum(ALERT_RULES)).max(ALERT_RULES.length).optional(),
         includeSuperseded: z.boolean().default(false),
         limit: z.number().int().min(1).max(5000).default(200),
+        person,
       })
       .strict(),
   }),
-  getAlertSettings: defineMethod<AlertSettings>()({ input: z.object({}).strict() }),
+  getAlertSettings: defineMethod<AlertSettings>()({ input: z.object({ person }).strict() }),
   setAlertSettings: defineMethod<AlertSettings>()({
-    input: z.object({ ownRuns: z.boolean().optional(), quietMinutes: z.number().int().min(0).max(7 * 24 * 60).optional() }).strict(),
+    input: z.object({ ownRuns: z.boolean().optional(), quietMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(), person }).strict(),
     writes: true,
   }),
-  watch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target }).strict(), writes: true }),
-  unwatch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target }).strict(), writes: true }),
+  watch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target, person }).strict(), writes: true }),
+  unwatch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target, person }).strict(), writes: true }),
 };

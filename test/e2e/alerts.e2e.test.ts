@@ -33,10 +33,11 @@ describe('alerts in the browser', () => {
     const fresh = runs.runs.filter((r) => r.owner);
     expect(fresh.length).toBeGreaterThan(0);
     const run = fresh[0]!;
-    expect((await callApi(serve.url, 'setIdentity', { personId: run.owner })).body.ok).toBe(true);
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['notifications'], { origin: new URL(serve.url).origin });
+    // This browser is the run's owner ("Who am I" is kept per browser).
+    await context.addInitScript((owner) => window.localStorage.setItem('tessera.identity', owner), run.owner!);
     await context.addInitScript(() => {
       const shown: Array<{ title: string; body: string }> = [];
       (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
@@ -95,7 +96,7 @@ describe('alerts in the browser', () => {
     await callApi(serve.url, 'syncNow', {});
     await page.waitForTimeout(1500);
     expect(await shown()).toHaveLength(1);
-    const mine = (await callApi(serve.url, 'listAlerts', { scope: 'mine', rules: ['non-finite'], runId: run.id })).body.value as AlertList;
+    const mine = (await callApi(serve.url, 'listAlerts', { scope: 'mine', rules: ['non-finite'], runId: run.id, person: run.owner! })).body.value as AlertList;
     expect(mine.alerts.map((a) => [a.step, a.notify])).toEqual([[last.step + 50, true]]);
 
     await page.setViewportSize({ width: 1280, height: 720 });

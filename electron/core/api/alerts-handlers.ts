@@ -1,5 +1,5 @@
 // Handlers of alerts and watches. Whose they are comes from the call's context (a team server's
-// token) or else this app's "Who am I"; an input never says who the caller is.
+// token) or else the "Who am I" the calling window sent; never from anything stored on the server.
 import { ApiFailure } from '../../../shared/api/api-result';
 import type { WatchKind } from '../../../shared/api/alerts-methods';
 import type { CoreDeps } from '../host/core-deps';
@@ -9,9 +9,9 @@ import type { HandlerContext, HandlerSlice } from './handlers';
 
 type AlertsMethod = 'listAlerts' | 'getAlertSettings' | 'setAlertSettings' | 'watch' | 'unwatch';
 
-/** The caller: the request's own identity when the transport knows it, else the app's; '' when neither. */
-export function personOf(deps: CoreDeps, ctx: HandlerContext): string {
-  return ctx.person ?? deps.settings.get().identity ?? '';
+/** The caller: the request's own identity when the transport knows it, else the window's; '' when neither. */
+export function personOf(ctx: HandlerContext, input: { person?: string | undefined }): string {
+  return ctx.person ?? input.person ?? '';
 }
 
 const WATCH_TARGETS: Record<WatchKind, { sql: string; what: string }> = {
@@ -25,13 +25,13 @@ export function createAlertsHandlers(deps: CoreDeps): HandlerSlice<AlertsMethod>
   const { sqlite } = deps.cache;
   return {
     async listAlerts(input, ctx) {
-      return listAlerts(sqlite, { ...input, person: personOf(deps, ctx) });
+      return listAlerts(sqlite, { ...input, person: personOf(ctx, input) });
     },
-    async getAlertSettings(_input, ctx) {
-      return readAlertSettings(sqlite, personOf(deps, ctx));
+    async getAlertSettings(input, ctx) {
+      return readAlertSettings(sqlite, personOf(ctx, input));
     },
     async setAlertSettings(input, ctx) {
-      const person = personOf(deps, ctx);
+      const person = personOf(ctx, input);
       saveAlertPreferences(sqlite, person, input);
       return readAlertSettings(sqlite, person);
     },
@@ -40,12 +40,12 @@ export function createAlertsHandlers(deps: CoreDeps): HandlerSlice<AlertsMethod>
       if (sqlite.prepare(target.sql).get(input.target) === undefined) {
         throw new ApiFailure('not-found', `There is no ${target.what} "${input.target}" in this lab to watch.`);
       }
-      const person = personOf(deps, ctx);
+      const person = personOf(ctx, input);
       addWatch(sqlite, person, input.kind, input.target);
       return readAlertSettings(sqlite, person);
     },
     async unwatch(input, ctx) {
-      const person = personOf(deps, ctx);
+      const person = personOf(ctx, input);
       removeWatch(sqlite, person, input.kind, input.target);
       return readAlertSettings(sqlite, person);
     },

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { notificationsOf } from '../../../shared/alerts/alert-text';
 import { navigate } from '../app/router';
+import { currentIdentity } from '../components/identity/use-identity';
 import { apiClient } from './api-client';
 
 export function browserNotificationsSupported(): boolean {
@@ -19,7 +20,7 @@ export function useAlertNotifications(): void {
         if (event.type !== 'alerts-fired') return;
         void queryClient.invalidateQueries({ queryKey: ['listAlerts'] });
         if (!browserNotificationsSupported() || Notification.permission !== 'granted') return;
-        void apiClient.call('listAlerts', { ids: event.ids, scope: 'mine' }).then((result) => {
+        void apiClient.call('listAlerts', { ids: event.ids, scope: 'mine', person: currentIdentity() ?? undefined }).then((result) => {
           if (!result.ok) return;
           for (const note of notificationsOf(result.value.alerts)) {
             const shown = new Notification(note.title, { body: note.body, tag: note.tag });

@@ -1,9 +1,11 @@
 // Watch or stop watching a run, group, ablation or proposal: its alerts then reach you.
 import type { WatchKind } from '../../../shared/api/alerts-methods';
 import { useApiMutation, useApiQuery } from '../api/use-api';
+import { useIdentity } from './identity/use-identity';
 
 export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKind; target: string; small?: boolean; label?: string }) {
-  const settings = useApiQuery('getAlertSettings', {});
+  const person = useIdentity() ?? undefined;
+  const settings = useApiQuery('getAlertSettings', { person });
   const watch = useApiMutation('watch');
   const unwatch = useApiMutation('unwatch');
   const watching = settings.data?.watches.some((w) => w.kind === kind && w.target === target) ?? false;
@@ -17,7 +19,7 @@ export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKi
       disabled={busy || !settings.data}
       title={error ? error.message : watching ? `You get alerts of this ${kind}. Click to stop.` : `Get alerts (NaN, spikes, divergence, stalls, its runs ending) of this ${kind}.`}
       data-testid={`watch-${kind}`}
-      onClick={() => (watching ? unwatch : watch).mutate({ kind, target })}
+      onClick={() => (watching ? unwatch : watch).mutate({ kind, target, person })}
     >
       {watching ? `Watching${label}` : `Watch${label}`}
     </button>

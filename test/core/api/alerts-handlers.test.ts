@@ -1,6 +1,6 @@
 // Alerts and watches through the single API entry, over a cache synced from the injected-events lab:
-// each person's watches and alerts are theirs (the person of the request's context wins over the
-// app's "Who am I"), watching needs a target that exists, writing needs a writable server, and the
+// each person's watches and alerts are theirs (the person of the request's context, a team server's
+// token, wins over the "Who am I" the window sends), watching needs a target that exists, writing needs a writable server, and the
 // quiet period holds back a repeat of the same alert of a run.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,14 +17,13 @@ import { writeInjectedEventsLab } from '../../helpers/injected-events-lab';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-alerts-api-'));
 let cache: CacheDatabase;
-let identity: string | null = 'ana';
 let handlers: Handlers;
 
 beforeAll(async () => {
   writeInjectedEventsLab(path.join(dir, 'lab'));
   cache = openCacheDatabase({ file: path.join(dir, 'cache.sqlite'), migrationsDir: path.resolve(__dirname, '../../../migrations') });
   await syncFolder(cache, path.join(dir, 'lab'));
-  handlers = createAlertsHandlers({ cache, settings: { get: () => ({ identity }), update: () => ({}) } } as unknown as CoreDeps) as unknown as Handlers;
+  handlers = createAlertsHandlers({ cache } as unknown as CoreDeps) as unknown as Handlers;
 });
 afterAll(() => {
   cache.close();
@@ -38,13 +37,13 @@ async function call<T>(method: string, input: unknown, ctx: Partial<HandlerConte
 }
 
 describe('alerts API', () => {
-  it('gives each person the alerts of the runs they own and watch, the request’s person before the app’s', async () => {
-    const ana = await call<AlertList>('listAlerts', {});
+  it('gives each person the alerts of the runs they own and watch, the request’s person before the window’s', async () => {
+    const ana = await call<AlertList>('listAlerts', { person: 'ana' });
     expect(ana.person).toBe('ana');
     expect(ana.alerts.length).toBeGreaterThan(0);
     expect(ana.alerts.every((a) => a.owner === 'ana')).toBe(true);
-    // On a team server the token's person is the caller, whatever this app's "Who am I" says.
-    const raj = await call<AlertList>('listAlerts', {}, { person: 'raj' });
+    // On a team server the token's person is the caller, whatever the window's "Who am I" says.
+    const raj = await call<AlertList>('listAlerts', { person: 'ana' }, { person: 'raj' });
     expect(raj.person).toBe('raj');
     expect(raj.alerts.every((a) => a.owner === 'raj')).toBe(true);
     expect(raj.alerts.map((a) => a.id).filter((id) => ana.alerts.some((b) => b.id === id))).toEqual([]);
@@ -70,17 +69,12 @@ describe('alerts API', () => {
     expect((await call<AlertSettings>('getAlertSettings', {}, { person: 'kim' })).watches.map((w) => w.target)).toEqual(['nan']);
   });
 
-  it('turns off the runs a person owns, and lets an app without "Who am I" watch by hand', async () => {
+  it('turns off the runs a person owns, and lets a window without "Who am I" watch by hand', async () => {
     await call('setAlertSettings', { ownRuns: false }, { person: 'raj' });
     expect((await call<AlertList>('listAlerts', {}, { person: 'raj' })).alerts).toEqual([]);
-    identity = null;
-    try {
-      const nobody = await call<AlertSettings>('watch', { kind: 'run', target: 'stalled-job' });
-      expect(nobody.person).toBeNull();
-      expect((await call<AlertList>('listAlerts', {})).alerts.map((a) => `${a.runId} ${a.rule}`)).toEqual(['stalled-job stalled']);
-    } finally {
-      identity = 'ana';
-    }
+    const nobody = await call<AlertSettings>('watch', { kind: 'run', target: 'stalled-job' });
+    expect(nobody.person).toBeNull();
+    expect((await call<AlertList>('listAlerts', {})).alerts.map((a) => `${a.runId} ${a.rule}`)).toEqual(['stalled-job stalled']);
   });
 
   it('notifies a repeat of the same alert of a run only after the quiet period', async () => {

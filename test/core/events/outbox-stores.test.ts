@@ -17,7 +17,7 @@ afterEach(() => {
 const home = () => tempDir('home');
 
 async function open(store: string, dataDir: string, db = 'cache.sqlite') {
-  const core = startTestCore({ store, dbFile: path.join(dataDir, db), outboxDir: path.join(dataDir, 'outbox'), identity: 'ana' });
+  const core = startTestCore({ store, dbFile: path.join(dataDir, db), outboxDir: path.join(dataDir, 'outbox') });
   cores.push(core);
   await core.deps.sync.syncNow();
   return core;
@@ -44,7 +44,7 @@ describe('pending events and the store they belong to', () => {
     const labB = newLab('lab-b');
     blockEvents(labA);
     let a = await open(labA, data, 'a.sqlite');
-    const queued = await a.handlers.decide({ proposalId: 'p-001', decision: 'drop', rationale: 'Lab A only: the gain vanished above 1B.' }, testCtx);
+    const queued = await a.handlers.decide({ proposalId: 'p-001', decision: 'drop', rationale: 'Lab A only: the gain vanished above 1B.', author: 'ana' }, testCtx);
     expect(queued.state).toBe('pending');
     close(a);
 
@@ -63,7 +63,7 @@ describe('pending events and the store they belong to', () => {
     expect(JSON.stringify(logInB)).not.toContain('Lab A only');
     expect((await b.handlers.listProposals({}, testCtx)).proposals.find((p) => p.id === 'p-001')!.pendingDecisions).toEqual([]);
     // B's own decision lands in B while A's waits.
-    const own = await b.handlers.decide({ proposalId: 'p-002', decision: 'park', rationale: 'Lab B.' }, testCtx);
+    const own = await b.handlers.decide({ proposalId: 'p-002', decision: 'park', rationale: 'Lab B.', author: 'ana' }, testCtx);
     expect(own.state).toBe('written');
     expect([...readStoreEvents(labB).values()]).toEqual([own.event]);
     expect(listFiles(path.join(data, 'outbox'))).toEqual([`${queued.event.id}.json`]);
@@ -82,7 +82,7 @@ describe('pending events and the store they belong to', () => {
     const store = newLab('lab');
     blockEvents(store);
     let core = await open(store, data);
-    const queued = await core.handlers.comment({ target: 'p-001', text: 'For the first lab.' }, testCtx);
+    const queued = await core.handlers.comment({ target: 'p-001', text: 'For the first lab.', author: 'ana' }, testCtx);
     expect(queued.state).toBe('pending');
     close(core);
 
@@ -104,7 +104,7 @@ describe('pending events and the store they belong to', () => {
     const store = newLab('lab');
     const core = await open(store, data);
     blockEvents(store);
-    const queued = await core.handlers.decide({ proposalId: 'p-002', decision: 'adopt', rationale: 'For the first lab.' }, testCtx);
+    const queued = await core.handlers.decide({ proposalId: 'p-002', decision: 'adopt', rationale: 'For the first lab.', author: 'ana' }, testCtx);
     expect(queued.state).toBe('pending');
     // The lab is replaced under the running core, before any sync: the cache still knows the first one.
     fs.rmSync(store, { recursive: true });

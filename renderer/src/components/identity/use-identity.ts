@@ -33,6 +33,11 @@ export function setIdentity(personId: string | null): void {
   for (const listener of listeners) listener();
 }
 
+/** The person id this window writes as, read once (outside React), or null until chosen. */
+export function currentIdentity(): string | null {
+  return read();
+}
+
 /** The person id this window writes as, or null until chosen. */
 export function useIdentity(): string | null {
   return useSyncExternalStore(subscribe, read);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ALERT_RULE_TEXT, ALERT_RULES } from '../../../../shared/alerts/alert-rules';
 import { browserNotificationsSupported } from '../../api/alert-notifications';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
+import { useIdentity } from '../../components/identity/use-identity';
 import { ErrorPanel } from '../../components/state-views';
 
 const QUIET_CHOICES = [0, 15, 60, 240, 720, 1440];
@@ -26,7 +27,8 @@ function NotificationPermission() {
 }
 
 export function AlertSettingsPanel() {
-  const settings = useApiQuery('getAlertSettings', {});
+  const person = useIdentity() ?? undefined;
+  const settings = useApiQuery('getAlertSettings', { person });
   const save = useApiMutation('setAlertSettings');
   const unwatch = useApiMutation('unwatch');
   const data = settings.data;
@@ -40,12 +42,12 @@ export function AlertSettingsPanel() {
         {data && (
           <>
             <label className="row small">
-              <input type="checkbox" checked={data.ownRuns} disabled={data.person === null || save.isPending} onChange={(e) => save.mutate({ ownRuns: e.target.checked })} />
+              <input type="checkbox" checked={data.ownRuns} disabled={data.person === null || save.isPending} onChange={(e) => save.mutate({ ownRuns: e.target.checked, person })} />
               Runs I own {data.person === null && <span className="muted">(choose who you are first)</span>}
             </label>
             <label className="row small">
               Quiet period
-              <select className="input" value={data.quietMinutes} disabled={save.isPending} onChange={(e) => save.mutate({ quietMinutes: Number(e.target.value) })} data-testid="quiet-period">
+              <select className="input" value={data.quietMinutes} disabled={save.isPending} onChange={(e) => save.mutate({ quietMinutes: Number(e.target.value), person })} data-testid="quiet-period">
                 {[...new Set([...QUIET_CHOICES, data.quietMinutes])].sort((a, b) => a - b).map((m) => (
                   <option key={m} value={m}>{quietLabel(m)}</option>
                 ))}
@@ -60,7 +62,7 @@ export function AlertSettingsPanel() {
                 {data.watches.map((w) => (
                   <li key={`${w.kind}:${w.target}`}>
                     <span className="badge">{w.kind}</span> <strong>{w.target}</strong> {w.label && <span className="muted">{w.label}</span>}
-                    <button className="btn small" disabled={unwatch.isPending} onClick={() => unwatch.mutate({ kind: w.kind, target: w.target })}>Stop</button>
+                    <button className="btn small" disabled={unwatch.isPending} onClick={() => unwatch.mutate({ kind: w.kind, target: w.target, person })}>Stop</button>
                   </li>
                 ))}
               </ul>

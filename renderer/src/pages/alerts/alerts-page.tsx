@@ -5,6 +5,7 @@ import { alertBody, alertRuleTitle, alertTitle } from '../../../../shared/alerts
 import type { AlertInfo } from '../../../../shared/api/alerts-methods';
 import { routeHref, updateParams, useRoute } from '../../app/router';
 import { useApiQuery } from '../../api/use-api';
+import { useIdentity } from '../../components/identity/use-identity';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 import { AlertChart } from './alert-chart';
@@ -49,7 +50,8 @@ export function AlertsPage() {
   const route = useRoute();
   const scope = route.params.get('scope') === 'all' ? 'all' : 'mine';
   const focus = Number(route.params.get('id') ?? NaN);
-  const list = useApiQuery('listAlerts', { scope, limit: 300 });
+  const identity = useIdentity() ?? undefined;
+  const list = useApiQuery('listAlerts', { scope, limit: 300, person: identity });
   const [opened, setOpened] = useState<Set<number>>(new Set());
   const alerts = list.data?.alerts ?? [];
   const firstWithChart = alerts.find((a) => a.metric !== null)?.id;

@@ -1,5 +1,6 @@
 // When this browser last showed the person their alerts: the nav counts what fired since.
 import { useApiQuery } from '../../api/use-api';
+import { useIdentity } from '../../components/identity/use-identity';
 
 const KEY = 'tessera.alertsSeenAt';
 
@@ -17,7 +18,8 @@ function seenAt(): string {
 /** The badge beside "Alerts" in the navigation: live alerts of what you watch since you last looked. */
 export function AlertsNavBadge() {
   const since = seenAt();
-  const list = useApiQuery('listAlerts', { scope: 'mine', since, limit: 100 });
+  const person = useIdentity() ?? undefined;
+  const list = useApiQuery('listAlerts', { scope: 'mine', since, limit: 100, person });
   const unseen = list.data?.alerts.filter((a) => a.live).length ?? 0;
   if (unseen === 0) return null;
   return (

@@ -1,7 +1,7 @@
 // The runs table, virtualized: only the rows on screen exist in the DOM, so 10,000 runs scroll as
 // smoothly as 10. Sortable headers, optional group rows, a checkbox per run and a baseline pin.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunRow } from '../../../../shared/domain/run-views';
 import { updateParams } from '../../app/router';
 import { useElementWidth } from '../../components/series-chart/use-element-width';
@@ -53,7 +53,16 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   const columns: RunColumn[] = useMemo(() => [...FIXED_COLUMNS, ...settings.columns.map(configColumn)], [settings.columns]);
   const list = useMemo(() => items(runs, settings.groupBy), [runs, settings.groupBy]);
   const selected = useMemo(() => new Set(settings.selected), [settings.selected]);
-  const [scroller, tableWidth] = useElementWidth<HTMLDivElement>(1200);
+  const [measureRef, tableWidth] = useElementWidth<HTMLDivElement>(1200);
+  // The virtualizer scrolls the element, the width hook measures it: one callback ref gives it to both.
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const scrollerRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      scroller.current = element;
+      measureRef(element);
+    },
+    [measureRef],
+  );
   const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const widths = useMemo(() => columnWidths(columns, runs), [columns, runs]);
   const nameNeed = useMemo(() => runNameWidth(runs), [runs]);
@@ -89,7 +98,7 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
   const width = rowChrome + fitted.name + fitted.columns.reduce((s, w) => s + w, 0);
   return (
     <div className="runs-table" role="table" aria-label="Runs" aria-rowcount={runs.length} data-testid="runs-table">
-      <div className="runs-scroll" ref={scroller} data-keep-scroll="runs-table">
+      <div className="runs-scroll" ref={scrollerRef} data-keep-scroll="runs-table">
         <div className="runs-row runs-head" role="row" style={{ gridTemplateColumns: template, minWidth: width }}>
           <span role="columnheader">
             <input type="checkbox" aria-label="Select every run shown" checked={allSelected} onChange={(e) => toggle(runs.map((r) => r.id), e.target.checked)} />
