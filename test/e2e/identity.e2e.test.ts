@@ -83,6 +83,13 @@ describe('a read-only server', () => {
     expect(await page.locator('#comment-text').isDisabled()).toBe(true);
     await screenshot(page, 'read-only-proposal');
 
+    // Watching is a write too: the proposal's Watch button and the Alerts page's settings are disabled.
+    expect(await page.getByTestId('watch-proposal').isDisabled()).toBe(true);
+    await page.goto(`${readOnly.url}#/alerts`);
+    await page.getByTestId('quiet-period').waitFor();
+    expect(await page.getByTestId('quiet-period').isDisabled()).toBe(true);
+    expect(await page.locator('.alert-side').getByTestId('read-only-note').count()).toBe(1);
+
     // The triage board's decision keys open nothing; its help says why.
     await page.goto(`${readOnly.url}#/proposals?view=triage`);
     await page.locator('.triage-card').first().click();

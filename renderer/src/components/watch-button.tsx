@@ -2,6 +2,7 @@
 import type { WatchKind } from '../../../shared/api/alerts-methods';
 import { useApiMutation, useApiQuery } from '../api/use-api';
 import { useIdentity } from './identity/use-identity';
+import { READ_ONLY_REASON, useReadOnly } from './read-only-note';
 
 export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKind; target: string; small?: boolean; label?: string }) {
   const person = useIdentity() ?? undefined;
@@ -9,6 +10,7 @@ export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKi
   const watch = useApiMutation('watch');
   const unwatch = useApiMutation('unwatch');
   const watching = settings.data?.watches.some((w) => w.kind === kind && w.target === target) ?? false;
+  const readOnly = useReadOnly();
   const busy = watch.isPending || unwatch.isPending;
   const error = watch.error ?? unwatch.error;
   return (
@@ -16,8 +18,8 @@ export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKi
       type="button"
       className={`btn${small ? ' small' : ''}`}
       aria-pressed={watching}
-      disabled={busy || !settings.data}
-      title={error ? error.message : watching ? `You get alerts of this ${kind}. Click to stop.` : `Get alerts (NaN, spikes, divergence, stalls, its runs ending) of this ${kind}.`}
+      disabled={busy || readOnly || !settings.data}
+      title={readOnly ? READ_ONLY_REASON : error ? error.message : watching ? `You get alerts of this ${kind}. Click to stop.` : `Get alerts (NaN, spikes, divergence, stalls, its runs ending) of this ${kind}.`}
       data-testid={`watch-${kind}`}
       onClick={() => (watching ? unwatch : watch).mutate({ kind, target, person })}
     >

@@ -5,6 +5,7 @@ import { ALERT_RULE_TEXT, ALERT_RULES } from '../../../../shared/alerts/alert-ru
 import { browserNotificationsSupported } from '../../api/alert-notifications';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { useIdentity } from '../../components/identity/use-identity';
+import { ReadOnlyNote, useReadOnly } from '../../components/read-only-note';
 import { ErrorPanel } from '../../components/state-views';
 
 const QUIET_CHOICES = [0, 15, 60, 240, 720, 1440];
@@ -32,6 +33,7 @@ export function AlertSettingsPanel() {
   const save = useApiMutation('setAlertSettings');
   const unwatch = useApiMutation('unwatch');
   const data = settings.data;
+  const readOnly = useReadOnly();
   return (
     <aside className="alert-side">
       <div className="panel">
@@ -41,13 +43,14 @@ export function AlertSettingsPanel() {
         {save.error && <ErrorPanel error={save.error} />}
         {data && (
           <>
+            {readOnly && <ReadOnlyNote>your watches and settings cannot change here</ReadOnlyNote>}
             <label className="row small">
-              <input type="checkbox" checked={data.ownRuns} disabled={data.person === null || save.isPending} onChange={(e) => save.mutate({ ownRuns: e.target.checked, person })} />
+              <input type="checkbox" checked={data.ownRuns} disabled={readOnly || data.person === null || save.isPending} onChange={(e) => save.mutate({ ownRuns: e.target.checked, person })} />
               Runs I own {data.person === null && <span className="muted">(choose who you are first)</span>}
             </label>
             <label className="row small">
               Quiet period
-              <select className="input" value={data.quietMinutes} disabled={save.isPending} onChange={(e) => save.mutate({ quietMinutes: Number(e.target.value), person })} data-testid="quiet-period">
+              <select className="input" value={data.quietMinutes} disabled={readOnly || save.isPending} onChange={(e) => save.mutate({ quietMinutes: Number(e.target.value), person })} data-testid="quiet-period">
                 {[...new Set([...QUIET_CHOICES, data.quietMinutes])].sort((a, b) => a - b).map((m) => (
                   <option key={m} value={m}>{quietLabel(m)}</option>
                 ))}
@@ -62,7 +65,7 @@ export function AlertSettingsPanel() {
                 {data.watches.map((w) => (
                   <li key={`${w.kind}:${w.target}`}>
                     <span className="badge">{w.kind}</span> <strong>{w.target}</strong> {w.label && <span className="muted">{w.label}</span>}
-                    <button className="btn small" disabled={unwatch.isPending} onClick={() => unwatch.mutate({ kind: w.kind, target: w.target, person })}>Stop</button>
+                    <button className="btn small" disabled={readOnly || unwatch.isPending} onClick={() => unwatch.mutate({ kind: w.kind, target: w.target, person })}>Stop</button>
                   </li>
                 ))}
               </ul>
