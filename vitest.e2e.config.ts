@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     pool: 'forks',
+    globalSetup: ['test/helpers/temp-root.ts'],
   },
 });
