@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { axisTicks as seriesTicks } from '../../../renderer/src/components/series-chart/chart-ticks';
 import { formatY } from '../../../renderer/src/components/series-chart/chart-format';
 import { significant, tickDigits, tickFormatter, tickLabels } from '../../../renderer/src/components/tick-labels';
-import { axisLabels, axisTicks as frameTicks } from '../../../renderer/src/pages/scaling/chart-frame';
+import { axisLabels, axisTicks as frameTicks } from '../../../renderer/src/components/scaling-charts/chart-frame';
 import { signed } from '../../../renderer/src/pages/review/review-format';
-import { formatFactor } from '../../../renderer/src/pages/scaling/scaling-format';
+import { formatFactor } from '../../../renderer/src/components/scaling-charts/scaling-format';
 import { createSeededRandom } from '../../../shared/scaling/random';
 
 /** The number a label writes, whatever the sign characters, unit and separators around it. */

@@ -5,7 +5,7 @@
 import { formatMultiplierWithInterval, verdictSymbol } from '../../../../shared/scaling/multiplier-verdict';
 import { useApiQuery } from '../../api/use-api';
 import { routeHref } from '../../app/router';
-import { formatCompute, intervalOf } from '../scaling/scaling-format';
+import { formatCompute, intervalOf } from '../../components/scaling-charts/scaling-format';
 
 /** Resamples for the interval shown here; the Scaling page offers more. */
 const RESAMPLES = 200;

@@ -4,7 +4,7 @@ import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { useApiQuery } from '../../api/use-api';
 import { routeHref, updateParams, useRoute } from '../../app/router';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
-import { DECISION_LABELS, decisionBadgeClass, formatWhen } from './proposals-format';
+import { DECISION_LABELS, decisionBadgeClass, formatWhen } from '../../components/proposals/proposals-format';
 
 export function DecisionLog() {
   const { params } = useRoute();

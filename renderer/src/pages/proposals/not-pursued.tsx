@@ -5,7 +5,7 @@ import { routeHref } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 import { GainLine } from './proposal-evidence';
-import { DECISION_LABELS, formatChipHours, formatMetricDelta, formatWhen, statusBadgeClass, statusText } from './proposals-format';
+import { DECISION_LABELS, formatChipHours, formatMetricDelta, formatWhen, statusBadgeClass, statusText } from '../../components/proposals/proposals-format';
 
 export function NotPursued() {
   const list = useApiQuery('listNotPursued', {});

@@ -9,8 +9,8 @@ import { ComplexityBadge } from '../../components/complexity-badge';
 import { useIdentity } from '../../components/identity/use-identity';
 import { ReadOnlyNote, useCanWrite, useReadOnly } from '../../components/read-only-note';
 import { ComplexityEditor } from './complexity-editor';
-import { DECISION_LABELS, decisionBadgeClass, formatWhen } from './proposals-format';
-import { RationaleDialog } from './rationale-dialog';
+import { DECISION_LABELS, decisionBadgeClass, formatWhen } from '../../components/proposals/proposals-format';
+import { RationaleDialog } from '../../components/proposals/rationale-dialog';
 
 function Decisions({ detail }: { detail: ProposalDetail }) {
   const [deciding, setDeciding] = useState<DecisionOutcome | null>(null);

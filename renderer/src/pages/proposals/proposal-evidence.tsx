@@ -2,7 +2,7 @@
 // budget, and the linked ablations and runs.
 import type { GainEstimate, ProposalDetail } from '../../../../shared/api/proposals-methods';
 import { AblationMultiplier } from './ablation-multiplier';
-import { formatChipHours, formatMetricDelta, formatParams, formatRelativeGain } from './proposals-format';
+import { formatChipHours, formatMetricDelta, formatParams, formatRelativeGain } from '../../components/proposals/proposals-format';
 
 /** Ablations whose linked runs cover at least 3 model sizes: the scaling ablations. */
 function scalingAblations(detail: ProposalDetail): string[] {

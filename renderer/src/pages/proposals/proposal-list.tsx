@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/use-api';
 import { navigate, routeHref, updateParams, useRoute } from '../../app/router';
 import { ComplexityBadge } from '../../components/complexity-badge';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
-import { DECISION_LABELS, formatChipHours, formatWhen, STATUS_LABELS, STATUS_ORDER, statusBadgeClass, statusText } from './proposals-format';
+import { DECISION_LABELS, formatChipHours, formatWhen, STATUS_LABELS, STATUS_ORDER, statusBadgeClass, statusText } from '../../components/proposals/proposals-format';
 
 function FilterSelect({ label, param, value, options }: { label: string; param: string; value: string; options: { value: string; label: string }[] }) {
   return (

@@ -10,8 +10,8 @@ import { ComplexityBadge } from '../../components/complexity-badge';
 import { EvalEvidenceWarning } from '../../components/eval-evidence-warning';
 import { ReadOnlyNote, useCanWrite } from '../../components/read-only-note';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
-import { DECISION_KEYS, DECISION_LABELS, decisionBadgeClass, STATUS_LABELS, STATUS_ORDER } from './proposals-format';
-import { RationaleDialog, type DecisionRequest } from './rationale-dialog';
+import { DECISION_KEYS, DECISION_LABELS, decisionBadgeClass, STATUS_LABELS, STATUS_ORDER } from '../../components/proposals/proposals-format';
+import { RationaleDialog, type DecisionRequest } from '../../components/proposals/rationale-dialog';
 
 interface Position {
   column: number;

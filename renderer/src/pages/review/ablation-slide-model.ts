@@ -4,7 +4,7 @@
 // the very numbers of its row, then what it was. The headline can only name rows the chart shows.
 import type { AblationChange, VerdictCell } from '../../../../shared/api/review-methods';
 import type { AblationVerdict } from '../../../../shared/domain/run-views';
-import { formatParams } from '../proposals/proposals-format';
+import { formatParams } from '../../components/proposals/proposals-format';
 import type { IntervalRow } from './interval-chart';
 import { deltaWithInterval, signed, VERDICT_TEXT } from './review-format';
 

@@ -3,7 +3,7 @@
 // with type large enough for a projector; the numbers themselves are printed beside it on the slide.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { tickLabels } from '../../components/tick-labels';
-import { axisTicks } from '../scaling/chart-frame';
+import { axisTicks } from '../../components/scaling-charts/chart-frame';
 import { useSlideScale } from './slide-scale';
 
 export interface IntervalMark {

@@ -2,7 +2,7 @@
 // slide reads the same in greyscale, on a washed-out projector and for colour-blind viewers.
 import type { AblationVerdict } from '../../../../shared/domain/run-views';
 import { VERDICT_COLORS } from '../../theme/palette';
-import { formatWhen } from '../proposals/proposals-format';
+import { formatWhen } from '../../components/proposals/proposals-format';
 
 export const VERDICT_TEXT: Record<AblationVerdict, { symbol: string; word: string; color: string }> = {
   better: { symbol: '▲', word: 'better', color: VERDICT_COLORS.better },

@@ -1,7 +1,7 @@
 // The presentation's keyboard: what each key does on the slide shown. Pure, so the meeting's
 // controls are tested without a browser.
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
-import { DECISION_KEYS } from '../proposals/proposals-format';
+import { DECISION_KEYS } from '../../components/proposals/proposals-format';
 import { nextOfKind, type Slide } from './review-slides';
 
 export type SlideAction =

@@ -10,8 +10,8 @@ import { updateParams, useRoute } from '../../app/router';
 import { IdentityPicker } from '../../components/identity/identity-picker';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel, LoadingState } from '../../components/state-views';
-import { DECISION_LABELS } from '../proposals/proposals-format';
-import { RationaleDialog, type DecisionRequest } from '../proposals/rationale-dialog';
+import { DECISION_LABELS } from '../../components/proposals/proposals-format';
+import { RationaleDialog, type DecisionRequest } from '../../components/proposals/rationale-dialog';
 import { CloseReviewDialog } from './close-review-dialog';
 import { Presentation } from './presentation';
 import { PrintView } from './print-view';
@@ -21,8 +21,6 @@ import { buildSlides } from './review-slides';
 import { downloadBlob, renderSlidePng, slideFileName } from './slide-png';
 import { SlideScaleContext, useFitScale } from './slide-scale';
 import { SlideView } from './slides/slide-view';
-import '../scaling/scaling-page.css';
-import '../team/team-page.css';
 import './review-page.css';
 
 const SINCE_CHOICES = [

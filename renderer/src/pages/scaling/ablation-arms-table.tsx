@@ -4,7 +4,7 @@
 // table fits its panel at 1280 px.
 import type { AblationArmView, AblationScalingView, ApiInterval, ScalingScopeEntry } from '../../../../shared/api/scaling-methods';
 import { updateParams } from '../../app/router';
-import { formatNumber, formatRange, hasInterval, num } from './scaling-format';
+import { formatNumber, formatRange, hasInterval, num } from '../../components/scaling-charts/scaling-format';
 
 type Column = { label: string; title: string; value(arm: AblationArmView): { value: number; interval: ApiInterval | undefined } | null };
 

@@ -9,9 +9,9 @@ import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-vie
 import { seriesColor } from '../../theme/palette';
 import { AblationArmsTable } from './ablation-arms-table';
 import { BootstrapStatus } from './bootstrap-status';
-import { EffectiveComputeChart } from './effective-compute-chart';
+import { EffectiveComputeChart } from '../../components/scaling-charts/effective-compute-chart';
 import { RESAMPLES } from './fit-view';
-import { formatCompute, formatFactor, intervalOf, num } from './scaling-format';
+import { formatCompute, formatFactor, intervalOf, num } from '../../components/scaling-charts/scaling-format';
 import { useBootstrapped } from './use-bootstrapped';
 import { VariantVerdict } from './variant-verdict';
 

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { ScalingPointView, ScalingScopeInput, SkippedRunView } from '../../../../shared/api/scaling-methods';
 import { ErrorPanel } from '../../components/state-views';
-import { formatCount, formatLoss, formatPercent, num } from './scaling-format';
+import { formatCount, formatLoss, formatPercent, num } from '../../components/scaling-charts/scaling-format';
 import { useExclusion } from './use-exclusion';
 
 interface ExclusionEditorProps {

@@ -5,18 +5,18 @@ import { useState } from 'react';
 import { scalingTaskId, type ScalingFitView, type ScalingScopeInput } from '../../../../shared/api/scaling-methods';
 import { EmptyState, ErrorPanel } from '../../components/state-views';
 import { BootstrapStatus } from './bootstrap-status';
-import { LineLegend, SizeLegend } from './chart-legends';
+import { LineLegend, SizeLegend } from '../../components/scaling-charts/chart-legends';
 import { ExcludedRuns, ExclusionEditor } from './exclusions-panel';
 import { FitCancelled, FitProgress } from './fit-progress';
 import { HoldoutSummary } from './holdout-summary';
 import { IsoFlopPanel } from './isoflop-panel';
-import { LossComputeChart } from './loss-compute-chart';
+import { LossComputeChart } from '../../components/scaling-charts/loss-compute-chart';
 import { ParamsTable } from './params-table';
 import { PredictionPanel } from './prediction-panel';
 import { ResidualsChart } from './residuals-chart';
-import { sizeScale } from './size-colors';
+import { sizeScale } from '../../components/scaling-charts/size-colors';
 import { useBootstrapped } from './use-bootstrapped';
-import { useDocumentTheme } from './use-document-theme';
+import { useDocumentTheme } from '../../components/scaling-charts/use-document-theme';
 
 export const RESAMPLES = 1000;
 

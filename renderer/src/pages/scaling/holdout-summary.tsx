@@ -1,7 +1,7 @@
 // "Does it predict?": the fit made without the largest compute scale, and how well it predicts
 // the runs at that scale. Small-scale evidence is only worth what it predicts at scale.
 import type { ScalingFitView } from '../../../../shared/api/scaling-methods';
-import { formatCompute, formatFactor, formatLoss, formatPercent, num } from './scaling-format';
+import { formatCompute, formatFactor, formatLoss, formatPercent, num } from '../../components/scaling-charts/scaling-format';
 
 export function HoldoutSummary({ view }: { view: ScalingFitView }) {
   const holdout = view.holdout;

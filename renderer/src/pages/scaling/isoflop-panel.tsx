@@ -2,10 +2,10 @@
 // compute, a parabola in log N per bin, its minimum N_opt) and the lower envelope of the training
 // curves; each gives N_opt ∝ C^a, compared with a from the fit.
 import type { PowerLawView, ScalingFitView } from '../../../../shared/api/scaling-methods';
-import { ChartFrame, linePath, paddedDomain } from './chart-frame';
-import { formatCompute, formatCount, formatNumber, num } from './scaling-format';
-import { sizeScale } from './size-colors';
-import { useDocumentTheme } from './use-document-theme';
+import { ChartFrame, linePath, paddedDomain } from '../../components/scaling-charts/chart-frame';
+import { formatCompute, formatCount, formatNumber, num } from '../../components/scaling-charts/scaling-format';
+import { sizeScale } from '../../components/scaling-charts/size-colors';
+import { useDocumentTheme } from '../../components/scaling-charts/use-document-theme';
 
 const STATUS: Record<string, string> = {
   ok: 'used',

@@ -4,7 +4,7 @@
 // runs do support with its intervals, and the Chinchilla parameters greyed: where the optimizer
 // stopped, not findings.
 import type { ApiInterval, ComputeLawView, ScalingFitView, ScalingParamName } from '../../../../shared/api/scaling-methods';
-import { formatNumber, formatRange, hasInterval, num } from './scaling-format';
+import { formatNumber, formatRange, hasInterval, num } from '../../components/scaling-charts/scaling-format';
 
 const ROWS: { name: ScalingParamName; label: string; meaning: string }[] = [
   { name: 'E', label: 'E', meaning: 'irreducible loss' },

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ApiInterval, ScalingPrediction, ScalingScopeInput } from '../../../../shared/api/scaling-methods';
 import { useApiQuery } from '../../api/use-api';
 import { ErrorPanel } from '../../components/state-views';
-import { formatCompute, formatCount, formatFactor, formatLoss, formatNumber, formatRange, hasInterval, num } from './scaling-format';
+import { formatCompute, formatCount, formatFactor, formatLoss, formatNumber, formatRange, hasInterval, num } from '../../components/scaling-charts/scaling-format';
 
 interface PredictionPanelProps {
   scope: ScalingScopeInput;

@@ -3,10 +3,10 @@
 // parameter intervals do not show.
 import type { ScalingFitView } from '../../../../shared/api/scaling-methods';
 import { significant } from '../../components/tick-labels';
-import { ChartFrame, paddedDomain } from './chart-frame';
-import { formatLoss, formatPercent, num } from './scaling-format';
-import { sizeScale } from './size-colors';
-import { useDocumentTheme } from './use-document-theme';
+import { ChartFrame, paddedDomain } from '../../components/scaling-charts/chart-frame';
+import { formatLoss, formatPercent, num } from '../../components/scaling-charts/scaling-format';
+import { sizeScale } from '../../components/scaling-charts/size-colors';
+import { useDocumentTheme } from '../../components/scaling-charts/use-document-theme';
 
 export function ResidualsChart({ view }: { view: ScalingFitView }) {
   const theme = useDocumentTheme();

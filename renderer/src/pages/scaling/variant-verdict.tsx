@@ -4,7 +4,7 @@
 // direction (better ▲, worse ▼, neither ≈), so the line reads the same in greyscale.
 import type { VariantScalingView } from '../../../../shared/api/scaling-methods';
 import { formatLogSlope, formatMultiplierWithInterval, verdictDirection, verdictSymbol } from '../../../../shared/scaling/multiplier-verdict';
-import { intervalOf } from './scaling-format';
+import { intervalOf } from '../../components/scaling-charts/scaling-format';
 
 /** "slope of log multiplier per log compute −0.011 (95 %: −0.018 to −0.009)". */
 export function slopeText(variant: VariantScalingView): string {

@@ -1,23 +1,8 @@
 // The side panel behind every bar, band and cell: which proposals make up the number, and how much each.
 import { useEffect, useRef } from 'react';
-import type { Contribution, SplitMeasure } from '../../../../shared/worksplit';
 import { routeHref } from '../../app/router';
-import { amount, amountWithUnit, KIND_COLORS, KIND_LABELS, percent, unitOf } from './team-format';
-
-export interface Drill {
-  /** Which bar, band or cell this is, so the view can mark it while the panel is open. */
-  id: string;
-  /** What was clicked, e.g. "Week of 12 Oct" or "Ana Ruiz, week of 5 Oct". */
-  title: string;
-  subtitle?: string;
-  measure: SplitMeasure;
-  criticalPath: number;
-  exploratory: number;
-  /** Each contribution's percentage is of this: the bucket's total, or the person's elapsed week. */
-  denominator: number;
-  denominatorLabel: string;
-  proposals: Contribution[];
-}
+import type { Drill } from '../../components/work-split/drill';
+import { amount, amountWithUnit, KIND_COLORS, KIND_LABELS, percent, unitOf } from '../../components/work-split/work-split-format';
 
 export function DrillPanel({ drill, onClose }: { drill: Drill; onClose: () => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);

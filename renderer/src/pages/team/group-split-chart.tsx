@@ -5,8 +5,8 @@ import type { SplitBucket, WorkSplit } from '../../../../shared/worksplit';
 import { linearTicks } from '../../components/series-chart/chart-ticks';
 import { EmptyState } from '../../components/state-views';
 import { tickFormatter } from '../../components/tick-labels';
-import type { Drill } from './drill-panel';
-import { amount, amountWithUnit, KIND_COLORS, percent, unitOf } from './team-format';
+import type { Drill } from '../../components/work-split/drill';
+import { amount, amountWithUnit, KIND_COLORS, percent, unitOf } from '../../components/work-split/work-split-format';
 
 interface GroupBar {
   key: string;

@@ -3,8 +3,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { PersonLoadRow, PersonWeekLoad, WeekInfo, WorkSplit } from '../../../../shared/worksplit';
 import { OVER_COMMITTED_ABOVE, UNASSIGNED_BELOW } from '../../../../shared/worksplit';
-import type { Drill } from './drill-panel';
-import { LOAD_COLORS, LOAD_MARKERS, percent, shortDay } from './team-format';
+import type { Drill } from '../../components/work-split/drill';
+import { LOAD_COLORS, LOAD_MARKERS, percent, shortDay } from '../../components/work-split/work-split-format';
 
 const FLAG_WORDS = { over: 'over-committed', under: 'unassigned' } as const;
 

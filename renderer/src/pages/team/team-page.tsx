@@ -8,12 +8,13 @@ import { useRememberedState } from '../../app/page-memory';
 import { updateParams, useRoute } from '../../app/router';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
-import { BalanceNowLine } from './balance-now-line';
-import { DrillPanel, type Drill } from './drill-panel';
+import { BalanceNowLine } from '../../components/work-split/balance-now-line';
+import type { Drill } from '../../components/work-split/drill';
+import { DrillPanel } from './drill-panel';
 import { GroupSplitChart } from './group-split-chart';
 import { PersonLoadTable } from './person-load-table';
-import { daysBefore, firstWeekOfPhase } from './team-format';
-import { WeeklyShareChart } from './weekly-share-chart';
+import { daysBefore, firstWeekOfPhase } from '../../components/work-split/work-split-format';
+import { WeeklyShareChart } from '../../components/work-split/weekly-share-chart';
 import './team-page.css';
 
 const RANGES = [

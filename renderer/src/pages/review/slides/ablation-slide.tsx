@@ -2,7 +2,7 @@
 // baseline at every model size, the delta with its 95 % interval now and at the review, and the
 // verdict moves spelled out as they stand now, with their rows' numbers (ablation-slide-model.ts).
 import type { AblationChange } from '../../../../../shared/api/review-methods';
-import { formatCompute, formatCount } from '../../scaling/scaling-format';
+import { formatCompute, formatCount } from '../../../components/scaling-charts/scaling-format';
 import { ablationSlideModel } from '../ablation-slide-model';
 import { IntervalChart } from '../interval-chart';
 import { signed } from '../review-format';

@@ -3,8 +3,8 @@
 import type { DivergedRun } from '../../../../../shared/api/review-methods';
 import { significant } from '../../../components/tick-labels';
 import { seriesColor } from '../../../theme/palette';
-import { ChartFrame, linePath, paddedDomain } from '../../scaling/chart-frame';
-import { formatLoss } from '../../scaling/scaling-format';
+import { ChartFrame, linePath, paddedDomain } from '../../../components/scaling-charts/chart-frame';
+import { formatLoss } from '../../../components/scaling-charts/scaling-format';
 import { formatTime } from '../review-format';
 import { useSlideScale } from '../slide-scale';
 

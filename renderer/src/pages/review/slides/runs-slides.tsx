@@ -2,8 +2,8 @@
 // was killed and why, and what is stale now. Every figure is printed; nothing needs a pointer.
 import { decodeNumber } from '../../../../../shared/api/json-number';
 import type { ReviewRun, StaleRun } from '../../../../../shared/api/review-methods';
-import { formatParams } from '../../proposals/proposals-format';
-import { formatLoss } from '../../scaling/scaling-format';
+import { formatParams } from '../../../components/proposals/proposals-format';
+import { formatLoss } from '../../../components/scaling-charts/scaling-format';
 import { formatDuration, formatTime, plural } from '../review-format';
 import { MoreRows } from './slide-frame';
 

@@ -6,13 +6,13 @@ import type { ReviewScalingChange, ScalingChangeRef, ScalingFitSnapshot } from '
 import { useApiQuery } from '../../../api/use-api';
 import { ErrorPanel } from '../../../components/state-views';
 import { seriesColor } from '../../../theme/palette';
-import { EffectiveComputeChart } from '../../scaling/effective-compute-chart';
-import { LineLegend, SizeLegend } from '../../scaling/chart-legends';
-import { LossComputeChart } from '../../scaling/loss-compute-chart';
-import { formatCompute, formatLoss, intervalOf, num } from '../../scaling/scaling-format';
+import { EffectiveComputeChart } from '../../../components/scaling-charts/effective-compute-chart';
+import { LineLegend, SizeLegend } from '../../../components/scaling-charts/chart-legends';
+import { LossComputeChart } from '../../../components/scaling-charts/loss-compute-chart';
+import { formatCompute, formatLoss, intervalOf, num } from '../../../components/scaling-charts/scaling-format';
 import { formatMultiplierWithInterval, verdictSymbol } from '../../../../../shared/scaling/multiplier-verdict';
 import { useSlideScale } from '../slide-scale';
-import { sizeScale } from '../../scaling/size-colors';
+import { sizeScale } from '../../../components/scaling-charts/size-colors';
 
 const PARAMS: { key: keyof ScalingParamsView; label: string; digits: number }[] = [
   { key: 'E', label: 'E (irreducible loss)', digits: 3 },

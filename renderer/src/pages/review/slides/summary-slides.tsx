@@ -3,10 +3,10 @@
 import type { DecisionLogRow } from '../../../../../shared/api/proposals-methods';
 import type { ReviewAgenda } from '../../../../../shared/api/review-methods';
 import { useApiQuery } from '../../../api/use-api';
-import { DECISION_LABELS } from '../../proposals/proposals-format';
-import { BalanceNowLine } from '../../team/balance-now-line';
-import { firstWeekOfPhase, percent, points, shortDay } from '../../team/team-format';
-import { WeeklyShareChart } from '../../team/weekly-share-chart';
+import { DECISION_LABELS } from '../../../components/proposals/proposals-format';
+import { BalanceNowLine } from '../../../components/work-split/balance-now-line';
+import { firstWeekOfPhase, percent, points, shortDay } from '../../../components/work-split/work-split-format';
+import { WeeklyShareChart } from '../../../components/work-split/weekly-share-chart';
 import { READ_ONLY_NOTE, useReviewActions } from '../review-context';
 import { KEY_HELP } from '../review-keys';
 import { formatDay, formatTime } from '../review-format';

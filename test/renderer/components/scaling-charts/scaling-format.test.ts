@@ -1,7 +1,7 @@
 // How the Scaling page writes numbers: compute as powers of ten (also when a value sits just
 // under a power), sizes the way people say them, multipliers and non-finite values readably.
 import { describe, expect, it } from 'vitest';
-import { formatCompute, formatCount, formatFactor, formatLoss, formatRange, num } from '../../../../renderer/src/pages/scaling/scaling-format';
+import { formatCompute, formatCount, formatFactor, formatLoss, formatRange, num } from '../../../../renderer/src/components/scaling-charts/scaling-format';
 
 describe('scaling number formats', () => {
   it('writes compute as a power of ten, rounding 9.99…e18 up to 10¹⁹', () => {

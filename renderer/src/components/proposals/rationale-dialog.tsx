@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { WriteEventResult } from '../../../../shared/api/proposals-methods';
 import type { DecisionOutcome } from '../../../../shared/domain/store-events';
 import { useApiMutation } from '../../api/use-api';
-import { IdentityPicker } from '../../components/identity/identity-picker';
-import { useIdentity } from '../../components/identity/use-identity';
-import { TextEntryDialog } from '../../components/text-entry-dialog';
+import { IdentityPicker } from '../identity/identity-picker';
+import { useIdentity } from '../identity/use-identity';
+import { TextEntryDialog } from '../text-entry-dialog';
 import { DECISION_LABELS } from './proposals-format';
 
 export interface DecisionRequest {

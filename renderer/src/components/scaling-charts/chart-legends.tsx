@@ -1,6 +1,7 @@
 // Legends of the loss–compute chart: model size on the colour ramp, and what each line means.
 import { formatCount } from './scaling-format';
 import type { SizeScale } from './size-colors';
+import './scaling-charts.css';
 
 export function SizeLegend({ sizes }: { sizes: SizeScale }) {
   return (

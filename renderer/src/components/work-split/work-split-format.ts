@@ -1,4 +1,5 @@
-// Numbers, units and colours of the Team page, in one place so every chart, table and panel agrees.
+// Numbers, units and colours of the work split (Team page, the review's balance slide), in one place
+// so every chart, table and panel agrees.
 import type { ProposalKind, SplitMeasure } from '../../../../shared/worksplit';
 import { SERIES_PALETTE, VERDICT_COLORS } from '../../theme/palette';
 

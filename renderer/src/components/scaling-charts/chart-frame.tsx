@@ -1,10 +1,11 @@
-// A small SVG chart frame for the Scaling page: log or linear axes with readable ticks (powers of
+// A small SVG chart frame for scaling charts (the Scaling page, the review's slides): log or linear axes with readable ticks (powers of
 // ten over wide log ranges, round values over narrow ones), a grid, and scales handed to the
 // marks drawn inside. Scaling charts are log–log, which chart libraries draw poorly; plain SVG also
 // lets every point be a focusable, clickable mark.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { significant, tickLabels } from '../../components/tick-labels';
+import { significant, tickLabels } from '../tick-labels';
 import { powerOfTen } from './scaling-format';
+import './scaling-charts.css';
 
 export interface AxisSpec {
   scale: 'log' | 'linear';

@@ -1,5 +1,6 @@
-// How the Scaling page writes numbers: model sizes and token counts the way people say them
-// (1.5B, 20B), compute in powers of ten, losses to three decimals, intervals as [low, high].
+// How scaling numbers are written (Scaling page, review slides, proposals): model sizes and token
+// counts the way people say them (1.5B, 20B), compute in powers of ten, losses to three decimals,
+// intervals as [low, high].
 import { decodeNumber, type JsonNumber } from '../../../../shared/api/json-number';
 import type { ApiInterval } from '../../../../shared/api/scaling-methods';
 import type { Interval } from '../../../../shared/scaling/types';

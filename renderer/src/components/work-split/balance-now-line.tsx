@@ -2,7 +2,8 @@
 // and its trend, in type large enough to read from the back of the meeting room.
 import type { BalanceNow, TrendLabel } from '../../../../shared/worksplit';
 import { BALANCE_WINDOW_WEEKS } from '../../../../shared/worksplit';
-import { percent, points, unitOf } from './team-format';
+import { percent, points, unitOf } from './work-split-format';
+import './work-split.css';
 
 const TREND_TEXT: Record<TrendLabel, { arrow: string; word: string }> = {
   rising: { arrow: '↗', word: 'rising' },

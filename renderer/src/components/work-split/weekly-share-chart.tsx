@@ -4,9 +4,10 @@
 // ones still shows and the blocks line up with the phase bands.
 import { Area, CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PhaseSplit, SplitBucket, WorkSplit } from '../../../../shared/worksplit';
-import { EmptyState } from '../../components/state-views';
-import type { Drill } from './drill-panel';
-import { amount, amountWithUnit, BAND_COLOR, KIND_COLORS, percent, points, shortDay } from './team-format';
+import { EmptyState } from '../state-views';
+import type { Drill } from './drill';
+import { amount, amountWithUnit, BAND_COLOR, KIND_COLORS, percent, points, shortDay } from './work-split-format';
+import './work-split.css';
 
 interface WeekPoint {
   x: number;
