@@ -1,5 +1,6 @@
 // Lint, and the boundaries the architecture depends on: shared/ imports no Node, DOM or Electron;
 // renderer/ imports no Node or Electron; only the window and IPC files import electron.
+// Rules that need the resolved import graph (layers, pages apart, no cycles) are in scripts/lint/import-rules.mjs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

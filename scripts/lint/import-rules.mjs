@@ -1,0 +1,98 @@
+// What may import what, across files: the layer table, pages kept apart, and no import cycles.
+// dependency-cruiser checks it (`npm run lint` runs it after eslint; test/lint/import-rules.test.ts
+// proves each rule bites). eslint.config.js keeps the per-file rules (no Node in shared/, no
+// electron outside the window files); this file holds the rules that need the resolved import graph.
+
+/**
+ * The layers, each a folder and the layers it may import besides itself. A file in a folder that is in
+ * no layer is not checked. A layer inside another (renderer/src/pages inside renderer) is held to both
+ * rows: its own decides what it may import of its siblings, the outer one what it may import outside.
+ * `isolated`: the folders directly inside it may not import one another (each page stands alone).
+ * Adding a layer is adding a row; its name is what other rows' `mayImport` refer to.
+ */
+export const LAYERS = [
+  { name: 'shared', folder: 'shared', mayImport: [] },
+  { name: 'renderer', folder: 'renderer', mayImport: ['shared'] },
+  { name: 'renderer-components', folder: 'renderer/src/components', mayImport: ['shared'] },
+  { name: 'renderer-pages', folder: 'renderer/src/pages', mayImport: ['shared', 'renderer-components'], isolated: true },
+  { name: 'core', folder: 'electron/core', mayImport: ['shared'] },
+  { name: 'server', folder: 'electron/server', mayImport: ['shared', 'core'] },
+  { name: 'team-client', folder: 'electron/team-client', mayImport: ['shared', 'core', 'server'] },
+  { name: 'cli', folder: 'electron/cli', mayImport: ['shared', 'core', 'server'] },
+  { name: 'main', folder: 'electron/main', mayImport: ['shared', 'core', 'team-client'] },
+  { name: 'preload', folder: 'electron/preload', mayImport: ['shared'] },
+];
+
+/**
+ * Import cycles that exist today in electron/core, each as the set of files it passes through. Issue #17
+ * restructures electron/core into feature modules and removes them; until then only these exact
+ * cycles are allowed (a new cycle, even through the same files, is still refused).
+ */
+export const KNOWN_CYCLES = [
+  ['electron/core/sync/sync-document-file.ts', 'electron/core/sync/sync-context.ts', 'electron/core/sync/metrics-read.ts'],
+  ['electron/core/sync/metrics-read.ts', 'electron/core/sync/sync-document-file.ts', 'electron/core/sync/retract-store-file.ts', 'electron/core/sync/sync-context.ts'],
+  ['electron/core/sync/metrics-read.ts', 'electron/core/sync/sync-context.ts'],
+  ['electron/core/queries/ablations/ablation-results.ts', 'electron/core/queries/proposals/ablation-gain.ts'],
+  ['electron/core/alerts/run-alerts.ts', 'electron/core/alerts/detect-series-alerts.ts', 'electron/core/sync/series-hooks.ts'],
+  ['electron/core/alerts/detect-series-alerts.ts', 'electron/core/sync/series-hooks.ts'],
+];
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pathOf = (layer) => `^${escape(layer.folder)}/`;
+const nested = (a, b) => a.folder.startsWith(`${b.folder}/`) || b.folder.startsWith(`${a.folder}/`);
+
+function layerRule(layer) {
+  const unknown = layer.mayImport.filter((name) => !LAYERS.some((l) => l.name === name));
+  if (unknown.length > 0) throw new Error(`scripts/lint/import-rules.mjs: layer "${layer.name}" may import unknown layer(s) ${unknown.join(', ')}`);
+  const refused = LAYERS.filter((other) => other !== layer && !nested(other, layer) && !layer.mayImport.includes(other.name));
+  if (refused.length === 0) return [];
+  return [
+    {
+      name: `layer-${layer.name}`,
+      comment: `${layer.folder}/ may import only ${layer.mayImport.length ? layer.mayImport.join(', ') : 'itself'} (scripts/lint/import-rules.mjs)`,
+      severity: 'error',
+      from: { path: pathOf(layer) },
+      to: { path: refused.map(pathOf) },
+    },
+  ];
+}
+
+function isolationRule(layer) {
+  if (!layer.isolated) return [];
+  return [
+    {
+      name: `${layer.name}-stand-alone`,
+      comment: `a folder in ${layer.folder}/ imports no other folder there: move what two of them share to a layer both may import`,
+      severity: 'error',
+      from: { path: `${pathOf(layer)}([^/]+)/` },
+      to: { path: pathOf(layer), pathNot: `${pathOf(layer)}$1/` },
+    },
+  ];
+}
+
+const noCycles = {
+  name: 'no-cycles',
+  comment: 'an import cycle: break it by moving what both sides need into a module both import',
+  severity: 'error',
+  from: {},
+  to: { circular: true },
+};
+
+export default {
+  forbidden: [...LAYERS.flatMap(layerRule), ...LAYERS.flatMap(isolationRule), noCycles],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'node_modules' },
+    // Type-only imports count: a cycle of types is still two files that cannot be understood apart.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    knownViolations: KNOWN_CYCLES.map((files) => ({
+      type: 'cycle',
+      from: files[0],
+      to: files[1],
+      rule: { name: noCycles.name, severity: 'error' },
+      cycle: files.map((name) => ({ name, dependencyTypes: [] })),
+      comment: 'issue #17: electron/core into feature modules',
+    })),
+  },
+};
