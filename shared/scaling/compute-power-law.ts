@@ -134,9 +134,9 @@ class ComputeLawObjective {
         const sum = term + expE;
         total += this.huber.sum(g, Math.log(sum));
         const c = this.huber.slope / sum;
-        gradient[2 * v] += c * term;
-        gradient[2 * v + 1] -= c * term * x;
-        gradient[ei] += c * expE;
+        gradient[2 * v]! += c * term;
+        gradient[2 * v + 1]! -= c * term * x;
+        gradient[ei]! += c * expE;
       }
     }
     for (let i = 0; i < gradient.length; i++) gradient[i]! *= this.scale;

@@ -34,7 +34,10 @@ export type ComparisonPoint =
 
 function finitePoints(run: ComparisonRun): { xs: number[]; ys: number[] } {
   const pairs: [number, number][] = [];
-  for (let i = 0; i < run.xs.length; i++) if (Number.isFinite(run.xs[i])) pairs.push([run.xs[i], run.ys[i]]);
+  for (let i = 0; i < run.xs.length; i++) {
+    const x = run.xs[i]!;
+    if (Number.isFinite(x)) pairs.push([x, run.ys[i]!]);
+  }
   pairs.sort((a, b) => a[0] - b[0]);
   return { xs: pairs.map((p) => p[0]), ys: pairs.map((p) => p[1]) };
 }
@@ -46,15 +49,16 @@ function finitePoints(run: ComparisonRun): { xs: number[]; ys: number[] } {
  */
 export function valueAtComparisonPoint(runs: readonly ComparisonRun[]): ComparisonPoint {
   if (runs.length === 0) return { ok: false, reason: 'the ablation has no runs' };
-  const points = runs.map(finitePoints);
-  const empty = runs.find((_, k) => points[k].xs.length === 0);
-  if (empty) return { ok: false, reason: `run ${empty.runId} has no points with a compare_at value` };
-  const x = Math.min(...points.map((p) => p.xs[p.xs.length - 1]));
+  const measured = runs.map((run) => ({ run, ...finitePoints(run) }));
+  const empty = measured.find((m) => m.xs.length === 0);
+  if (empty) return { ok: false, reason: `run ${empty.run.runId} has no points with a compare_at value` };
+  // Every run has a point now, and one target gives one value.
+  const x = Math.min(...measured.map((m) => m.xs[m.xs.length - 1]!));
   const target = Float64Array.of(x);
-  const values = runs.map((run, k) => ({
+  const values = measured.map(({ run, xs, ys }) => ({
     runId: run.runId,
     variant: run.variant,
-    value: interpolateAt(points[k].xs, points[k].ys, target)[0],
+    value: interpolateAt(xs, ys, target)[0]!,
   }));
   const order: string[] = [];
   const byVariant = new Map<string, number[]>();

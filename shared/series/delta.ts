@@ -41,8 +41,9 @@ export function deltaOfAggregates(variant: SeedAggregate, baseline: SeedAggregat
   const pairs: [number, number][] = [];
   let j = 0;
   for (let i = 0; i < variant.xs.length; i++) {
-    while (j < baseline.xs.length && baseline.xs[j] < variant.xs[i]) j++;
-    if (j < baseline.xs.length && baseline.xs[j] === variant.xs[i]) pairs.push([i, j]);
+    const x = variant.xs[i]!;
+    while (j < baseline.xs.length && baseline.xs[j]! < x) j++;
+    if (baseline.xs[j] === x) pairs.push([i, j]);
   }
   const size = pairs.length;
   const out = {
@@ -54,20 +55,21 @@ export function deltaOfAggregates(variant: SeedAggregate, baseline: SeedAggregat
     variantCount: new Uint32Array(size),
     baselineCount: new Uint32Array(size),
   };
+  // v and b index the aggregates' columns, all of one length (the pairs were found in their xs).
   pairs.forEach(([v, b], k) => {
-    const delta = variant.mean[v] - baseline.mean[b];
-    out.xs[k] = variant.xs[v];
+    const delta = variant.mean[v]! - baseline.mean[b]!;
+    out.xs[k] = variant.xs[v]!;
     out.delta[k] = delta;
-    out.variantCount[k] = variant.count[v];
-    out.baselineCount[k] = baseline.count[b];
+    out.variantCount[k] = variant.count[v]!;
+    out.baselineCount[k] = baseline.count[b]!;
     if (band === 'min-max') {
-      out.lower[k] = variant.min[v] - baseline.max[b];
-      out.upper[k] = variant.max[v] - baseline.min[b];
+      out.lower[k] = variant.min[v]! - baseline.max[b]!;
+      out.upper[k] = variant.max[v]! - baseline.min[b]!;
     } else {
-      const nv = variant.count[v];
-      const nb = baseline.count[b];
+      const nv = variant.count[v]!;
+      const nb = baseline.count[b]!;
       const se =
-        nv >= 2 && nb >= 2 ? Math.sqrt(variant.std[v] ** 2 / nv + baseline.std[b] ** 2 / nb) : NaN;
+        nv >= 2 && nb >= 2 ? Math.sqrt(variant.std[v]! ** 2 / nv + baseline.std[b]! ** 2 / nb) : NaN;
       out.lower[k] = delta - se;
       out.upper[k] = delta + se;
     }

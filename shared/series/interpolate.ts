@@ -3,9 +3,9 @@ import type { NumericArray, Series } from './types';
 /** Throws unless xs are finite and non-decreasing: interpolation needs a sorted x column. */
 export function assertSortedXs(xs: NumericArray, caller: string): void {
   for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
+    const x = xs[i]!;
     if (!Number.isFinite(x)) throw new RangeError(`${caller}: xs[${i}] is ${x}; expected a finite x`);
-    if (i > 0 && x < xs[i - 1]) {
+    if (i > 0 && x < xs[i - 1]!) {
       throw new RangeError(`${caller}: xs[${i}] = ${x} is less than xs[${i - 1}] = ${xs[i - 1]}; expected xs sorted ascending`);
     }
   }
@@ -15,10 +15,11 @@ export function assertSortedXs(xs: NumericArray, caller: string): void {
 function lastAtOrBefore(xs: NumericArray, target: number): number {
   let lo = 0;
   let hi = xs.length - 1;
-  if (hi < 0 || target < xs[0]) return -1;
+  const first = xs[0];
+  if (first === undefined || target < first) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (xs[mid] <= target) lo = mid;
+    if (xs[mid]! <= target) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -35,17 +36,20 @@ export function interpolateAt(xs: NumericArray, ys: NumericArray, targetXs: Nume
   }
   assertSortedXs(xs, 'interpolateAt');
   const out = new Float64Array(targetXs.length);
-  const lastIndex = xs.length - 1;
+  const lastX = xs[xs.length - 1] ?? NaN;
   for (let j = 0; j < targetXs.length; j++) {
-    const t = targetXs[j];
+    const t = targetXs[j]!;
     const i = lastAtOrBefore(xs, t);
-    if (i < 0 || Number.isNaN(t) || t > xs[lastIndex]) {
+    if (i < 0 || Number.isNaN(t) || t > lastX) {
       out[j] = NaN;
     } else if (xs[i] === t) {
-      out[j] = ys[i];
+      out[j] = ys[i]!;
     } else {
-      const fraction = (t - xs[i]) / (xs[i + 1] - xs[i]);
-      out[j] = ys[i] + (ys[i + 1] - ys[i]) * fraction;
+      // xs[i] < t ≤ the last x, so i + 1 is a sample too.
+      const x0 = xs[i]!;
+      const y0 = ys[i]!;
+      const fraction = (t - x0) / (xs[i + 1]! - x0);
+      out[j] = y0 + (ys[i + 1]! - y0) * fraction;
     }
   }
   return out;
@@ -64,7 +68,7 @@ export function commonGrid(series: readonly Series[], spec: GridSpec): Float64Ar
   series.forEach((s, k) => assertSortedXs(s.xs, `commonGrid: series ${k}`));
   if (spec.kind === 'union') {
     const all: number[] = [];
-    for (const s of series) for (let i = 0; i < s.xs.length; i++) all.push(s.xs[i]);
+    for (const s of series) for (let i = 0; i < s.xs.length; i++) all.push(s.xs[i]!);
     all.sort((a, b) => a - b);
     const unique: number[] = [];
     for (const x of all) if (unique.length === 0 || unique[unique.length - 1] !== x) unique.push(x);
@@ -76,8 +80,8 @@ export function commonGrid(series: readonly Series[], spec: GridSpec): Float64Ar
   }
   let lo = spec.x0 ?? Infinity;
   let hi = spec.x1 ?? -Infinity;
-  if (spec.x0 === undefined) for (const s of series) if (s.xs.length > 0) lo = Math.min(lo, s.xs[0]);
-  if (spec.x1 === undefined) for (const s of series) if (s.xs.length > 0) hi = Math.max(hi, s.xs[s.xs.length - 1]);
+  if (spec.x0 === undefined) for (const s of series) if (s.xs.length > 0) lo = Math.min(lo, s.xs[0]!);
+  if (spec.x1 === undefined) for (const s of series) if (s.xs.length > 0) hi = Math.max(hi, s.xs[s.xs.length - 1]!);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return new Float64Array(0);
   if (hi < lo) throw new RangeError(`commonGrid: x1 (${hi}) must not be less than x0 (${lo})`);
   if (count === 1) return Float64Array.of(lo);

@@ -85,7 +85,7 @@ function checkColumns(xs: NumericArray, ys: NumericArray, caller: string): void 
 
 function finiteX(xs: NumericArray, i: number, caller: string): number {
   const x = xs[i];
-  if (!Number.isFinite(x)) throw new RangeError(`${caller}: xs[${i}] is ${x}; expected a finite x`);
+  if (x === undefined || !Number.isFinite(x)) throw new RangeError(`${caller}: xs[${i}] is ${x}; expected a finite x`);
   return x;
 }
 
@@ -96,7 +96,7 @@ export function summarizeBucket(xs: NumericArray, ys: NumericArray, start = 0, e
     throw new RangeError(`summarizeBucket: index range [${start}, ${end}) is outside the series of ${xs.length} points`);
   }
   const builder = new BucketBuilder();
-  for (let i = start; i < end; i++) builder.add(finiteX(xs, i, 'summarizeBucket'), ys[i]);
+  for (let i = start; i < end; i++) builder.add(finiteX(xs, i, 'summarizeBucket'), ys[i]!);
   return builder.summary();
 }
 
@@ -122,7 +122,7 @@ export function summarizeBucketsByX(
       if (last === undefined) builders.set(key, (last = new BucketBuilder()));
       lastKey = key;
     }
-    last!.add(x, ys[i]);
+    last!.add(x, ys[i]!);
   }
   return [...builders.keys()].sort((a, b) => a - b).map((key) => ({ key, ...builders.get(key)!.summary() }));
 }

@@ -13,9 +13,9 @@ export function reduceM4(xs: NumericArray, ys: NumericArray, range: PixelRange):
   }
   const accumulator = new M4Accumulator(range, 'reduceM4');
   for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
+    const x = xs[i]!;
     if (!Number.isFinite(x)) throw new RangeError(`reduceM4: xs[${i}] is ${x}; expected a finite x`);
-    accumulator.add(x, ys[i]);
+    accumulator.add(x, ys[i]!);
   }
   return accumulator.result();
 }

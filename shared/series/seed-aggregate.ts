@@ -27,13 +27,13 @@ export function aggregateSeeds(runs: readonly Series[], grid: GridSpec): SeedAgg
 /** aggregateSeeds on a grid the caller already has (e.g. shared with a baseline). */
 export function aggregateOnGrid(runs: readonly Series[], gridXs: Float64Array): SeedAggregate {
   const values = runs.map((run) => interpolateAt(run.xs, run.ys, gridXs));
-  const starts = runs.map((run) => (run.xs.length > 0 ? run.xs[0] : Infinity));
-  const ends = runs.map((run) => (run.xs.length > 0 ? run.xs[run.xs.length - 1] : -Infinity));
-  const covers = (r: number, x: number): boolean => x >= starts[r] && x <= ends[r];
+  const starts = runs.map((run) => run.xs[0] ?? Infinity);
+  const ends = runs.map((run) => run.xs[run.xs.length - 1] ?? -Infinity);
+  const covers = (r: number, x: number): boolean => x >= starts[r]! && x <= ends[r]!;
   const kept: number[] = [];
   for (let j = 0; j < gridXs.length; j++) {
     for (let r = 0; r < runs.length; r++) {
-      if (covers(r, gridXs[j])) {
+      if (covers(r, gridXs[j]!)) {
         kept.push(j);
         break;
       }
@@ -52,7 +52,7 @@ export function aggregateOnGrid(runs: readonly Series[], gridXs: Float64Array): 
     nonFinite: new Uint32Array(size),
   };
   kept.forEach((j, k) => {
-    const x = gridXs[j];
+    const x = gridXs[j]!;
     let covering = 0;
     let n = 0;
     let mean = 0;
@@ -62,7 +62,7 @@ export function aggregateOnGrid(runs: readonly Series[], gridXs: Float64Array): 
     for (let r = 0; r < runs.length; r++) {
       if (!covers(r, x)) continue;
       covering++;
-      const v = values[r][j];
+      const v = values[r]![j]!;
       if (!Number.isFinite(v)) continue;
       // Welford: stable for values with a large common offset (losses near 2.0 differing in the 4th decimal).
       n++;

@@ -25,7 +25,7 @@ export function smoothEma(ys: NumericArray, weight: number): Float64Array {
   // changes no bit of the output and makes long series cheap.
   let debiasSettled = weight === 0;
   for (let i = 0; i < n; i++) {
-    const y = ys[i];
+    const y = ys[i]!;
     if (isConstant || !Number.isFinite(y)) {
       out[i] = y;
       continue;

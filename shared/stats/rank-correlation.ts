@@ -3,14 +3,15 @@ import { normalQuantile } from './normal';
 
 /** Ranks 1..n; tied values share the average of the ranks they span. */
 export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  // Every index below is into `values` or `order`, both of its length.
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const ranks = new Array<number>(values.length);
   let start = 0;
   while (start < order.length) {
     let end = start + 1;
-    while (end < order.length && values[order[end]] === values[order[start]]) end++;
+    while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
     const rank = (start + 1 + end) / 2; // mean of ranks start+1 .. end
-    for (let k = start; k < end; k++) ranks[order[k]] = rank;
+    for (let k = start; k < end; k++) ranks[order[k]!] = rank;
     start = end;
   }
   return ranks;
@@ -21,16 +22,18 @@ function pearson(x: readonly number[], y: readonly number[]): number {
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
-    mx += x[i] / n;
-    my += y[i] / n;
+    mx += x[i]! / n;
+    my += y[i]! / n;
   }
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx ** 2;
+    syy += dy ** 2;
   }
   return sxy / Math.sqrt(sxx * syy);
 }

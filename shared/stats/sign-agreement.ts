@@ -54,9 +54,11 @@ export function signAgreement(
   let agreements = 0;
   let n = 0;
   for (let i = 0; i < small.length; i++) {
-    if (small[i] === 0 || large[i] === 0) continue;
+    const s = small[i]!;
+    const l = large[i]!;
+    if (s === 0 || l === 0) continue;
     n++;
-    if (Math.sign(small[i]) === Math.sign(large[i])) agreements++;
+    if (Math.sign(s) === Math.sign(l)) agreements++;
   }
   const excluded = small.length - n;
   if (n === 0) return { rate: null, n: 0, excluded, reason: 'no ablation has a non-zero delta at both scales' };

@@ -89,15 +89,18 @@ export function chartCsv(model: ChartModel, xName: string): string {
   for (const line of model.lines) {
     const label = labels.get(line.legendKey) ?? line.legendKey;
     const kind = line.key.endsWith(':raw') ? 'raw' : line.key.endsWith(':smoothed') ? 'smoothed' : 'line';
-    line.xs.forEach((x, i) => rows.push([label, kind, x, line.ys[i], null, null]));
+    line.xs.forEach((x, i) => rows.push([label, kind, x, line.ys[i] ?? null, null, null]));
   }
   for (const m of model.markers) {
     const label = labels.get(m.legendKey) ?? m.legendKey;
-    m.xs.forEach((x, i) => rows.push([label, m.kinds[i], x, m.kinds[i] === 'nan' ? 'NaN' : m.kinds[i] === 'inf' ? 'Infinity' : '-Infinity', null, null]));
+    m.xs.forEach((x, i) => {
+      const kind = m.kinds[i] ?? null;
+      rows.push([label, kind, x, kind === 'nan' ? 'NaN' : kind === 'inf' ? 'Infinity' : '-Infinity', null, null]);
+    });
   }
   for (const band of model.bands) {
     const label = labels.get(band.legendKey) ?? band.legendKey;
-    band.xs.forEach((x, i) => rows.push([label, 'band', x, null, band.lower[i], band.upper[i]]));
+    band.xs.forEach((x, i) => rows.push([label, 'band', x, null, band.lower[i] ?? null, band.upper[i] ?? null]));
   }
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }

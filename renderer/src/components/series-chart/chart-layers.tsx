@@ -33,8 +33,9 @@ function linePath(xs: readonly number[], ys: readonly (number | null)[], x: Scal
   const parts: string[] = [];
   let open = false;
   for (let i = 0; i < xs.length; i++) {
-    const yi = ys[i];
-    const px = x(xs[i]);
+    // Past either array's end (they are of one length) is a gap, like a missing value.
+    const yi = ys[i] ?? null;
+    const px = x(xs[i] ?? NaN);
     const py = yi === null ? NaN : y(yi);
     if (px !== px || py !== py) {
       open = false;
@@ -57,9 +58,9 @@ function bandPath(band: ChartBand, x: Scale, y: Scale): string {
     lower = [];
   };
   for (let i = 0; i < band.xs.length; i++) {
-    const lo = band.lower[i];
-    const hi = band.upper[i];
-    const px = x(band.xs[i]);
+    const lo = band.lower[i] ?? null;
+    const hi = band.upper[i] ?? null;
+    const px = x(band.xs[i] ?? NaN);
     const plo = lo === null ? NaN : y(lo);
     const phi = hi === null ? NaN : y(hi);
     if (!Number.isFinite(px) || !Number.isFinite(plo) || !Number.isFinite(phi)) {
@@ -154,8 +155,9 @@ export function MarkerLayer({ markers, hidden }: { markers: ChartMarkers[]; hidd
         .map((m) => {
           const shapes = m.xs.map((x, i) => {
             const px = scale(x);
+            const kind = m.kinds[i];
             // NaN where the axis cannot place x (≤ 0 on a log axis): such a marker is left out, not drawn at "MNaN".
-            return px === undefined || !Number.isFinite(px) || px < plot.x - 1 || px > plot.x + plot.width + 1 ? '' : markerPath(m.kinds[i], px, top, bottom);
+            return kind === undefined || px === undefined || !Number.isFinite(px) || px < plot.x - 1 || px > plot.x + plot.width + 1 ? '' : markerPath(kind, px, top, bottom);
           });
           const counts = { nan: 0, inf: 0, '-inf': 0 };
           m.kinds.forEach((k) => counts[k]++);

@@ -138,12 +138,12 @@ export function visibleYRange(model: ChartModel, hidden: ReadonlySet<string>, fr
     if (y < lo) lo = y;
     if (y > hi) hi = y;
   };
-  for (const line of model.lines) if (!hidden.has(line.legendKey)) line.xs.forEach((x, i) => take(x, line.ys[i]));
+  for (const line of model.lines) if (!hidden.has(line.legendKey)) line.xs.forEach((x, i) => take(x, line.ys[i] ?? null));
   for (const band of model.bands) {
     if (hidden.has(band.legendKey)) continue;
     band.xs.forEach((x, i) => {
-      take(x, band.lower[i]);
-      take(x, band.upper[i]);
+      take(x, band.lower[i] ?? null);
+      take(x, band.upper[i] ?? null);
     });
   }
   return lo <= hi ? [lo, hi] : null;

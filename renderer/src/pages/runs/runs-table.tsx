@@ -123,6 +123,8 @@ export function RunsTable({ runs, settings, onOpen, openRun }: RunsTableProps) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: width }}>
           {virtualizer.getVirtualItems().map((v) => {
             const item = list[v.index];
+            // v.index < list.length (the virtualizer counts this list); a missing row draws nothing instead of an assertion.
+            if (!item) return null;
             const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template, minWidth: width };
             if (item.kind === 'group') {
               const all = item.ids.every((id) => selected.has(id));
