@@ -1,10 +1,11 @@
-// A cache with long, spiky series for the chart benchmark, written straight into SQLite (generating
-// 20 million points through metrics.jsonl and the sync would measure the sync, not the chart).
+// A cache with long, spiky series for the chart benchmark, written straight through the sync's point
+// writer (generating 20 million points through metrics.jsonl and the sync would measure the sync, not
+// the chart).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCacheDatabase, type CacheDatabase } from '../../electron/core/db/open-cache-database';
-import { updateSeriesSummary } from '../../electron/core/series-summary/update-series-summary';
+import { RunMetricsWriter } from '../../electron/core/sync/run-metrics-writer';
 
 export const BENCH_METRIC = 'train/loss';
 
@@ -15,6 +16,17 @@ export interface ChartLab {
   seriesPks: number[];
 }
 
+/**
+ * A decaying loss with noise, rare spikes and a few NaN/+Infinity: the point at `step` of run `seed`. Values
+ * are float32s, as a loss logged from a float32 tensor (`loss.item()`) arrives.
+ */
+export function benchValue(step: number, seed: number): number {
+  if ((step * 7919 + seed) % 250007 === 0) return NaN;
+  if ((step * 7919 + seed) % 250009 === 0) return Infinity;
+  if ((step * 104729 + seed) % 49999 === 0) return 20 + ((step + seed) % 13);
+  return Math.fround(2 + 3 / Math.sqrt(step + 1) + 0.05 * (((step * 2654435761 + seed * 97) % 1000003) / 1000003 - 0.5));
+}
+
 /** `runs` runs of `points` points each: a decaying loss with noise, rare spikes and a few NaN/±Infinity. */
 export function createChartLab(migrationsDir: string, runs: number, points: number): ChartLab {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-charts-'));
@@ -23,29 +35,20 @@ export function createChartLab(migrationsDir: string, runs: number, points: numb
   const insertRun = sqlite.prepare(
     `INSERT INTO runs (id, name, created_at, params, tokens, raw_json, synced_at) VALUES (?, ?, '2026-10-01T00:00:00Z', 1.1e9, ?, '{}', '2026-10-01T00:00:00Z')`,
   );
-  const insertSeries = sqlite.prepare('INSERT INTO series (run_pk, key, point_count) VALUES (?, ?, ?)');
-  const fill = sqlite.prepare(
-    `INSERT INTO points (series_pk, step, tokens, time, value)
-     SELECT @pk, step, step * 4096.0, 1.7e9 + step * 0.5,
-       CASE
-         WHEN (step * 7919 + @seed) % 250007 = 0 THEN NULL
-         WHEN (step * 7919 + @seed) % 250009 = 0 THEN 9e999
-         WHEN (step * 104729 + @seed) % 49999 = 0 THEN 20.0 + ((step + @seed) % 13)
-         ELSE 2.0 + 3.0 / sqrt(step + 1.0) + 0.05 * (((step * 2654435761 + @seed * 97) % 1000003) / 1000003.0 - 0.5)
-       END
-     FROM (WITH RECURSIVE s(step) AS (SELECT 0 UNION ALL SELECT step + 1 FROM s WHERE step < @last) SELECT step FROM s)`,
-  );
+  const seriesOf = sqlite.prepare('SELECT pk FROM series WHERE run_pk = ? AND key = ?').pluck();
   const runIds: string[] = [];
   const seriesPks: number[] = [];
   for (let r = 0; r < runs; r++) {
     const id = `bench-${String(r).padStart(2, '0')}`;
     sqlite.transaction(() => {
       const runPk = Number(insertRun.run(id, id, points * 4096).lastInsertRowid);
-      const seriesPk = Number(insertSeries.run(runPk, BENCH_METRIC, points).lastInsertRowid);
-      fill.run({ pk: seriesPk, seed: r + 1, last: points - 1 });
-      updateSeriesSummary(sqlite, seriesPk, 0);
+      // Through the sync's own writer: the points go to chunks, tokens and time to the run's axis,
+      // and flush() builds the summary.
+      const writer = new RunMetricsWriter(sqlite, runPk);
+      for (let step = 0; step < points; step++) writer.append(0, BENCH_METRIC, step, step * 4096, 1.7e9 + step * 0.5, benchValue(step, r + 1));
+      writer.flush({ lastStep: points - 1, lastTokens: (points - 1) * 4096, lastTime: 1.7e9 + (points - 1) * 0.5 }, '2026-10-01T00:00:00Z');
       runIds.push(id);
-      seriesPks.push(seriesPk);
+      seriesPks.push(seriesOf.get(runPk, BENCH_METRIC) as number);
     })();
   }
   return { cache, dir, runIds, seriesPks };

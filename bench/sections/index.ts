@@ -10,6 +10,7 @@ import { runTensorboardBench } from './tensorboard';
 import { runWandbBench } from './wandb';
 import { runChartsBench } from './charts';
 import { runServeLoadBench } from './serve-load';
+import { runStorageBench } from './storage';
 
 export interface BenchSection {
   name: string;
@@ -27,4 +28,5 @@ export const benchSections: BenchSection[] = [
   { name: 'search', run: runSearchBench },
   { name: 'search-isolation', run: runSearchIsolationBench },
   { name: 'alerts', run: runAlertsBench },
+  { name: 'storage', run: runStorageBench },
 ];

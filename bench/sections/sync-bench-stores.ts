@@ -44,3 +44,15 @@ export function manyRunsStore(runs = 10_000): Promise<string> {
     }
   });
 }
+
+/**
+ * The year lab (300M+ points, about 8 GB of metrics): TESSERA_BENCH_YEAR_LAB names one already written by
+ * `tessera demo --size year`, else it is generated once here (minutes).
+ */
+export function yearDemoLab(): Promise<string> {
+  const given = process.env.TESSERA_BENCH_YEAR_LAB;
+  if (given) return Promise.resolve(given);
+  return cachedStore('demo-year-seed1', async (dir) => {
+    await generateDemoLab({ outDir: dir, seed: 1, size: 'year', asOf: AS_OF });
+  });
+}

@@ -13,6 +13,7 @@ import { writeEveryCaseStore } from '../core/sync/support/every-case-store';
 import { mulberry32, writeGeneratedRuns } from '../core/sync/support/generated-store';
 import { migrationsDir } from '../core/sync/support/lab-store-fixture';
 import { callApi, startServe, type ServeProcess } from '../e2e/support/start-serve';
+import { countPoints } from '../helpers/cache-points';
 
 const KILLS = 3;
 
@@ -37,7 +38,7 @@ async function syncProgress(serve: ServeProcess): Promise<SyncProgressInfo> {
 function pointCount(dbFile: string): number {
   const cache = openCacheDatabase({ file: dbFile, migrationsDir, migrate: false });
   try {
-    return cache.sqlite.prepare('SELECT count(*) FROM points').pluck().get() as number;
+    return countPoints(cache.sqlite);
   } finally {
     cache.close();
   }

@@ -7,11 +7,12 @@ import { CliUsageError, parseChoiceFlag, parseIntegerFlag, requireString, option
 export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'Write the demo lab (a generated, realistic lab store) to a folder.',
-  usage: 'tessera demo --out DIR [--seed N] [--size small|large] [--as-of ISO-TIME] [--json]',
+  usage: 'tessera demo --out DIR [--seed N] [--size small|large|year] [--as-of ISO-TIME] [--json]',
   flagHelp: [
     '--out DIR           folder to create (must not exist, or be empty)',
     '--seed N            random seed (default 1); the same seed and --as-of give the same bytes',
-    '--size small|large  small: a few hundred runs (default); large: 2,000+ runs and 20M+ points, for the benchmark',
+    '--size S            small: a few hundred runs (default); large: 2,000+ runs and 20M+ points; year: the large lab',
+    '                    plus 240 long runs of 100k–1M steps and 23 metrics a line, 300M+ points (about 8 GB); both for the benchmark',
     '--as-of ISO-TIME    the lab\'s "now" (default: the current hour)',
     '--json              print the summary as JSON on stdout',
   ],
@@ -25,7 +26,7 @@ export const demoCommand: CliCommand = {
   async run(values, _positionals, io) {
     const outDir = path.resolve(requireString(values, 'out'));
     const seed = parseIntegerFlag(values, 'seed', 0, 2 ** 31 - 1) ?? 1;
-    const size = parseChoiceFlag(values, 'size', ['small', 'large'] as const) ?? 'small';
+    const size = parseChoiceFlag(values, 'size', ['small', 'large', 'year'] as const) ?? 'small';
     const asOfText = optionalString(values, 'as-of');
     const asOf = asOfText === undefined ? undefined : new Date(asOfText);
     if (asOf && Number.isNaN(asOf.getTime())) throw new CliUsageError(`--as-of must be an ISO 8601 time, got "${asOfText}".`);

@@ -88,6 +88,7 @@ export const syncCommand: CliCommand = {
       migrationsDir: path.join(cliAppRoot(), 'migrations'),
       onCorrupt: 'rebuild',
       onRebuilt: (movedTo) => io.stderr(`sync: the cache was damaged; moved it to ${movedTo} and rebuilding it from the store.\n`),
+      onUpgradeProgress: (p) => io.stderr(`sync: converting the cache to compressed points: ${p.seriesDone} of ${p.seriesTotal} series, ${p.pointsDone} points\n`),
     });
     const { transport } = openStoreTransport(store, access, {
       onReconnect: (attempt, reason) => io.stderr(`sync: reconnecting to ${transport.location} (attempt ${attempt}): ${reason}\n`),

@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
+import { convertLegacyPoints, type ConversionProgress } from '../points/convert-legacy-points';
 import * as schema from './schema';
 import { CacheDatabaseError, classifySqliteError } from './sqlite-errors';
 
@@ -35,6 +36,8 @@ export interface OpenCacheDatabaseOptions {
   onCorrupt?: 'refuse' | 'rebuild';
   /** Told when a damaged cache was moved aside, with where it went. */
   onRebuilt?: (movedTo: string) => void;
+  /** Told how converting an older cache's points to chunks goes (after each batch; only when there are any). */
+  onUpgradeProgress?: (progress: ConversionProgress) => void;
 }
 
 interface JournalEntry {
@@ -161,7 +164,10 @@ function openCacheDatabaseOnce(options: OpenCacheDatabaseOptions): CacheDatabase
     const entries = readMigrationJournal(migrationsDir);
     assertSchemaNotNewer(sqlite, file, entries);
     const db = drizzle(sqlite, { schema });
-    if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder: migrationsDir });
+    if (options.migrate ?? !options.readonly) {
+      migrate(db, { migrationsFolder: migrationsDir });
+      convertLegacyPoints(sqlite, options.onUpgradeProgress);
+    }
     return { sqlite, db, file, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();

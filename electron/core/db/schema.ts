@@ -81,10 +81,11 @@ export const series = sqliteTable(
 );
 
 /**
- * One logged value. `value` NULL means NaN (SQLite cannot store NaN); ±Infinity are stored as REAL.
- * A JSON `null` in metrics.jsonl means "nothing logged" and produces no row at all.
+ * Points as caches before the chunked storage kept them, one row each (`value` NULL for NaN). New caches
+ * leave it empty; an older cache's rows are moved into `point_chunks` when it is opened
+ * (electron/core/points/convert-legacy-points.ts), series by series.
  */
-export const points = sqliteTable(
+export const legacyPoints = sqliteTable(
   'points',
   {
     seriesPk: integer('series_pk').notNull(),
@@ -194,6 +195,47 @@ export const events = sqliteTable(
     file: text('file').notNull(),
   },
   (t) => [index('events_target_idx').on(t.target, t.type), index('events_at_idx').on(t.at)],
+);
+
+/**
+ * The points of a series, SERIES_CHUNK_POINTS (256) consecutive ones a row (electron/core/points/point-chunk): steps
+ * and values compressed column by column, and tokens and time too when they are the series' own (sources
+ * whose metrics carry their own times). Chunk k holds points k·256… of the series in step order.
+ */
+export const pointChunks = sqliteTable(
+  'point_chunks',
+  {
+    seriesPk: integer('series_pk')
+      .notNull()
+      .references(() => series.pk, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    firstStep: integer('first_step').notNull(),
+    lastStep: integer('last_step').notNull(),
+    pointCount: integer('point_count').notNull(),
+    /** NaN and ±Infinity values in the chunk: a restart that drops the chunk updates the series' count without decoding it. */
+    nonFiniteCount: integer('non_finite_count').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesPk, t.chunk] }), index('point_chunks_last_step_idx').on(t.seriesPk, t.lastStep)],
+);
+
+/**
+ * A lab-store run's tokens and time, once per step its lines logged (not once per series): chunks of
+ * steps, tokens and times in the same format, joined to a series' steps when read.
+ */
+export const runAxisChunks = sqliteTable(
+  'run_axis_chunks',
+  {
+    runPk: integer('run_pk')
+      .notNull()
+      .references(() => runs.pk, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    firstStep: integer('first_step').notNull(),
+    lastStep: integer('last_step').notNull(),
+    pointCount: integer('point_count').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runPk, t.chunk] }), index('run_axis_chunks_last_step_idx').on(t.runPk, t.lastStep)],
 );
 
 /** Read position and identity of every store file the sync has consumed. */

@@ -16,10 +16,11 @@ import { countRunPoints } from './run-layout';
 import type { RunPlan } from './run-plan';
 import { smokeRunSpecs } from './smoke-plan';
 import { sweepRunSpecs } from './sweep-plan';
+import { longRunSpecs } from './year-plan';
 import { PEOPLE, renderTeamYaml } from './team';
 import { writeDemoRun } from './write-run';
 
-export type DemoLabSize = 'small' | 'large';
+export type DemoLabSize = 'small' | 'large' | 'year';
 
 export interface DemoLabProgress {
   runsWritten: number;
@@ -66,6 +67,8 @@ export const DEFAULT_DEMO_SEED = 1;
 const DENSITY: Record<DemoLabSize, { linesPerRun: number; evalsPerRun: number; seedsPerVariant: number }> = {
   small: { linesPerRun: 300, evalsPerRun: 25, seedsPerVariant: 2 },
   large: { linesPerRun: 2600, evalsPerRun: 300, seedsPerVariant: 3 },
+  // The large lab, plus the long production runs of year-plan (which set their own line counts).
+  year: { linesPerRun: 2600, evalsPerRun: 300, seedsPerVariant: 3 },
 };
 
 /** Everything the lab will contain, decided up front and without touching the disk. */
@@ -73,11 +76,17 @@ export function planDemoLab(options: { seed?: number; size?: DemoLabSize; asOf?:
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const size = options.size ?? 'small';
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`demo seed must be a non-negative integer, got ${seed}`);
-  if (size !== 'small' && size !== 'large') throw new Error(`demo size must be "small" or "large", got "${String(size)}"`);
+  if (size !== 'small' && size !== 'large' && size !== 'year') throw new Error(`demo size must be "small", "large" or "year", got "${String(size)}"`);
   const clock = createLabClock(options.asOf ?? defaultAsOf());
   const density = DENSITY[size];
   const ctx = { seed, clock, linesPerRun: density.linesPerRun, evalsPerRun: density.evalsPerRun };
-  const specs = [...ladderRunSpecs(), ...ablationRunSpecs(density.seedsPerVariant), ...sweepRunSpecs(size), ...smokeRunSpecs()];
+  const specs = [
+    ...ladderRunSpecs(),
+    ...ablationRunSpecs(density.seedsPerVariant),
+    ...sweepRunSpecs(size === 'small' ? 'small' : 'large'),
+    ...smokeRunSpecs(),
+    ...(size === 'year' ? longRunSpecs(seed) : []),
+  ];
   const runs = specs.map((spec) => buildRunPlan(spec, ctx));
   runs.sort((a, b) => a.createdAtMs - b.createdAtMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const width = Math.max(4, String(runs.length).length);

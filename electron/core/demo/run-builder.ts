@@ -6,6 +6,7 @@ import type { LabClock } from './lab-clock';
 import { CHIP_PEAK_FLOPS } from './model-sizes';
 import type { ModelSize } from './model-sizes';
 import { createPrng } from './prng';
+import { AUX_METRIC_KEYS } from './year-plan';
 import type { Prng } from './prng';
 import type { LossSpike, LrSchedule, RunEffects, RunPlan } from './run-plan';
 
@@ -44,6 +45,10 @@ export interface RunSpec {
   restartAtFraction?: number;
   /** Expected number of loss spikes over the run. */
   spikeRate?: number;
+  /** Lines its metrics.jsonl gets, when not the lab's usual. */
+  linesPerRun?: number;
+  /** How many of the year lab's extra training metrics it logs on every line. */
+  auxMetrics?: number;
 }
 
 export interface PlanContext {
@@ -73,7 +78,7 @@ export function buildRunPlan(spec: RunSpec, ctx: PlanContext): RunPlan {
   const batchTokens = spec.batchTokens ?? size.batchTokens;
   const tokens = Number((spec.tokensPerParam * size.params).toPrecision(3));
   const totalSteps = Math.ceil(tokens / batchTokens);
-  const logEvery = niceFloor(totalSteps / ctx.linesPerRun);
+  const logEvery = niceFloor(totalSteps / (spec.linesPerRun ?? ctx.linesPerRun));
   const evalEvery = Math.max(logEvery, Math.ceil(niceFloor(totalSteps / ctx.evalsPerRun) / logEvery) * logEvery);
   const flopsOverhead = spec.flopsOverhead ?? 0;
   const secondsPerStep = (batchTokens * 6 * size.params * (1 + flopsOverhead)) / (size.chips * CHIP_PEAK_FLOPS * size.mfu);
@@ -146,6 +151,7 @@ export function buildRunPlan(spec: RunSpec, ctx: PlanContext): RunPlan {
     evalEvery,
     secondsPerStep,
     evalKeys: spec.evalKeys,
+    auxMetricKeys: AUX_METRIC_KEYS.slice(0, spec.auxMetrics ?? 0),
     state: 'finished',
     stale: false,
     endStep,

@@ -44,7 +44,7 @@ export function countRunPoints(plan: RunPlan): RunPointCount {
   let superseded = 0;
   forEachLogLine(plan, (step, attempt, isEval) => {
     lines++;
-    let values = TRAIN_METRIC_KEYS.length;
+    let values = TRAIN_METRIC_KEYS.length + plan.auxMetricKeys.length;
     if (attempt === 0 && gaps.has(step)) values--;
     if (isEval) values += plan.evalKeys.length - (attempt === 0 ? (missing.get(step) ?? 0) : 0);
     written += values;

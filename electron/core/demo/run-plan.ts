@@ -61,6 +61,8 @@ export interface RunPlan {
   evalEvery: number;
   secondsPerStep: number;
   evalKeys: DemoEvalKey[];
+  /** Extra training metrics logged on every line (the year lab's long runs). */
+  auxMetricKeys: readonly string[];
   state: RunState;
   stale: boolean;
   /** Last step logged (the final step for a finished run). */

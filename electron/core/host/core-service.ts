@@ -37,6 +37,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     nativeBinding: options.nativeBinding,
     onCorrupt: 'rebuild',
     onRebuilt: (movedTo) => log(`The cache was damaged: moved it to ${movedTo} and rebuilding it from the store.`),
+    onUpgradeProgress: (p) => log(`Converting the cache to compressed points: ${p.seriesDone} of ${p.seriesTotal} series, ${p.pointsDone} points.`),
   });
   const listeners = new Set<(event: PushEvent) => void>();
   const emit = (event: PushEvent) => {

@@ -2,6 +2,8 @@
 // order, with non-finite values written as the format's strings ("NaN", "Infinity", "-Infinity").
 // For a source that keeps every entry (MLflow), every entry: several at one step in the order logged.
 import type Database from 'better-sqlite3';
+import { STEPS, VALUES } from '../points/point-chunk';
+import { readSeriesPoints } from '../points/read-series-points';
 
 export type ExportedValue = number | 'NaN' | 'Infinity' | '-Infinity';
 export type ExportedPoint = [step: number, value: ExportedValue];
@@ -13,8 +15,9 @@ export class SeriesNotFoundError extends Error {
   }
 }
 
+/** A value as the format writes it; null (a NaN in a table that cannot hold one) is "NaN" too. */
 export function exportedValue(value: number | null): ExportedValue {
-  if (value === null) return 'NaN';
+  if (value === null || Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
   return value;
@@ -32,8 +35,11 @@ export function exportSeries(sqlite: Database.Database, runId: string, metricKey
   }
   // A source that keeps every entry (MLflow) has them all, in logged order within a step; otherwise the points are the history.
   const entries = sqlite.prepare('SELECT step, value FROM logged_entries WHERE series_pk = ? ORDER BY step, seq').raw().all(seriesPk) as Array<[number, number | null]>;
-  const rows = entries.length > 0 ? entries : (sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step').raw().all(seriesPk) as Array<[number, number | null]>);
-  return rows.map(([step, value]) => [step, exportedValue(value)]);
+  if (entries.length > 0) return entries.map(([step, value]) => [step, exportedValue(value)]);
+  const points = readSeriesPoints(sqlite, seriesPk, {}, STEPS | VALUES);
+  const out: ExportedPoint[] = new Array(points.length);
+  for (let i = 0; i < points.length; i++) out[i] = [points.steps[i]!, exportedValue(points.values[i]!)];
+  return out;
 }
 
 /** [[step, value], …] as JSON text, -0 written as -0.0 (JSON.stringify would print 0 and lose its sign). */

@@ -4,6 +4,8 @@
 // stay in the list, marked, so the page can show them and undo.
 import type Database from 'better-sqlite3';
 import { finalMetricValue, type ScalingObservation, type TrainingCurve, type TrainingCurvePoint } from '../../../shared/scaling';
+import { STEPS, TOKENS, VALUES } from '../points/point-chunk';
+import { readSeriesPoints } from '../points/read-series-points';
 import type { FitExclusion } from './fit-exclusions';
 import { resolveScalingScope, type ResolvedScalingScope, type ScalingScopeQuery } from './scaling-scope';
 
@@ -84,7 +86,6 @@ export function readScalingData(sqlite: Database.Database, query: ScalingDataQue
     )
     .all({ ...scope.params, metric }) as RunRow[];
   const exclusions = new Map(query.exclusions.map((e) => [e.runId, e]));
-  const valuesOf = sqlite.prepare('SELECT value FROM points WHERE series_pk = ? ORDER BY step').pluck();
   const runs: ObservedRun[] = [];
   const skipped: SkippedRun[] = [];
 
@@ -116,7 +117,8 @@ export function readScalingData(sqlite: Database.Database, query: ScalingDataQue
     }
     let L = row.lastValue!;
     if (query.lastPercent !== undefined) {
-      const values = (valuesOf.all(row.seriesPk) as Array<number | null>).map((v) => v ?? NaN);
+      const read = readSeriesPoints(sqlite, row.seriesPk!, {}, STEPS | VALUES);
+      const values = Array.from(read.values.subarray(0, read.length));
       L = finalMetricValue(values, query.lastPercent);
     }
     if (!(L > 0)) {
@@ -157,14 +159,16 @@ export function fitObservations(runs: readonly ObservedRun[]): ScalingObservatio
  * contributes its final point at (C, L).
  */
 export function readTrainingCurves(sqlite: Database.Database, runs: readonly ObservedRun[]): TrainingCurve[] {
-  const pointsOf = sqlite.prepare('SELECT tokens, value FROM points WHERE series_pk = ? ORDER BY step').raw();
   return runs
     .filter((r) => !r.excluded)
     .map((r) => {
       const flopsPerToken = r.C / r.D;
       const points: TrainingCurvePoint[] = [];
-      for (const [tokens, value] of pointsOf.all(r.seriesPk) as Array<[number | null, number | null]>) {
-        if (tokens !== null && tokens > 0 && value !== null && Number.isFinite(value)) points.push({ flops: tokens * flopsPerToken, loss: value });
+      const curve = readSeriesPoints(sqlite, r.seriesPk, {}, STEPS | TOKENS | VALUES);
+      for (let i = 0; i < curve.length; i++) {
+        const tokens = curve.tokens[i]!;
+        const value = curve.values[i]!;
+        if (tokens > 0 && Number.isFinite(value)) points.push({ flops: tokens * flopsPerToken, loss: value });
       }
       if (points.length === 0) points.push({ flops: r.C, loss: r.L });
       return { id: r.id, N: r.N, points };

@@ -47,8 +47,8 @@ export function markerField(kind: number, last: boolean): number {
  */
 export const QUARTERS = 45;
 export const QUARTER_COUNT = 4;
-/** Points per quarter of a level-0 bucket (64 points). */
-export const QUARTER_POINTS = 16;
+/** Points per quarter of a level-0 bucket (BASE_BUCKET_POINTS = 256 points). */
+export const QUARTER_POINTS = 64;
 
 export function quarterLow(q: number): number {
   return QUARTERS + 2 * q;
@@ -90,14 +90,9 @@ function setMarker(out: Float64Array, at: number, step: number, tokens: number, 
   out[at + 2] = time;
 }
 
-/** Parallel columns of points in step order; tokens/time NaN where the line had none, values NaN for NaN. */
-export interface PointColumns {
-  readonly length: number;
-  readonly steps: Float64Array;
-  readonly values: Float64Array;
-  readonly tokens: Float64Array;
-  readonly times: Float64Array;
-}
+import type { PointColumns } from '../points/read-series-points';
+
+export type { PointColumns };
 
 /**
  * Summarizes points [start, end) of `points` into the record at `at`. `prevTokens`/`prevTime` belong to

@@ -1,5 +1,7 @@
 // Reading and writing the summary's rows: chunks of bucket records per (series, level), and the series totals.
 import type Database from 'better-sqlite3';
+import { eachPart, frameParts } from '../points/column-frames';
+import { decodeFloatColumn, encodeFloatColumn } from '../points/float-column-codec';
 import { END_STEP, FIELDS } from './bucket-record';
 import { BUCKETS_PER_CHUNK } from './summary-levels';
 
@@ -12,8 +14,32 @@ export function decodeRecords(blob: Buffer): Float64Array {
   return copy;
 }
 
-export function encodeRecords(records: Float64Array, first: number, count: number): Buffer {
-  return Buffer.from(records.buffer, records.byteOffset + first * FIELDS * 8, count * FIELDS * 8);
+/**
+ * A chunk of records as stored: field by field (all the buckets' START_STEP, then their END_STEP, …), each
+ * field a column of the point codec, so the integers, decimals and NaN runs of a field compress as the
+ * points do (about a tenth of the raw 496 bytes a record). Layout: u32 record count, then per field a u32
+ * byte length and the column.
+ */
+export function encodeRecordChunk(records: Float64Array, first: number, count: number): Buffer {
+  const column = new Float64Array(count);
+  const parts: Uint8Array[] = [];
+  for (let f = 0; f < FIELDS; f++) {
+    for (let b = 0; b < count; b++) column[b] = records[(first + b) * FIELDS + f]!;
+    parts.push(encodeFloatColumn(column, count));
+  }
+  return frameParts([count], parts);
+}
+
+export function decodeRecordChunk(blob: Buffer): Float64Array {
+  if (blob.byteLength < 4) throw new RangeError(`A summary chunk has ${blob.byteLength} bytes.`);
+  const count = blob.readUInt32LE(0);
+  const records = new Float64Array(count * FIELDS);
+  const column = new Float64Array(count);
+  eachPart(blob, 1, FIELDS, (part, f) => {
+    decodeFloatColumn(part, count, column);
+    for (let b = 0; b < count; b++) records[b * FIELDS + f] = column[b]!;
+  });
+  return records;
 }
 
 export interface SummaryState {
@@ -79,7 +105,7 @@ export function readSummaryState(sqlite: Database.Database, seriesPk: number): S
 
 export function readChunk(sqlite: Database.Database, seriesPk: number, level: number, chunk: number): Float64Array | undefined {
   const blob = summaryStatements(sqlite).chunk.get(seriesPk, level, chunk) as Buffer | undefined;
-  return blob && decodeRecords(blob);
+  return blob && decodeRecordChunk(blob);
 }
 
 /** Records of buckets [fromChunk·16, (toChunk+1)·16) as one array starting at bucket fromChunk·16. */
@@ -94,7 +120,7 @@ export function readChunkRange(
   const out = new Float64Array((toChunk - fromChunk + 1) * BUCKETS_PER_CHUNK * FIELDS);
   let buckets = 0;
   for (const [chunk, blob] of rows) {
-    const records = decodeRecords(blob);
+    const records = decodeRecordChunk(blob);
     const at = (chunk - fromChunk) * BUCKETS_PER_CHUNK;
     out.set(records, at * FIELDS);
     buckets = at + records.length / FIELDS;
@@ -107,7 +133,7 @@ export function readChunkList(sqlite: Database.Database, seriesPk: number, level
   const out = new Map<number, Float64Array>();
   if (chunks.length === 0) return out;
   const rows = summaryStatements(sqlite).chunkList.all(JSON.stringify(chunks), seriesPk, level) as [number, Buffer][];
-  for (const [chunk, blob] of rows) out.set(chunk, decodeRecords(blob));
+  for (const [chunk, blob] of rows) out.set(chunk, decodeRecordChunk(blob));
   return out;
 }
 
@@ -127,7 +153,7 @@ export function writeLevelChunks(
     const first = chunk * BUCKETS_PER_CHUNK - recordsStart;
     const count = Math.min(BUCKETS_PER_CHUNK, total - chunk * BUCKETS_PER_CHUNK);
     const endStep = records[(first + count - 1) * FIELDS + END_STEP];
-    st.writeChunk.run(seriesPk, level, chunk, endStep, encodeRecords(records, first, count));
+    st.writeChunk.run(seriesPk, level, chunk, endStep, encodeRecordChunk(records, first, count));
   }
   st.deleteChunksFrom.run(seriesPk, level, Math.ceil(total / BUCKETS_PER_CHUNK));
 }

@@ -88,7 +88,7 @@ function writeCoarserLevels(sqlite: Database.Database, seriesPk: number, level0:
 
 function rebuildWholeSeries(sqlite: Database.Database, seriesPk: number, previous: SummaryState | undefined): void {
   const st = summaryStatements(sqlite);
-  const points = readPointsAfter(sqlite, seriesPk, -Infinity, Infinity, previous?.pointCount ?? 1024);
+  const points = readPointsAfter(sqlite, seriesPk);
   st.deleteLevelsFrom.run(seriesPk, 0);
   if (points.length === 0) {
     st.deleteState.run(seriesPk);
@@ -133,7 +133,7 @@ export function updateSeriesSummary(sqlite: Database.Database, seriesPk: number,
   if (!previous || previous.levelCount === 0) return rebuildWholeSeries(sqlite, seriesPk, previous);
   const { bucket: dirty, loaded } = firstDirtyBucket(sqlite, seriesPk, fromStep);
   const before = dirty > 0 ? recordAt(sqlite, seriesPk, dirty - 1, loaded) : undefined;
-  const points = readPointsAfter(sqlite, seriesPk, before ? before[END_STEP] : -Infinity, Infinity, 1024);
+  const points = readPointsAfter(sqlite, seriesPk, before ? before[END_STEP] : -Infinity);
   const pointCount = dirty * BASE_BUCKET_POINTS + points.length;
   const levelCount = levelCountFor(pointCount);
   if (levelCount === 0) return rebuildWholeSeries(sqlite, seriesPk, previous);

@@ -1,15 +1,27 @@
-// Writes the points of one run and keeps its series and run statistics current, in memory
-// between statements so the hot path is one prepared INSERT per point. The caller owns the
-// transaction; flush() writes the statistics and calls the series hooks inside it.
+// Writes the points of one run and keeps its series and run statistics current. Points go into each
+// series' open chunk in memory (electron/core/points); the caller owns the transaction, and flush()
+// writes the open chunks, the statistics and calls the series hooks inside it.
+//
+// A lab-store run's tokens and time are kept once per step in the run's axis, not in every series: its
+// lines carry them for every metric at once. A source's metrics (TensorBoard, MLflow, W&B) carry their
+// own times, so their series keep tokens and time in their own chunks.
 //
 // Invariant used for the statistics: within a series, every stored point has step ≤ last_step,
 // because lines arrive in step order and a lower step (a restart) first deletes every point at
 // or above it. So a point at step > last_step is new, and one at step = last_step replaces it.
+// placeByTime (MLflow) is the one way to write below the last step: such points wait in the series'
+// `placed` list and are merged into the chunks at the flush, one rewrite of the tail for all of them.
 import type Database from 'better-sqlite3';
+import { chunkTables } from '../points/chunk-rows';
+import { isNonFinite, openSeriesChunk, type OpenChunk } from '../points/open-chunk';
+import { STEPS, TIMES, TOKENS, VALUES } from '../points/point-chunk';
+import { mergePlacedPoints, type PlacedPoint } from '../points/place-points';
+import { RunAxisTail } from '../points/run-axis-tail';
 import { keepAppendedPointsOf, onSeriesAppended, onSeriesRemoved } from './series-hooks';
 
 interface SeriesState {
   pk: number;
+  key: string;
   pointCount: number;
   lastStep: number | null;
   /** NaN for a NaN value; null only when the series has no points. */
@@ -17,10 +29,12 @@ interface SeriesState {
   nonFiniteCount: number;
   /** Lowest step written or superseded since the last flush, or null when untouched. */
   dirtyFrom: number | null;
+  chunk: OpenChunk;
+  /** Points placed at or below the last step, in the order placed, waiting for the flush's merge. */
+  placed: PlacedPoint[] | null;
   /** The points appended since the last flush, for the hooks; null when not kept or no longer exactly those. */
   kept: { steps: number[]; values: number[]; times: number[] } | null;
   keeps: boolean;
-  key: string;
   nonFiniteWritten: boolean;
   rewound: boolean;
 }
@@ -37,53 +51,27 @@ export interface RunProgressState {
   lastTime: number | null;
 }
 
-export interface MetricsStatements {
-  insertPoint: Database.Statement;
-  insertSeries: Database.Statement;
-  loadSeries: Database.Statement;
-  updateSeries: Database.Statement;
-  countFrom: Database.Statement;
-  deleteFrom: Database.Statement;
-  lastPoint: Database.Statement;
-  deleteSeriesPoints: Database.Statement;
-  deleteRunSeries: Database.Statement;
-  pointAt: Database.Statement;
-  updateRun: Database.Statement;
+function statements(sqlite: Database.Database) {
+  return {
+    runSource: sqlite.prepare('SELECT source FROM runs WHERE pk = ?').pluck(),
+    insertSeries: sqlite.prepare('INSERT INTO series (run_pk, key) VALUES (?, ?)'),
+    loadSeries: sqlite.prepare(
+      'SELECT pk, key, point_count AS pointCount, last_step AS lastStep, last_value AS lastValue, non_finite_count AS nonFiniteCount FROM series WHERE run_pk = ?',
+    ),
+    updateSeries: sqlite.prepare('UPDATE series SET point_count = ?, last_step = ?, last_value = ?, non_finite_count = ? WHERE pk = ?'),
+    deleteRunSeries: sqlite.prepare('DELETE FROM series WHERE run_pk = ?'),
+    deleteRunAxis: sqlite.prepare('DELETE FROM run_axis_chunks WHERE run_pk = ?'),
+    updateRun: sqlite.prepare('UPDATE runs SET last_step = ?, last_tokens = ?, last_time = ?, point_count = ?, synced_at = ? WHERE pk = ?'),
+  };
 }
 
+type MetricsStatements = ReturnType<typeof statements>;
 const statementCache = new WeakMap<Database.Database, MetricsStatements>();
 
-export function metricsStatements(sqlite: Database.Database): MetricsStatements {
+function metricsStatements(sqlite: Database.Database): MetricsStatements {
   let st = statementCache.get(sqlite);
-  if (!st) {
-    st = {
-      insertPoint: sqlite.prepare('INSERT OR REPLACE INTO points (series_pk, step, tokens, time, value) VALUES (?, ?, ?, ?, ?)'),
-      insertSeries: sqlite.prepare('INSERT INTO series (run_pk, key) VALUES (?, ?)'),
-      loadSeries: sqlite.prepare(
-        'SELECT pk, key, point_count AS pointCount, last_step AS lastStep, last_value AS lastValue, non_finite_count AS nonFiniteCount FROM series WHERE run_pk = ?',
-      ),
-      updateSeries: sqlite.prepare('UPDATE series SET point_count = ?, last_step = ?, last_value = ?, non_finite_count = ? WHERE pk = ?'),
-      countFrom: sqlite.prepare(
-        `SELECT count(*) AS n, coalesce(sum(value IS NULL OR value IN (9e999, -9e999)), 0) AS nonFinite
-         FROM points WHERE series_pk = ? AND step >= ?`,
-      ),
-      deleteFrom: sqlite.prepare('DELETE FROM points WHERE series_pk = ? AND step >= ?'),
-      lastPoint: sqlite.prepare('SELECT step, value FROM points WHERE series_pk = ? ORDER BY step DESC LIMIT 1'),
-      deleteSeriesPoints: sqlite.prepare('DELETE FROM points WHERE series_pk = ?'),
-      deleteRunSeries: sqlite.prepare('DELETE FROM series WHERE run_pk = ?'),
-      pointAt: sqlite.prepare('SELECT time, value FROM points WHERE series_pk = ? AND step = ?'),
-      updateRun: sqlite.prepare(
-        'UPDATE runs SET last_step = ?, last_tokens = ?, last_time = ?, point_count = ?, synced_at = ? WHERE pk = ?',
-      ),
-    };
-    statementCache.set(sqlite, st);
-  }
+  if (!st) statementCache.set(sqlite, (st = statements(sqlite)));
   return st;
-}
-
-/** NaN and ±Infinity: x - x is 0 for every finite number and NaN otherwise. */
-function isNonFinite(value: number): boolean {
-  return value - value !== 0;
 }
 
 export class RunMetricsWriter {
@@ -92,33 +80,48 @@ export class RunMetricsWriter {
   private readonly slotKeys: string[] = [];
   private readonly slotSeries: SeriesState[] = [];
   private pointCount = 0;
+  /** Null for a source's run, whose series keep their own tokens and time. */
+  private readonly axis: RunAxisTail | null;
+  private readonly seriesMask: number;
+  private readonly st: MetricsStatements;
   /** Points written (inserted or replaced) by this writer. */
   pointsWritten = 0;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly runPk: number,
-    private readonly st: MetricsStatements = metricsStatements(sqlite),
   ) {
-    const rows = st.loadSeries.all(runPk) as Array<Omit<SeriesState, 'dirtyFrom' | 'kept' | 'keeps' | 'nonFiniteWritten' | 'rewound'>>;
+    this.st = metricsStatements(sqlite);
+    const labStore = (this.st.runSource.get(runPk) ?? 'labstore') === 'labstore';
+    this.axis = labStore ? new RunAxisTail(sqlite, runPk) : null;
+    this.seriesMask = labStore ? STEPS | VALUES : STEPS | VALUES | TOKENS | TIMES;
+    const rows = this.st.loadSeries.all(runPk) as Array<Pick<SeriesState, 'pk' | 'key' | 'pointCount' | 'lastStep' | 'lastValue' | 'nonFiniteCount'>>;
     for (const row of rows) {
       const hasPoints = row.lastStep !== null;
-      const keeps = keepsPoints(row.key);
-      this.series.set(row.key, {
-        pk: row.pk,
+      this.series.set(row.key, this.newState(row.pk, row.key, {
         pointCount: row.pointCount,
         lastStep: row.lastStep,
         lastValue: hasPoints ? (row.lastValue ?? NaN) : null,
         nonFiniteCount: row.nonFiniteCount,
-        dirtyFrom: null,
-        keeps,
-        kept: keeps ? emptyKept() : null,
-        key: row.key,
-        nonFiniteWritten: false,
-        rewound: false,
-      });
+      }));
       this.pointCount += row.pointCount;
     }
+  }
+
+  private newState(pk: number, key: string, stats: Pick<SeriesState, 'pointCount' | 'lastStep' | 'lastValue' | 'nonFiniteCount'>): SeriesState {
+    const keeps = keepsPoints(key);
+    return {
+      pk,
+      key,
+      ...stats,
+      dirtyFrom: null,
+      chunk: openSeriesChunk(this.sqlite, pk, this.seriesMask),
+      placed: null,
+      keeps,
+      kept: keeps ? emptyKept() : null,
+      nonFiniteWritten: false,
+      rewound: false,
+    };
   }
 
   /** The hot path: `slot` is the key's position in its line, which lets repeated layouts skip the map. */
@@ -131,7 +134,9 @@ export class RunMetricsWriter {
       this.slotKeys[slot] = key;
       this.slotSeries[slot] = s;
     }
-    this.st.insertPoint.run(s.pk, step, tokens, time, value);
+    const tk = tokens ?? NaN;
+    const tm = time ?? NaN;
+    this.axis?.note(step, tk, tm);
     this.pointsWritten++;
     const kept = s.kept;
     if (kept) {
@@ -142,13 +147,15 @@ export class RunMetricsWriter {
         const at = s.lastStep === step ? n - 1 : n;
         kept.steps[at] = step;
         kept.values[at] = value;
-        kept.times[at] = time ?? NaN;
+        kept.times[at] = tm;
       }
     }
     if (s.lastStep === step) {
       s.rewound = true;
       if (isNonFinite(s.lastValue!)) s.nonFiniteCount--;
+      s.chunk.replaceLast(value, tk, tm);
     } else {
+      s.chunk.append(step, value, tk, tm);
       s.pointCount++;
       this.pointCount++;
     }
@@ -163,8 +170,8 @@ export class RunMetricsWriter {
 
   /**
    * For sources that log steps in any order (MLflow): writes the point at `step` unless the one there
-   * was logged later (by `time`), so the chart shows per step the entry logged last. Points below the
-   * last step are inserted in place; the summary is redone from `step` at flush.
+   * was logged later (by `time`), so the chart shows per step the entry logged last. A point at or
+   * below the last step waits for the flush, which merges every such point into the chunks at once.
    */
   placeByTime(key: string, step: number, time: number | null, value: number): void {
     const s = this.seriesOf(key);
@@ -172,26 +179,27 @@ export class RunMetricsWriter {
       this.append(0, key, step, null, time, value);
       return;
     }
-    const there = this.st.pointAt.get(s.pk, step) as { time: number | null; value: number | null } | undefined;
-    if (there && there.time !== null && time !== null && there.time > time) return;
-    this.st.insertPoint.run(s.pk, step, null, time, value);
-    this.pointsWritten++;
-    // A point placed below the last step: the kept points no longer are the series from the flush's first
-    // change on, so the hooks read them back; one that replaced a point counts as a rewind.
+    (s.placed ??= []).push({ step, time: time ?? NaN, value });
+    // The kept points no longer are the series from the flush's first change on: the hooks read them back.
     s.kept = null;
-    if (there) {
-      s.rewound = true;
-      if (there.value === null || isNonFinite(there.value)) s.nonFiniteCount--;
-    } else {
-      s.pointCount++;
-      this.pointCount++;
-    }
-    if (isNonFinite(value)) {
-      s.nonFiniteCount++;
-      s.nonFiniteWritten = true;
-    }
-    if (step === s.lastStep) s.lastValue = value;
     if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
+  }
+
+  /** Merges the placed points into the chunks and the statistics. */
+  private settlePlaced(s: SeriesState): void {
+    const placed = s.placed;
+    if (!placed) return;
+    s.placed = null;
+    const merged = mergePlacedPoints(this.sqlite, s.pk, s.chunk, placed);
+    s.pointCount += merged.added;
+    this.pointCount += merged.added;
+    s.nonFiniteCount += merged.nonFiniteChange;
+    this.pointsWritten += merged.written;
+    if (merged.replaced) s.rewound = true;
+    if (merged.nonFiniteWritten) s.nonFiniteWritten = true;
+    const tail = s.chunk.columns();
+    s.lastStep = tail.length > 0 ? tail.steps[tail.length - 1]! : null;
+    s.lastValue = tail.length > 0 ? tail.values![tail.length - 1]! : null;
   }
 
   /** The last step a key's series holds, or null when it holds none. */
@@ -209,9 +217,10 @@ export class RunMetricsWriter {
     const s = this.series.get(key);
     if (!s) return;
     for (const hook of onSeriesRemoved) hook(this.sqlite, s.pk);
-    this.st.deleteSeriesPoints.run(s.pk);
+    chunkTables(this.sqlite).series.deleteFrom(s.pk, 0);
+    s.chunk.reset();
     this.pointCount -= s.pointCount;
-    Object.assign(s, { pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: 0 });
+    Object.assign(s, { pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: 0, placed: null, kept: null });
     const slot = this.slotKeys.indexOf(key);
     if (slot >= 0) this.slotKeys[slot] = '';
   }
@@ -220,8 +229,7 @@ export class RunMetricsWriter {
     let s = this.series.get(key);
     if (s === undefined) {
       const pk = Number(this.st.insertSeries.run(this.runPk, key).lastInsertRowid);
-      const keeps = keepsPoints(key);
-      s = { pk, pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0, dirtyFrom: null, keeps, kept: keeps ? emptyKept() : null, key, nonFiniteWritten: false, rewound: false };
+      s = this.newState(pk, key, { pointCount: 0, lastStep: null, lastValue: null, nonFiniteCount: 0 });
       this.series.set(key, s);
     }
     return s;
@@ -229,41 +237,46 @@ export class RunMetricsWriter {
 
   /** A restart: points of every series of the run (or only of `key`'s) at step ≥ `step` are superseded. */
   supersedeFrom(step: number, key?: string): void {
+    if (key === undefined) this.axis?.truncateFrom(step);
     const only = key === undefined ? undefined : this.series.get(key);
     for (const s of key === undefined ? this.series.values() : only ? [only] : []) {
+      this.settlePlaced(s);
       if (s.lastStep === null || s.lastStep < step) continue;
       // What is kept no longer starts where the flush's changes start: the hooks read the points again.
       s.kept = null;
       s.rewound = true;
-      const removed = this.st.countFrom.get(s.pk, step) as { n: number; nonFinite: number };
-      this.st.deleteFrom.run(s.pk, step);
-      s.pointCount -= removed.n;
+      const removed = s.chunk.truncateFrom(step);
+      s.pointCount -= removed.points;
       s.nonFiniteCount -= removed.nonFinite;
-      this.pointCount -= removed.n;
-      const last = this.st.lastPoint.get(s.pk) as { step: number; value: number | null } | undefined;
-      s.lastStep = last ? last.step : null;
-      s.lastValue = last ? (last.value ?? NaN) : null;
+      this.pointCount -= removed.points;
+      const tail = s.chunk.columns();
+      s.lastStep = tail.length > 0 ? tail.steps[tail.length - 1]! : null;
+      s.lastValue = tail.length > 0 ? tail.values![tail.length - 1]! : null;
       if (s.dirtyFrom === null || step < s.dirtyFrom) s.dirtyFrom = step;
     }
   }
 
   /** The file was rewritten: every series and point of the run goes, before reading it again. */
   clearAll(): void {
-    for (const s of this.series.values()) {
-      for (const hook of onSeriesRemoved) hook(this.sqlite, s.pk);
-      this.st.deleteSeriesPoints.run(s.pk);
-    }
+    for (const s of this.series.values()) for (const hook of onSeriesRemoved) hook(this.sqlite, s.pk);
+    // Chunks go with their series (ON DELETE CASCADE).
     this.st.deleteRunSeries.run(this.runPk);
+    this.st.deleteRunAxis.run(this.runPk);
+    this.axis?.reset();
     this.series.clear();
     this.slotKeys.length = 0;
     this.slotSeries.length = 0;
     this.pointCount = 0;
   }
 
-  /** Writes series and run statistics and tells the hooks what changed. */
+  /** Writes the open chunks, series and run statistics, and tells the hooks what changed. */
   flush(progress: RunProgressState, syncedAt: string): void {
+    // The axis first: the hooks read each series' tokens and time through it.
+    this.axis?.flush();
     for (const s of this.series.values()) {
       if (s.dirtyFrom === null) continue;
+      this.settlePlaced(s);
+      s.chunk.flush();
       this.st.updateSeries.run(s.pointCount, s.lastStep, s.lastValue, s.nonFiniteCount, s.pk);
       const kept = s.kept && s.kept.steps[0] === s.dirtyFrom ? s.kept : null;
       const change = {

@@ -39,7 +39,6 @@ function prepareAll(sqlite: Database.Database) {
        WHERE pk = @pk`,
     ),
     runSeries: p('SELECT pk FROM series WHERE run_pk = ?').pluck(),
-    deleteSeriesPoints: p('DELETE FROM points WHERE series_pk = ?'),
     deleteRunSeries: p('DELETE FROM series WHERE run_pk = ?'),
     deleteRun: p('DELETE FROM runs WHERE pk = ?'),
     runState: p('SELECT state FROM runs WHERE pk = ?').pluck(),
@@ -118,8 +117,8 @@ export class StoreEntityWriter {
   removeRun(runPk: number): void {
     for (const seriesPk of this.st.runSeries.all(runPk) as number[]) {
       for (const hook of onSeriesRemoved) hook(this.sqlite, seriesPk);
-      this.st.deleteSeriesPoints.run(seriesPk);
     }
+    // Point chunks go with their series, the run's axis with the run (ON DELETE CASCADE).
     this.st.deleteRunSeries.run(runPk);
     this.st.deleteRun.run(runPk);
   }

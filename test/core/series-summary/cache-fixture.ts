@@ -1,9 +1,12 @@
 // A real SQLite cache in a fresh temporary folder, with helpers that insert runs, series and points
-// the way the sync stores them (NaN as NULL).
+// into the chunked point storage (each series with its own tokens and time, as a source's are).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
+import { openSeriesChunk } from '../../../electron/core/points/open-chunk';
+import { STEPS, TIMES, TOKENS, VALUES } from '../../../electron/core/points/point-chunk';
+import { seriesPointRows } from '../../helpers/cache-points';
 
 export const migrationsDir = path.resolve(__dirname, '../../../migrations');
 
@@ -76,33 +79,33 @@ export interface RawPoint {
   time?: number | null;
 }
 
-/** Inserts (or replaces) points and keeps the series row's statistics as the sync would. */
+/** Rewrites a series' chunks with exactly these points, each carrying its own tokens and time. */
+function storePoints(cache: CacheDatabase, seriesPk: number, points: readonly RawPoint[]): void {
+  const chunk = openSeriesChunk(cache.sqlite, seriesPk, STEPS | VALUES | TOKENS | TIMES);
+  chunk.truncateFrom(-Infinity);
+  for (const p of points) chunk.append(p.step, p.value, p.tokens ?? NaN, p.time ?? NaN);
+  chunk.flush();
+}
+
+/** Inserts (or replaces, by step) points and keeps the series row's statistics as the sync would. */
 export function writePoints(cache: CacheDatabase, seriesPk: number, points: readonly RawPoint[]): void {
-  const insert = cache.sqlite.prepare('INSERT OR REPLACE INTO points (series_pk, step, tokens, time, value) VALUES (?, ?, ?, ?, ?)');
   cache.sqlite.transaction(() => {
-    for (const p of points) insert.run(seriesPk, p.step, p.tokens ?? null, p.time ?? null, Number.isNaN(p.value) ? null : p.value);
+    const byStep = new Map(readRawPoints(cache, seriesPk).map((p) => [p.step, p]));
+    for (const p of points) byStep.set(p.step, p);
+    const all = [...byStep.values()].sort((a, b) => a.step - b.step);
+    storePoints(cache, seriesPk, all);
+    const last = all[all.length - 1];
     cache.sqlite
-      .prepare(
-        `UPDATE series SET point_count = (SELECT count(*) FROM points WHERE series_pk = @pk),
-           last_step = (SELECT max(step) FROM points WHERE series_pk = @pk),
-           non_finite_count = (SELECT count(*) FROM points WHERE series_pk = @pk AND (value IS NULL OR abs(value) = 9e999))
-         WHERE pk = @pk`,
-      )
-      .run({ pk: seriesPk });
+      .prepare('UPDATE series SET point_count = ?, last_step = ?, non_finite_count = ? WHERE pk = ?')
+      .run(all.length, last?.step ?? null, all.filter((p) => !Number.isFinite(p.value)).length, seriesPk);
   })();
 }
 
 export function deletePointsFrom(cache: CacheDatabase, seriesPk: number, fromStep: number): void {
-  cache.sqlite.prepare('DELETE FROM points WHERE series_pk = ? AND step >= ?').run(seriesPk, fromStep);
+  storePoints(cache, seriesPk, readRawPoints(cache, seriesPk).filter((p) => p.step < fromStep));
 }
 
-/** Every point of a series in step order, NaN restored. */
+/** Every point of a series in step order. */
 export function readRawPoints(cache: CacheDatabase, seriesPk: number): RawPoint[] {
-  const rows = cache.sqlite.prepare('SELECT step, value, tokens, time FROM points WHERE series_pk = ? ORDER BY step').all(seriesPk) as {
-    step: number;
-    value: number | null;
-    tokens: number | null;
-    time: number | null;
-  }[];
-  return rows.map((r) => ({ step: r.step, value: r.value ?? NaN, tokens: r.tokens, time: r.time }));
+  return seriesPointRows(cache.sqlite, seriesPk).map(([step, tokens, time, value]) => ({ step, value: value ?? NaN, tokens, time }));
 }

@@ -36,19 +36,19 @@ describe('the summary after a sync', () => {
     fs.writeFileSync(path.join(store, 'tessera-store.json'), JSON.stringify({ format: 'tessera-store', version: 1, name: 'lab' }));
     fs.writeFileSync(path.join(store, 'runs', 'r-1', 'run.json'), JSON.stringify({ id: 'r-1', created_at: '2026-10-01T00:00:00Z' }));
     const metrics = path.join(store, 'runs', 'r-1', 'metrics.jsonl');
-    fs.writeFileSync(metrics, lines(0, 5000));
+    fs.writeFileSync(metrics, lines(0, 80_000));
     const cache = openCacheDatabase({ file: path.join(dir, 'cache.sqlite'), migrationsDir });
     caches.push(cache);
     await syncFolder(cache, store);
     const state = () => cache.sqlite.prepare('SELECT point_count AS n, level_count AS levels FROM series_summaries').get() as { n: number; levels: number };
-    expect(state()).toEqual({ n: 5000, levels: 2 });
-    fs.appendFileSync(metrics, lines(5000, 20_000));
+    expect(state()).toEqual({ n: 80_000, levels: 2 });
+    fs.appendFileSync(metrics, lines(80_000, 320_000));
     await syncFolder(cache, store);
-    expect(state()).toEqual({ n: 20_000, levels: 3 });
-    // The job crashed at 20000 and resumed from the checkpoint at step 4100.
-    fs.appendFileSync(metrics, lines(4100, 6000, 1));
+    expect(state()).toEqual({ n: 320_000, levels: 3 });
+    // The job crashed at 320000 and resumed from the checkpoint at step 65600.
+    fs.appendFileSync(metrics, lines(65_600, 96_000, 1));
     await syncFolder(cache, store);
-    expect(state()).toEqual({ n: 6000, levels: 2 });
+    expect(state()).toEqual({ n: 96_000, levels: 2 });
     const synced = summaryRows(cache);
     const seriesPk = cache.sqlite.prepare('SELECT pk FROM series').pluck().get() as number;
     removeSeriesSummary(cache.sqlite, seriesPk);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { COUNT, END_STEP, FIELDS, MAX, MIN, REP_STEP, REP_Y, START_STEP, TOKENS_DROPS, TOKENS_GAPS, quarterHigh, quarterLow, quarterStart } from '../../../electron/core/series-summary/bucket-record';
 import { readChunkRange, readSummaryState } from '../../../electron/core/series-summary/summary-chunks';
-import { bucketPoints } from '../../../electron/core/series-summary/summary-levels';
+import { BUCKETS_PER_CHUNK, bucketPoints } from '../../../electron/core/series-summary/summary-levels';
 import { removeSeriesSummary, updateSeriesSummary } from '../../../electron/core/series-summary/update-series-summary';
 import { mulberry32 } from '../../../shared/stats';
 import { createCache, deletePointsFrom, insertRun, insertSeries, readRawPoints, writePoints, type RawPoint } from './cache-fixture';
@@ -36,16 +36,16 @@ function rebuiltSnapshot(cache: CacheDatabase, seriesPk: number) {
 describe('updateSeriesSummary', () => {
   it('builds levels whose buckets hold the exact count, extremes and edges of their points', () => {
     const { cache, seriesPk } = setup();
-    const points = randomSeries({ count: 20_000, seed: 7, maxStride: 3 });
+    const points = randomSeries({ count: 320_000, seed: 7, maxStride: 3 });
     writePoints(cache, seriesPk, points);
     updateSeriesSummary(cache.sqlite, seriesPk, 0);
     const state = readSummaryState(cache.sqlite, seriesPk)!;
-    expect(state.pointCount).toBe(20_000);
-    expect(state.levelCount).toBe(3); // 64, 256 and 1024 points per bucket; 4096 would not fill one chunk
+    expect(state.pointCount).toBe(320_000);
+    expect(state.levelCount).toBe(3); // 256, 1024 and 4096 points per bucket; 16384 would not fill one chunk
     for (let level = 0; level < state.levelCount; level++) {
       const size = bucketPoints(level);
       const buckets = Math.ceil(points.length / size);
-      const { records } = readChunkRange(cache.sqlite, seriesPk, level, 0, Math.ceil(buckets / 16) - 1);
+      const { records } = readChunkRange(cache.sqlite, seriesPk, level, 0, Math.ceil(buckets / BUCKETS_PER_CHUNK) - 1);
       for (const b of [0, 1, Math.floor(buckets / 2), buckets - 1]) {
         const slice = points.slice(b * size, (b + 1) * size);
         const finite = slice.filter((p) => Number.isFinite(p.value));
@@ -68,7 +68,7 @@ describe('updateSeriesSummary', () => {
         }
       }
     }
-    expect(state.totals[COUNT]).toBe(20_000);
+    expect(state.totals[COUNT]).toBe(320_000);
     expect(state.totals[TOKENS_GAPS]).toBe(0);
     expect(state.totals[TOKENS_DROPS]).toBe(0);
   });
@@ -88,7 +88,7 @@ describe('updateSeriesSummary', () => {
         points = points.filter((p) => p.step < fromStep);
         nextStep = fromStep;
       } else fromStep = nextStep;
-      const added = randomSeries({ count: 1 + Math.floor(rand() * (rand() < 0.2 ? 6000 : 300)), seed: round + 100, firstStep: nextStep, maxStride: 2 });
+      const added = randomSeries({ count: 1 + Math.floor(rand() * (rand() < 0.2 ? 96_000 : 4800)), seed: round + 100, firstStep: nextStep, maxStride: 2 });
       points.push(...added);
       nextStep = added[added.length - 1].step + 1;
       writePoints(cache, seriesPk, added);
@@ -115,14 +115,14 @@ describe('updateSeriesSummary', () => {
 
   it('drops the summary when the series shrinks to nothing and keeps none for short series', () => {
     const { cache, seriesPk } = setup();
-    writePoints(cache, seriesPk, randomSeries({ count: 5000, seed: 5 }));
+    writePoints(cache, seriesPk, randomSeries({ count: 80_000, seed: 5 }));
     updateSeriesSummary(cache.sqlite, seriesPk, 0);
     expect(readSummaryState(cache.sqlite, seriesPk)!.levelCount).toBe(2);
-    deletePointsFrom(cache, seriesPk, 500);
-    updateSeriesSummary(cache.sqlite, seriesPk, 500);
+    deletePointsFrom(cache, seriesPk, 8000);
+    updateSeriesSummary(cache.sqlite, seriesPk, 8000);
     const state = readSummaryState(cache.sqlite, seriesPk)!;
     expect(state.levelCount).toBe(0);
-    expect(state.pointCount).toBe(500);
+    expect(state.pointCount).toBe(8000);
     expect(cache.sqlite.prepare('SELECT count(*) FROM series_summary_chunks WHERE series_pk = ?').pluck().get(seriesPk)).toBe(0);
     deletePointsFrom(cache, seriesPk, 0);
     updateSeriesSummary(cache.sqlite, seriesPk, 0);

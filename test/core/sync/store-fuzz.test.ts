@@ -15,6 +15,7 @@ import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { SyncSummary } from '../../../electron/core/sync/sync-summary';
 import { mulberry32, type UniformRandom } from '../../../shared/stats';
 import { fingerprintDatabase, migrationsDir } from '../../helpers/api-fuzz-lab';
+import { orphanChunks, seriesPointRows } from '../../helpers/cache-points';
 
 const CASES = 30;
 const KEPT_RUNS = 16;
@@ -100,10 +101,9 @@ function runHistories(sqlite: CacheDatabase['sqlite']): Map<string, string> {
   const out = new Map<string, string>();
   const runs = sqlite.prepare('SELECT pk, id, last_step, point_count FROM runs ORDER BY id').all() as Array<{ pk: number; id: string; last_step: number | null; point_count: number }>;
   const series = sqlite.prepare('SELECT pk, key, point_count, last_step, last_value, non_finite_count FROM series WHERE run_pk = ? ORDER BY key');
-  const points = sqlite.prepare('SELECT step, tokens, time, value FROM points WHERE series_pk = ? ORDER BY step').raw();
   const safe = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
   for (const run of runs) {
-    const parts = (series.all(run.pk) as Array<{ pk: number; key: string }>).map(({ pk, ...summary }) => ({ ...summary, points: points.all(pk) }));
+    const parts = (series.all(run.pk) as Array<{ pk: number; key: string }>).map(({ pk, ...summary }) => ({ ...summary, points: seriesPointRows(sqlite, pk) }));
     out.set(run.id, JSON.stringify({ lastStep: run.last_step, pointCount: run.point_count, series: parts }, safe));
   }
   return out;
@@ -209,9 +209,9 @@ describe('sync of randomly damaged copies of a lab', () => {
           if (loss) problems.push(`${label}: ${loss}`);
         }
         const orphans = cache.sqlite
-          .prepare('SELECT (SELECT count(*) FROM points WHERE series_pk NOT IN (SELECT pk FROM series)) + (SELECT count(*) FROM series WHERE run_pk NOT IN (SELECT pk FROM runs))')
+          .prepare('SELECT count(*) FROM series WHERE run_pk NOT IN (SELECT pk FROM runs)')
           .pluck()
-          .get() as number;
+          .get() as number + orphanChunks(cache.sqlite);
         if (orphans > 0) problems.push(`${label}: ${orphans} orphan points or series`);
         const histories = runHistories(cache.sqlite);
         for (const [runId, history] of reference) {

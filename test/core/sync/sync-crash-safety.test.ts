@@ -9,6 +9,7 @@ import { bundleEntry, bundleFolder, bundleParseWorker } from './support/bundle-e
 import { writeEveryCaseStore } from './support/every-case-store';
 import { mulberry32, writeGeneratedRuns } from './support/generated-store';
 import { makeTempDir, migrationsDir, openTestCache } from './support/lab-store-fixture';
+import { countPoints } from '../../helpers/cache-points';
 
 const CHUNK_BYTES = 64 * 1024;
 const KILLS = 6;
@@ -57,7 +58,7 @@ function runSyncChild(dbFile: string, killAfterMs?: number): Promise<ChildRun> {
 
 function pointCount(dbFile: string): number {
   const cache = openTestCache(dbFile);
-  const n = cache.sqlite.prepare('SELECT count(*) FROM points').pluck().get() as number;
+  const n = countPoints(cache.sqlite);
   cache.close();
   return n;
 }

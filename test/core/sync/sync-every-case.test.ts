@@ -10,6 +10,7 @@ import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { dumpCache } from './support/cache-dump';
 import { writeEveryCaseStore, type EveryCaseStore } from './support/every-case-store';
 import { makeTempDir, openTestCache } from './support/lab-store-fixture';
+import { allPointValues } from '../../helpers/cache-points';
 
 describe('sync of a store with every kind of bad input', () => {
   let dir: string;
@@ -57,7 +58,7 @@ describe('sync of a store with every kind of bad input', () => {
     const ids = cache.sqlite.prepare('SELECT id FROM runs').pluck().all();
     expect(ids).not.toContain('r-outside');
     expect(ids).not.toContain('r-other');
-    const values = cache.sqlite.prepare('SELECT value FROM points').pluck().all();
+    const values = allPointValues(cache.sqlite);
     expect(values).not.toContain(42);
     expect(cache.sqlite.prepare('SELECT id FROM ablations').pluck().all()).toEqual(['abl-1']);
     expect(cache.sqlite.prepare('SELECT id FROM proposals').pluck().all()).toEqual(['p-1']);

@@ -9,6 +9,7 @@ import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { onSeriesAppended } from '../../../electron/core/sync/series-hooks';
 import { dumpCache } from './support/cache-dump';
 import { appendFile, createStore, metricsLines, openTestCache, runJson, writeFiles } from './support/lab-store-fixture';
+import { countPoints } from '../../helpers/cache-points';
 
 let root: string;
 let cache: CacheDatabase;
@@ -150,7 +151,7 @@ describe('incremental sync', () => {
     expect(summary.runs.removed).toBe(1);
     expect(summary.changed.removedRuns).toEqual(['r1']);
     expect(cache.sqlite.prepare('SELECT id FROM runs').pluck().all()).toEqual(['r2']);
-    expect(cache.sqlite.prepare('SELECT count(*) FROM points').pluck().get()).toBe(1);
+    expect(countPoints(cache.sqlite)).toBe(1);
     expect(summary.issues).toEqual([]);
     expect(dumpCache(cache.sqlite)).toEqual(await cleanDump());
   });

@@ -8,6 +8,7 @@ import type { SyncProgress } from '../../../electron/core/sync/sync-progress';
 import { dumpCache } from './support/cache-dump';
 import { writeGeneratedRuns } from './support/generated-store';
 import { createStore, openTestCache } from './support/lab-store-fixture';
+import { countPoints } from '../../helpers/cache-points';
 
 let root: string;
 let cache: CacheDatabase;
@@ -47,11 +48,11 @@ describe('sync progress and cancellation', () => {
       },
     });
     await expect(pass).rejects.toThrow(/abort/i);
-    const partial = cache.sqlite.prepare('SELECT count(*) FROM points').pluck().get() as number;
+    const partial = countPoints(cache.sqlite);
     await syncFolder(cache, root);
     const clean = openTestCache(path.join(path.dirname(root), 'clean.db'));
     await syncFolder(clean, root);
-    expect(partial).toBeLessThan(clean.sqlite.prepare('SELECT count(*) FROM points').pluck().get() as number);
+    expect(partial).toBeLessThan(countPoints(clean.sqlite));
     expect(dumpCache(cache.sqlite)).toEqual(dumpCache(clean.sqlite));
     clean.close();
   });

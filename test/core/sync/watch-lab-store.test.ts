@@ -8,6 +8,7 @@ import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-t
 import type { SyncSummary } from '../../../electron/core/sync/sync-summary';
 import { watchLabStore, type LabStoreWatcher } from '../../../electron/core/sync/watch-lab-store';
 import { appendFile, createStore, metricsLines, openTestCache, runJson } from './support/lab-store-fixture';
+import { countPoints } from '../../helpers/cache-points';
 
 let root: string;
 let cache: CacheDatabase;
@@ -81,6 +82,6 @@ describe('watchLabStore', () => {
     expect(results[2]).toBe(results[0]);
     expect(results[0]!.runs.new).toBe(0);
     expect((await changed((s) => s.runs.new === 1)).points).toBe(1);
-    expect(cache.sqlite.prepare('SELECT count(*) FROM points').pluck().get()).toBe(1);
+    expect(countPoints(cache.sqlite)).toBe(1);
   });
 });

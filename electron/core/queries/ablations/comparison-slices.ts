@@ -2,6 +2,8 @@
 // ablation's compare_at unit, and its points on either side of a given x.
 import type Database from 'better-sqlite3';
 import type { ComparisonRun } from '../../../../shared/series';
+import { STEPS, TOKENS, VALUES } from '../../points/point-chunk';
+import { readSeriesPoints, type PointColumns } from '../../points/read-series-points';
 
 export type CompareAt = 'step' | 'tokens' | 'flops';
 
@@ -13,49 +15,43 @@ export interface ComparedRun {
   flopsPerToken: number | null;
 }
 
-function statements(sqlite: Database.Database) {
-  return {
-    lastStep: sqlite.prepare('SELECT step FROM points WHERE series_pk = ? ORDER BY step DESC LIMIT 1').pluck(),
-    lastTokens: sqlite.prepare('SELECT tokens FROM points WHERE series_pk = ? AND tokens IS NOT NULL ORDER BY step DESC LIMIT 1').pluck(),
-    stepAtOrBefore: sqlite.prepare('SELECT step AS x, value FROM points WHERE series_pk = ? AND step <= ? ORDER BY step DESC LIMIT 1'),
-    stepAfter: sqlite.prepare('SELECT step AS x, value FROM points WHERE series_pk = ? AND step > ? ORDER BY step LIMIT 1'),
-    tokensAtOrBefore: sqlite.prepare('SELECT tokens AS x, value FROM points WHERE series_pk = ? AND tokens <= ? ORDER BY step DESC LIMIT 1'),
-    tokensAfter: sqlite.prepare('SELECT tokens AS x, value FROM points WHERE series_pk = ? AND tokens > ? ORDER BY step LIMIT 1'),
-  };
-}
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof statements>>();
-
-function prepared(sqlite: Database.Database) {
-  let st = cache.get(sqlite);
-  if (!st) cache.set(sqlite, (st = statements(sqlite)));
-  return st;
+/** The run's steps, tokens and values (tokens only when the unit needs them). */
+function columnsOf(sqlite: Database.Database, run: ComparedRun, unit: CompareAt): PointColumns {
+  return readSeriesPoints(sqlite, run.seriesPk, {}, unit === 'step' ? STEPS | VALUES : STEPS | VALUES | TOKENS);
 }
 
 /** The largest compare_at value the run reached; null when it never logged that unit. */
 export function reachOf(sqlite: Database.Database, run: ComparedRun, unit: CompareAt): number | null {
-  const st = prepared(sqlite);
-  if (unit === 'step') return (st.lastStep.get(run.seriesPk) as number | undefined) ?? null;
-  const tokens = (st.lastTokens.get(run.seriesPk) as number | undefined) ?? null;
-  if (tokens === null) return null;
+  const points = columnsOf(sqlite, run, unit);
+  if (unit === 'step') return points.length > 0 ? points.steps[points.length - 1]! : null;
+  let last = points.length - 1;
+  while (last >= 0 && Number.isNaN(points.tokens[last]!)) last--;
+  if (last < 0) return null;
+  const tokens = points.tokens[last]!;
   if (unit === 'flops') return run.flopsPerToken === null ? null : tokens * run.flopsPerToken;
   return tokens;
 }
 
 /**
  * The run's points around x (the last at or before it and the first after it), as valueAtComparisonPoint
- * takes them: interpolating between them equals interpolating the whole run there. NaN is stored as NULL.
+ * takes them: interpolating between them equals interpolating the whole run there. A point without
+ * tokens is on neither side on a tokens axis.
  */
 export function sliceAround(sqlite: Database.Database, run: ComparedRun, unit: CompareAt, x: number): ComparisonRun {
-  const st = prepared(sqlite);
   const scale = unit === 'flops' ? run.flopsPerToken! : 1;
   const target = x / scale;
-  const [before, after] = unit === 'step' ? [st.stepAtOrBefore, st.stepAfter] : [st.tokensAtOrBefore, st.tokensAfter];
-  const rows = [before.get(run.seriesPk, target), after.get(run.seriesPk, target)].filter(Boolean) as { x: number; value: number | null }[];
+  const points = columnsOf(sqlite, run, unit);
+  const xs = unit === 'step' ? points.steps : points.tokens;
+  // The last point (by step) at or before the target, and the first after it; NaN compares false both ways.
+  let before = points.length - 1;
+  while (before >= 0 && !(xs[before]! <= target)) before--;
+  let after = 0;
+  while (after < points.length && !(xs[after]! > target)) after++;
+  const picked = [before, after].filter((i) => i >= 0 && i < points.length);
   return {
     runId: run.runId,
     variant: run.variant,
-    xs: rows.map((r) => (unit === 'flops' ? r.x * scale : r.x)),
-    ys: rows.map((r) => r.value ?? NaN),
+    xs: picked.map((i) => (unit === 'flops' ? xs[i]! * scale : xs[i]!)),
+    ys: picked.map((i) => points.values[i]!),
   };
 }

@@ -2,6 +2,8 @@
 // and, per metric, every ablation run's points of it (step, tokens, value).
 import type Database from 'better-sqlite3';
 import type { EvalSuiteSpec } from '../../../../shared/domain/eval-quality';
+import { STEPS, TOKENS, VALUES } from '../../points/point-chunk';
+import { readSeriesPoints } from '../../points/read-series-points';
 
 export interface AblationSpecRow {
   id: string;
@@ -46,7 +48,6 @@ function statements(sqlite: Database.Database) {
        WHERE s.key = ? AND r.ablation IS NOT NULL AND r.variant IS NOT NULL
        ORDER BY r.ablation, r.variant, r.params, r.id`,
     ),
-    points: sqlite.prepare('SELECT step, tokens, value FROM points WHERE series_pk = ? ORDER BY step').raw(true),
     version: sqlite.prepare(
       `SELECT (SELECT count(*) || '|' || coalesce(max(synced_at), '') || '|' || coalesce(sum(point_count), 0) FROM runs)
            || '#' || (SELECT coalesce(group_concat(id || ':' || coalesce(metric, '') || ':' || coalesce(baseline, '') || ':' || compare_at || ':' || coalesce(proposal, ''), ','), '') FROM ablations)
@@ -95,15 +96,8 @@ export function readAblationEvalRuns(sqlite: Database.Database, metric: string):
   const s = st(sqlite);
   type Row = Omit<EvalRunSeries, 'steps' | 'tokens' | 'values'> & { seriesPk: number };
   return (s.runs.all(metric) as Row[]).map(({ seriesPk, ...run }) => {
-    const rows = s.points.all(seriesPk) as [number, number | null, number | null][];
-    const steps = new Float64Array(rows.length);
-    const tokens = new Float64Array(rows.length);
-    const values = new Float64Array(rows.length);
-    rows.forEach(([step, t, v], i) => {
-      steps[i] = step;
-      tokens[i] = t ?? Number.NaN;
-      values[i] = v ?? Number.NaN;
-    });
-    return { ...run, steps, tokens, values };
+    const points = readSeriesPoints(sqlite, seriesPk, {}, STEPS | TOKENS | VALUES);
+    const n = points.length;
+    return { ...run, steps: points.steps.subarray(0, n), tokens: points.tokens.subarray(0, n), values: points.values.subarray(0, n) };
   });
 }

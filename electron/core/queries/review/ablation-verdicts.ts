@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { AblationChange, VerdictCell } from '../../../../shared/api/review-methods';
 import { valueAtComparisonPoint, type ComparisonRun } from '../../../../shared/series';
 import { welchTTest, welchVerdict } from '../../../../shared/stats';
+import { readSeriesPoints } from '../../points/read-series-points';
 import { metricDirection } from '../proposals/ablation-gain';
 import { flopsPerToken } from '../series/run-axis';
 import { storeTimeMs } from './review-start';
@@ -61,29 +62,28 @@ export function readAblationData(sqlite: Database.Database, id: string): Ablatio
     stateUpdatedAt: string | null;
     seriesPk: number;
   }[];
-  const pointsOf = sqlite.prepare('SELECT step, tokens, time, value FROM points WHERE series_pk = ? ORDER BY step').raw();
   const runs = rows.map((row): TimedRun => {
     const createdMs = storeTimeMs(row.createdAt) ?? 0;
     const untimedMs = storeTimeMs(row.stateUpdatedAt) ?? createdMs;
     const perToken = flopsPerToken(row);
-    const points = pointsOf.all(row.seriesPk) as [number, number | null, number | null, number | null][];
-    const xs = new Float64Array(points.length);
-    const ys = new Float64Array(points.length);
-    const times = new Float64Array(points.length);
-    points.forEach(([step, tokens, time, value], i) => {
+    const points = readSeriesPoints(sqlite, row.seriesPk);
+    const n = points.length;
+    const xs = new Float64Array(n);
+    const ys = points.values.slice(0, n);
+    const times = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const tokens = points.tokens[i]!;
       xs[i] =
         ablation.compareAt === 'step'
-          ? step
-          : tokens === null
-            ? Number.NaN
-            : ablation.compareAt === 'flops'
-              ? perToken === null
-                ? Number.NaN
-                : tokens * perToken
-              : tokens;
-      ys[i] = value ?? Number.NaN;
-      times[i] = time !== null ? time * 1000 : untimedMs;
-    });
+          ? points.steps[i]!
+          : ablation.compareAt === 'flops'
+            ? perToken === null
+              ? Number.NaN
+              : tokens * perToken
+            : tokens;
+      const time = points.times[i]!;
+      times[i] = Number.isNaN(time) ? untimedMs : time * 1000;
+    }
     return { id: row.id, variant: row.variant, params: row.params, createdMs, xs, ys, times };
   });
   return { ablation: { ...ablation, metric: ablation.metric, baseline: ablation.baseline }, better: metricDirection(ablation.metric), runs };

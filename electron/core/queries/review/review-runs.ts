@@ -2,6 +2,7 @@
 // ones stale now. "When" comes from the store: status.json's updated_at for a state change, the
 // first non-finite point's logged `time` for a divergence (the status time, then created_at, when
 // the metrics log no time).
+import { firstPointWhere } from '../../points/point-lookups';
 import type Database from 'better-sqlite3';
 import { encodeNumber } from '../../../../shared/api/json-number';
 import type { DivergedRun, ReviewRun, StaleRun } from '../../../../shared/api/review-methods';
@@ -103,17 +104,14 @@ function divergedRuns(sqlite: Database.Database, sinceMs: number, nowMs: number)
        WHERE s.non_finite_count > 0 ORDER BY r.id, s.key`,
     )
     .all() as { seriesPk: number; key: string; nonFinite: number; runId: string }[];
-  // NaN is stored as NULL, ±Infinity as REAL infinities (9e999 reads as +Infinity in SQLite).
-  const firstNonFinite = sqlite.prepare(
-    'SELECT step, time FROM points WHERE series_pk = ? AND (value IS NULL OR value = 9e999 OR value = -9e999) ORDER BY step LIMIT 1',
-  );
   const runOf = sqlite.prepare(`${RUN_SQL} WHERE id = ?`);
   const trust = loadEvalTrust(sqlite);
   const firstByRun = new Map<string, { key: string; step: number; atMs: number | null; nonFinite: number; row: RunDbRow }>();
   for (const c of candidates) {
     if (!LOSS_KEY.test(c.key)) continue;
-    const point = firstNonFinite.get(c.seriesPk) as { step: number; time: number | null } | undefined;
-    if (!point) continue;
+    const found = firstPointWhere(sqlite, c.seriesPk, (p, i) => !Number.isFinite(p.values[i]!));
+    if (!found) continue;
+    const point = { step: found.step, time: Number.isNaN(found.time) ? null : found.time };
     const row = runOf.get(c.runId) as RunDbRow;
     const atMs = point.time !== null ? point.time * 1000 : (storeTimeMs(row.stateUpdatedAt) ?? storeTimeMs(row.createdAt));
     const seen = firstByRun.get(c.runId);

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ChartSeries, SeriesResult, XKind } from '../../../../shared/domain/run-views';
 import { smoothEma, type PixelRange, type ReducedSeries } from '../../../../shared/series';
 import { END_STEP, END_TIME, END_TOKENS, START_STEP, START_TIME, START_TOKENS, TIME_DROPS, TIME_GAPS, TOKENS_DROPS, TOKENS_GAPS, type PointColumns } from '../../series-summary/bucket-record';
+import { firstPointWhere } from '../../points/point-lookups';
 import { readPointsAfter } from '../../series-summary/read-points';
 import type { TrustOf } from '../runs/eval-trust';
 import { reduceFromSummary, reducePointColumns } from './reduce-summary';
@@ -59,12 +60,9 @@ function summaryFits(target: SeriesTarget, axis: XAxisMap): boolean {
 /** The first point's x that a log axis can show: the first positive one (x rises with step here). */
 function firstPositive(sqlite: Database.Database, seriesPk: number, axis: XAxisMap): { value: number; before: number } | null {
   const column = axis.base;
-  const row = sqlite
-    .prepare(`SELECT step, ${column} AS v FROM points WHERE series_pk = ? AND ${column} * ? + ? > 0 ORDER BY step LIMIT 1`)
-    .get(seriesPk, axis.scale, axis.offset) as { step: number; v: number } | undefined;
-  if (!row) return null;
-  const before = sqlite.prepare('SELECT count(*) FROM points WHERE series_pk = ? AND step < ?').pluck().get(seriesPk, row.step) as number;
-  return { value: row.v, before };
+  const found = firstPointWhere(sqlite, seriesPk, (p, i) => (column === 'step' ? p.steps : column === 'tokens' ? p.tokens : p.times)[i]! * axis.scale + axis.offset > 0);
+  if (!found) return null;
+  return { value: column === 'step' ? found.step : column === 'tokens' ? found.tokens : found.time, before: found.index };
 }
 
 function prepare(sqlite: Database.Database, target: SeriesTarget, query: SeriesQuery): Prepared {
@@ -89,7 +87,7 @@ function prepare(sqlite: Database.Database, target: SeriesTarget, query: SeriesQ
     }
     return { target, axis, note: null, summaryFits: true, points: null, extent: [lo, mapX(axis, t[end])], unplaced: 0, belowLogAxis };
   }
-  const points = readPointsAfter(sqlite, target.seriesPk, -Infinity, Infinity, target.pointCount);
+  const points = readPointsAfter(sqlite, target.seriesPk);
   const base = baseColumn(points, axis.base);
   let lo = Infinity;
   let hi = -Infinity;
@@ -134,7 +132,7 @@ function reduceSummarized(sqlite: Database.Database, p: Prepared, range: PixelRa
   const source = new CacheSummarySource(sqlite, target.seriesPk!, target.summary!);
   const { reduced } = reduceFromSummary(source, p.axis!, range);
   if (smoothing === 0) return { reduced, smoothed: null };
-  const smoothedSource = smoothedSummary(sqlite, target.seriesPk!, target.summary!.generation, smoothing, target.summary!.pointCount);
+  const smoothedSource = smoothedSummary(sqlite, target.seriesPk!, target.summary!.generation, smoothing);
   return { reduced, smoothed: reduceFromSummary(smoothedSource, p.axis!, range).reduced };
 }
 

@@ -11,7 +11,7 @@ import { FIELDS, START_STEP, END_STEP, COUNT } from '../../series-summary/bucket
 import { LEVEL_FACTOR, bucketPoints } from '../../series-summary/summary-levels';
 import { ColumnState } from './column-state';
 import { bucketTotal, type BucketRun, type SummarySource } from './summary-source';
-import { baseColumn, mapX, recordOffsets, type XAxisMap } from './x-axis';
+import { baseColumn, columnsFor, mapX, recordOffsets, type XAxisMap } from './x-axis';
 
 /** Buckets per pixel column at the level the query starts from. */
 export const BUCKETS_PER_COLUMN = 1;
@@ -92,7 +92,7 @@ function reduceRawPoints(source: SummarySource, window: Window, axis: XAxisMap, 
       toStep: window.records[(window.count - 1) * FIELDS + END_STEP],
     },
   ];
-  const points = source.points(runs);
+  const points = source.points(runs, columnsFor(axis.base));
   const reduced = reducePointColumns(points.length, baseColumn(points, axis.base), points.values, axis, range);
   return { reduced, level: -1, bucketsRead: 0, pointsRead: points.length };
 }
@@ -129,7 +129,7 @@ function runOf(bucket: number, { records, at }: { records: Float64Array; at: num
 
 function openIntoPoints(source: SummarySource, state: ColumnState, axis: XAxisMap, runs: BucketRun[]): number {
   if (runs.length === 0) return 0;
-  const points = source.points(runs);
+  const points = source.points(runs, columnsFor(axis.base));
   const base = baseColumn(points, axis.base);
   for (let i = 0; i < points.length; i++) state.addPoint(base[i], points.values[i]);
   return points.length;

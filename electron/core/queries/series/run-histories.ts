@@ -3,6 +3,7 @@
 // logged the metric comes back empty; more points than HISTORY_MAX_POINTS are refused before any is read.
 import type Database from 'better-sqlite3';
 import { HISTORY_MAX_POINTS, type HistoryResult } from '../../../../shared/domain/run-views';
+import { ALL_COLUMNS, readSeriesPoints } from '../../points/read-series-points';
 import { exportedValue } from '../export-series';
 import { findSeriesTargets } from './series-targets';
 
@@ -20,17 +21,18 @@ export function runHistories(sqlite: Database.Database, runIds: readonly string[
     const targets = findSeriesTargets(sqlite, runIds, [metric]);
     const total = targets.reduce((sum, t) => sum + (t.seriesPk === null ? 0 : t.pointCount), 0);
     if (total > maxPoints) throw new HistoryTooLargeError(total, maxPoints);
-    const read = sqlite.prepare('SELECT step, tokens, time, value FROM points WHERE series_pk = ? ORDER BY step').raw();
     return {
       metric,
       runs: targets.map((t) => {
-        const rows = t.seriesPk === null ? [] : (read.all(t.seriesPk) as [number, number | null, number | null, number | null][]);
+        const p = t.seriesPk === null ? null : readSeriesPoints(sqlite, t.seriesPk, {}, ALL_COLUMNS);
+        const n = p?.length ?? 0;
+        const orNull = (x: number) => (Number.isNaN(x) ? null : x);
         return {
           runId: t.runId,
-          steps: rows.map((r) => r[0]),
-          tokens: rows.map((r) => r[1]),
-          times: rows.map((r) => r[2]),
-          values: rows.map((r) => exportedValue(r[3])),
+          steps: Array.from({ length: n }, (_, i) => p!.steps[i]!),
+          tokens: Array.from({ length: n }, (_, i) => orNull(p!.tokens[i]!)),
+          times: Array.from({ length: n }, (_, i) => orNull(p!.times[i]!)),
+          values: Array.from({ length: n }, (_, i) => exportedValue(p!.values[i]!)),
         };
       }),
     };

@@ -5,7 +5,7 @@
 // bounded cache and dropped when the series' summary generation changes.
 import type Database from 'better-sqlite3';
 import { FIELDS, START_STEP, mergeRecords, summarizePoints, type PointColumns } from '../../series-summary/bucket-record';
-import { readPointRanges, readPointsAfter } from '../../series-summary/read-points';
+import { readBucketPoints, readPointsAfter } from '../../series-summary/read-points';
 import { BASE_BUCKET_POINTS, LEVEL_FACTOR, levelCountFor } from '../../series-summary/summary-levels';
 import { ByteLru } from './byte-lru';
 import { isConstantSeries, ResumableEma } from './resumable-ema';
@@ -31,8 +31,8 @@ export class SmoothedSummary implements SummarySource {
     return this.levels.reduce((sum, level) => sum + level.byteLength, this.checkpoints.byteLength);
   }
 
-  static build(sqlite: Database.Database, seriesPk: number, weight: number, expectedPoints: number): SmoothedSummary {
-    const points = readPointsAfter(sqlite, seriesPk, -Infinity, Infinity, expectedPoints);
+  static build(sqlite: Database.Database, seriesPk: number, weight: number): SmoothedSummary {
+    const points = readPointsAfter(sqlite, seriesPk);
     const n = points.length;
     const constant = isConstantSeries(points.values, n);
     const ema = new ResumableEma(weight, constant);
@@ -84,14 +84,14 @@ export class SmoothedSummary implements SummarySource {
    * first bucket's first point (where the checkpoint is), whatever narrower range it asks for; the band
    * filter cannot apply either, since it is about smoothed values SQLite does not have.
    */
-  points(runs: readonly BucketRun[]): PointColumns {
+  points(runs: readonly BucketRun[], want?: number): PointColumns {
     const level0 = this.levels[0];
     const starts = runs.map((r) => level0[r.first * FIELDS + START_STEP]);
-    const raw = readPointRanges(
+    const raw = readBucketPoints(
       this.sqlite,
       this.seriesPk,
-      runs.map((r, i) => [starts[i], r.toStep] as [number, number]),
-      runs.length * BASE_BUCKET_POINTS,
+      runs.map((r, i) => ({ first: r.first, last: r.last, fromStep: starts[i], toStep: r.toStep })),
+      want,
     );
     const ema = new ResumableEma(this.weight, this.constant);
     const values = raw.values;
@@ -112,8 +112,8 @@ export class SmoothedSummary implements SummarySource {
 export const SMOOTHED_CACHE_BYTES = 320 * 1024 * 1024;
 const caches = new WeakMap<Database.Database, ByteLru<SmoothedSummary>>();
 
-export function smoothedSummary(sqlite: Database.Database, seriesPk: number, generation: number, weight: number, pointCount: number): SmoothedSummary {
+export function smoothedSummary(sqlite: Database.Database, seriesPk: number, generation: number, weight: number): SmoothedSummary {
   let cache = caches.get(sqlite);
   if (!cache) caches.set(sqlite, (cache = new ByteLru<SmoothedSummary>(SMOOTHED_CACHE_BYTES)));
-  return cache.getOrMake(`${seriesPk}:${generation}:${weight}`, () => SmoothedSummary.build(sqlite, seriesPk, weight, pointCount), (s) => s.bytes);
+  return cache.getOrMake(`${seriesPk}:${generation}:${weight}`, () => SmoothedSummary.build(sqlite, seriesPk, weight), (s) => s.bytes);
 }

@@ -2,7 +2,7 @@
 // summary of a smoothed series. Both answer in bucket records (electron/core/series-summary/bucket-record).
 import type Database from 'better-sqlite3';
 import { FIELDS, type PointColumns } from '../../series-summary/bucket-record';
-import { readPointRanges, readProbedPoints } from '../../series-summary/read-points';
+import { readBucketPoints } from '../../series-summary/read-points';
 import { readChunkList, readChunkRange, type SummaryState } from '../../series-summary/summary-chunks';
 import { BUCKETS_PER_CHUNK, bucketPoints } from '../../series-summary/summary-levels';
 import { ByteLru } from './byte-lru';
@@ -31,8 +31,8 @@ export interface SummarySource {
   bucketsOf(level: number, buckets: readonly number[]): BucketLookup;
   /** Visits buckets [from, to] of a level in order, where they are stored (no copy). */
   eachBucket(level: number, from: number, to: number, visit: (records: Float64Array, at: number, bucket: number) => void): void;
-  /** The points of whole level-0 buckets, in step order. */
-  points(runs: readonly BucketRun[]): PointColumns;
+  /** The points of whole level-0 buckets, in step order, with the columns in `want` filled (all by default). */
+  points(runs: readonly BucketRun[], want?: number): PointColumns;
 }
 
 export function bucketTotal(source: { pointCount: number }, level: number): number {
@@ -153,19 +153,8 @@ export class CacheSummarySource implements SummarySource {
     };
   }
 
-  /** Adjacent runs are read as one step range: one index seek each. Runs with bounds leave the rest in SQLite. */
-  points(runs: readonly BucketRun[]): PointColumns {
-    if (runs.length > 0 && runs.every((r) => r.below !== undefined)) {
-      const probes = runs.map((r) => ({ fromStep: r.fromStep, toStep: r.toStep, below: r.below!, above: r.above! }));
-      return readProbedPoints(this.sqlite, this.seriesPk, probes);
-    }
-    const ranges: [number, number][] = [];
-    let lastBucket = -2;
-    for (const run of runs) {
-      if (run.first === lastBucket + 1 && ranges.length > 0) ranges[ranges.length - 1][1] = run.toStep;
-      else ranges.push([run.fromStep, run.toStep]);
-      lastBucket = run.last;
-    }
-    return readPointRanges(this.sqlite, this.seriesPk, ranges, runs.length * 64);
+  /** Each bucket is one point chunk, read by number; runs with bounds keep only the points that can matter. */
+  points(runs: readonly BucketRun[], want?: number): PointColumns {
+    return readBucketPoints(this.sqlite, this.seriesPk, runs, want);
   }
 }

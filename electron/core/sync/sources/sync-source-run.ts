@@ -3,12 +3,12 @@
 // transaction, so a pass stopped at any instant (killed, a dropped SFTP link) resumes exactly.
 // A file that shrank, lost its first bytes' identity, or vanished while its run stayed means the
 // run was rewritten: its points are dropped and every file is read again from the start.
-import type Database from 'better-sqlite3';
 import type { SourceStreamReader, SourceRunPlan, SourceSyncContext, StreamRowState } from './source-sync-context';
 import { isSourceStreamKind, streamState } from './source-sync-context';
 import { sourceRunRecord } from './source-run-record';
 import { LoggedEntriesWriter } from '../logged-entries-writer';
 import { RunMetricsWriter } from '../run-metrics-writer';
+import { timeAtStep } from '../../points/point-lookups';
 import { inTransaction } from '../sync-context';
 import { contentHash } from '../sync-document-file';
 import { endsThePass, fileFailureIssue } from '../file-failure';
@@ -58,20 +58,17 @@ async function probe(ctx: SourceSyncContext, entry: SourceListingEntry, row: Syn
   return { entry, row, head, whole: small ? bytes : null, rewritten };
 }
 
-const progressStatements = new WeakMap<object, Database.Statement>();
-
 /** The run's last step and time, from its series (a source's metrics need not share steps). */
 export function refreshRunProgress(ctx: SourceSyncContext, runPk: number): void {
-  let statement = progressStatements.get(ctx.sqlite);
-  if (!statement) {
-    statement = ctx.sqlite.prepare(
-      `UPDATE runs SET last_step = (SELECT max(last_step) FROM series WHERE run_pk = @pk),
-         last_time = (SELECT max(p.time) FROM series s JOIN points p ON p.series_pk = s.pk AND p.step = s.last_step WHERE s.run_pk = @pk)
-       WHERE pk = @pk`,
-    );
-    progressStatements.set(ctx.sqlite, statement);
+  const series = ctx.sqlite.prepare('SELECT pk, last_step AS lastStep FROM series WHERE run_pk = ? AND last_step IS NOT NULL').all(runPk) as { pk: number; lastStep: number }[];
+  let lastStep: number | null = null;
+  let lastTime: number | null = null;
+  for (const s of series) {
+    if (lastStep === null || s.lastStep > lastStep) lastStep = s.lastStep;
+    const time = timeAtStep(ctx.sqlite, s.pk, s.lastStep);
+    if (time !== null && (lastTime === null || time > lastTime)) lastTime = time;
   }
-  statement.run({ pk: runPk });
+  ctx.sqlite.prepare('UPDATE runs SET last_step = ?, last_time = ? WHERE pk = ?').run(lastStep, lastTime, runPk);
 }
 
 /** Writes the run's record when it changed; returns its runs.pk, or null when the run is refused. */

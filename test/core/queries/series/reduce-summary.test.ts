@@ -69,7 +69,8 @@ describe('reduceFromSummary', () => {
   it('starts from a coarse level and reads few points when zoomed out, all of them only when zoomed in deep', () => {
     const axis = AXES.step(spiky);
     const [lo, hi] = extent(rawOnAxis(spiky, axis));
-    const out = reduceFromSummary(source(), axis, { x0: lo, x1: hi, width: 1200 });
+    // 300,000 points at 600 px: 500 a column, two 256-point buckets.
+    const out = reduceFromSummary(source(), axis, { x0: lo, x1: hi, width: 600 });
     expect(out.level).toBeGreaterThanOrEqual(0);
     expect(out.pointsRead).toBeLessThan(spiky.length / 10);
     const deep = reduceFromSummary(source(), axis, { x0: lo + 1000, x1: lo + 3000, width: 1200 });

@@ -13,6 +13,7 @@ import { syncStore } from '../../../../electron/core/sync/sync-store';
 import { MlflowStoreWriter, RUN_STATUS, type MlflowRunWriter } from '../../../helpers/mlflow-writer';
 import { dumpCache } from '../support/cache-dump';
 import { makeTempDir, openTestCache } from '../support/lab-store-fixture';
+import { allPointRows } from '../../../helpers/cache-points';
 
 const RUN_A = '4f1c2a9be0d34d5c8f1e2a3b4c5d6e7f';
 const RUN_B = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -79,7 +80,7 @@ describe('MLflow file store sync', () => {
     expect(exportSeries(cache.sqlite, RUN_A, 'train/loss')).toEqual([[0, 3.5], [10, 3.25], [20, 'NaN']]);
     expect(exportSeries(cache.sqlite, RUN_A, 'eval/c4/loss')).toEqual([[10, 3], [20, 'Infinity']]);
     expect(exportSeries(cache.sqlite, RUN_A, 'legacy')).toEqual([[0, 0.5]]);
-    const times = cache.sqlite.prepare("SELECT p.time FROM points p JOIN series s ON s.pk = p.series_pk WHERE s.key = 'train/loss' ORDER BY p.step").pluck().all();
+    const times = [...allPointRows(cache.sqlite)].filter((row) => row[1] === 'train/loss').map((row) => row[4]);
     expect(times).toEqual([(T0 + 1000) / 1000, (T0 + 2000) / 1000, (T0 + 3000) / 1000]);
   });
 

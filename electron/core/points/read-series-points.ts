@@ -1,0 +1,305 @@
+// Reading a series' points from its chunks into Float64Array columns: whole, by step range, or by runs
+// of chunks (the chart opening the buckets that straddle its columns). A chunk without its own
+// tokens and time (a lab-store series) gets them from its run's axis, joined by step.
+import type Database from 'better-sqlite3';
+import { chunkTables } from './chunk-rows';
+import { chunkLength, chunkMask, decodeChunk, STEPS, TIMES, TOKENS, VALUES, type ChunkColumns } from './point-chunk';
+
+/** Parallel columns of points in step order; tokens/time NaN where the line had none, values NaN for NaN. */
+export interface PointColumns {
+  readonly length: number;
+  readonly steps: Float64Array;
+  readonly values: Float64Array;
+  readonly tokens: Float64Array;
+  readonly times: Float64Array;
+}
+
+export const ALL_COLUMNS = STEPS | VALUES | TOKENS | TIMES;
+
+interface DirectoryEntry {
+  chunk: number;
+  firstStep: number;
+  lastStep: number;
+  pointCount: number;
+}
+
+function statements(sqlite: Database.Database) {
+  return {
+    // The chunks that can hold steps [from, to]: from the first ending at or after `from` to the first ending
+    // at or after `to` (steps rise with the chunk number), found on the (owner, last_step) index.
+    directory: (table: string, owner: string) =>
+      sqlite.prepare(
+        `SELECT chunk, first_step AS firstStep, last_step AS lastStep, point_count AS pointCount FROM ${table}
+         WHERE ${owner} = @owner AND last_step >= @from
+           AND last_step <= coalesce((SELECT last_step FROM ${table} WHERE ${owner} = @owner AND last_step >= @to ORDER BY last_step LIMIT 1), 9e18)
+         ORDER BY last_step`,
+      ),
+    blobs: (table: string, owner: string) => sqlite.prepare(`SELECT data FROM ${table} WHERE ${owner} = ? AND chunk BETWEEN ? AND ? ORDER BY chunk`).pluck(),
+  };
+}
+
+interface Prepared {
+  seriesDirectory: Database.Statement;
+  seriesBlobs: Database.Statement;
+  axisDirectory: Database.Statement;
+  axisBlobs: Database.Statement;
+}
+
+const prepared = new WeakMap<Database.Database, Prepared>();
+
+function prepare(sqlite: Database.Database): Prepared {
+  let p = prepared.get(sqlite);
+  if (!p) {
+    const st = statements(sqlite);
+    p = {
+      seriesDirectory: st.directory('point_chunks', 'series_pk'),
+      seriesBlobs: st.blobs('point_chunks', 'series_pk'),
+      axisDirectory: st.directory('run_axis_chunks', 'run_pk'),
+      axisBlobs: st.blobs('run_axis_chunks', 'run_pk'),
+    };
+    prepared.set(sqlite, p);
+  }
+  return p;
+}
+
+/** SQLite compares ±Infinity fine, but a bound of ±9e18 keeps the parameters plain numbers. */
+function bound(step: number): number {
+  return Math.max(-9e18, Math.min(9e18, step));
+}
+
+class Columns implements PointColumns {
+  length = 0;
+  steps: Float64Array;
+  values: Float64Array;
+  tokens: Float64Array;
+  times: Float64Array;
+
+  constructor(capacity: number) {
+    this.steps = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.tokens = new Float64Array(capacity);
+    this.times = new Float64Array(capacity);
+  }
+}
+
+/** First index in directory whose chunk ends at or after `step`. */
+function firstEndingAtOrAfter(directory: DirectoryEntry[], step: number): number {
+  let lo = 0;
+  let hi = directory.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (directory[mid]!.lastStep < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Directory positions [first, last] of the chunks that can hold steps in [from, to]. */
+function chunkSpan(directory: DirectoryEntry[], from: number, to: number): [number, number] | null {
+  const first = firstEndingAtOrAfter(directory, from);
+  if (first >= directory.length || directory[first]!.firstStep > to) return null;
+  let last = firstEndingAtOrAfter(directory, to);
+  if (last >= directory.length || directory[last]!.firstStep > to) last--;
+  return [first, last];
+}
+
+/** Decodes the blobs straight into `out`, one after another from index out.length on. */
+function decodeInto(blobs: Buffer[], want: number, out: Columns): void {
+  for (const blob of blobs) {
+    const at = out.length;
+    const view: ChunkColumns = {
+      length: 0,
+      steps: out.steps.subarray(at),
+      values: (want & VALUES) !== 0 ? out.values.subarray(at) : null,
+      tokens: (want & TOKENS) !== 0 ? out.tokens.subarray(at) : null,
+      times: (want & TIMES) !== 0 ? out.times.subarray(at) : null,
+    };
+    const mask = chunkMask(blob);
+    // Columns the chunk lacks are filled from the run's axis afterwards; NaN until then.
+    if (view.tokens && (mask & TOKENS) === 0) view.tokens.fill(NaN, 0, chunkLength(blob));
+    if (view.times && (mask & TIMES) === 0) view.times.fill(NaN, 0, chunkLength(blob));
+    decodeChunk(blob, want | STEPS, view);
+    out.length = at + view.length;
+  }
+}
+
+/** Whether any of the blobs leaves tokens or time to the run's axis. */
+function needsAxis(blobs: Buffer[], want: number): boolean {
+  if ((want & (TOKENS | TIMES)) === 0) return false;
+  for (const blob of blobs) {
+    const mask = chunkMask(blob);
+    if ((want & TOKENS && !(mask & TOKENS)) || (want & TIMES && !(mask & TIMES))) return true;
+  }
+  return false;
+}
+
+/** A series' chunks, read on demand: its directory once, then blobs by directory position. */
+export class SeriesChunks {
+  private dir: DirectoryEntry[] | null = null;
+  private runPk: number | null | undefined;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly seriesPk: number,
+  ) {}
+
+  /** The chunks that can hold steps [from, to] (all of them by default); read once per SeriesChunks. */
+  directory(from = -Infinity, to = Infinity): DirectoryEntry[] {
+    this.dir ??= prepare(this.sqlite).seriesDirectory.all({ owner: this.seriesPk, from: bound(from), to: bound(to) }) as DirectoryEntry[];
+    return this.dir;
+  }
+
+  /** Blobs of chunks [first, last] by chunk number. */
+  blobsByNumber(first: number, last: number): Buffer[] {
+    return prepare(this.sqlite).seriesBlobs.all(this.seriesPk, first, last) as Buffer[];
+  }
+
+  blobs(first: number, last: number): Buffer[] {
+    const dir = this.directory();
+    return prepare(this.sqlite).seriesBlobs.all(this.seriesPk, dir[first]!.chunk, dir[last]!.chunk) as Buffer[];
+  }
+
+  /** Fills tokens/time of points [from, to) of `out` that their chunks left to the run's axis. */
+  joinAxis(out: Columns, from: number, to: number, want: number): void {
+    if (to <= from) return;
+    if (this.runPk === undefined) this.runPk = (chunkTables(this.sqlite).runOfSeries.get(this.seriesPk) as number | undefined) ?? null;
+    if (this.runPk === null) return;
+    const axis = readRunAxis(this.sqlite, this.runPk, out.steps[from]!, out.steps[to - 1]!);
+    let j = 0;
+    for (let i = from; i < to; i++) {
+      const step = out.steps[i]!;
+      while (j < axis.length && axis.steps[j]! < step) j++;
+      const hit = j < axis.length && axis.steps[j] === step;
+      // Only fill what is still NaN: a chunk that carries its own column keeps it.
+      if (want & TOKENS && Number.isNaN(out.tokens[i]!)) out.tokens[i] = hit ? axis.tokens[j]! : NaN;
+      if (want & TIMES && Number.isNaN(out.times[i]!)) out.times[i] = hit ? axis.times[j]! : NaN;
+    }
+  }
+}
+
+/** A run's axis (steps, tokens, time) over steps [from, to]. */
+export function readRunAxis(sqlite: Database.Database, runPk: number, from: number, to: number): PointColumns {
+  const p = prepare(sqlite);
+  const dir = p.axisDirectory.all({ owner: runPk, from: bound(from), to: bound(to) }) as DirectoryEntry[];
+  const span = chunkSpan(dir, from, to);
+  if (!span) return new Columns(0);
+  let capacity = 0;
+  for (let k = span[0]; k <= span[1]; k++) capacity += dir[k]!.pointCount;
+  const out = new Columns(capacity);
+  decodeInto(p.axisBlobs.all(runPk, dir[span[0]]!.chunk, dir[span[1]]!.chunk) as Buffer[], STEPS | TOKENS | TIMES, out);
+  return out;
+}
+
+function sliceColumns(out: Columns, start: number, end: number): PointColumns {
+  if (start === 0 && end === out.length) return out;
+  return {
+    length: end - start,
+    steps: out.steps.subarray(start, end),
+    values: out.values.subarray(start, end),
+    tokens: out.tokens.subarray(start, end),
+    times: out.times.subarray(start, end),
+  };
+}
+
+/**
+ * Points of a series with step in [from, to] (or (from, to] with `fromExclusive`), in step order, with
+ * the columns in `want` filled.
+ */
+export function readSeriesPoints(
+  sqlite: Database.Database,
+  seriesPk: number,
+  range: { from?: number; to?: number; fromExclusive?: boolean } = {},
+  want = ALL_COLUMNS,
+  chunks = new SeriesChunks(sqlite, seriesPk),
+): PointColumns {
+  const from = range.from ?? -Infinity;
+  const to = range.to ?? Infinity;
+  const dir = chunks.directory(from, to);
+  const span = chunkSpan(dir, from, to);
+  if (!span) return new Columns(0);
+  let capacity = 0;
+  for (let k = span[0]; k <= span[1]; k++) capacity += dir[k]!.pointCount;
+  const out = new Columns(capacity);
+  const blobs = chunks.blobs(span[0], span[1]);
+  decodeInto(blobs, want, out);
+  let start = 0;
+  while (start < out.length && (out.steps[start]! < from || (range.fromExclusive && out.steps[start] === from))) start++;
+  let end = out.length;
+  while (end > start && out.steps[end - 1]! > to) end--;
+  if (needsAxis(blobs, want)) chunks.joinAxis(out, start, end, want);
+  return sliceColumns(out, start, end);
+}
+
+/**
+ * Keeps the decoded points inside one of `count` sorted step ranges (and accepted by `keep`), compacting
+ * in place (decoded is in step order); returns how many are left.
+ */
+function keepInRanges(
+  decoded: Columns,
+  count: number,
+  lo: (r: number) => number,
+  hi: (r: number) => number,
+  keep: ((value: number, range: number) => boolean) | null,
+): number {
+  let w = 0;
+  let r = 0;
+  for (let i = 0; i < decoded.length && r < count; i++) {
+    const step = decoded.steps[i]!;
+    while (r < count && hi(r) < step) r++;
+    if (r >= count) break;
+    if (step < lo(r)) continue;
+    if (keep && !keep(decoded.values[i]!, r)) continue;
+    decoded.steps[w] = step;
+    decoded.values[w] = decoded.values[i]!;
+    decoded.tokens[w] = decoded.tokens[i]!;
+    decoded.times[w] = decoded.times[i]!;
+    w++;
+  }
+  return w;
+}
+
+/** A run of chunks by number (a series' chunk k holds its points k·256…, as the summary's level-0 bucket k). */
+export interface ChunkRun {
+  firstChunk: number;
+  lastChunk: number;
+  fromStep: number;
+  toStep: number;
+}
+
+/**
+ * Points of the chunk runs (sorted, by chunk number) with step in each run's [fromStep, toStep], keeping
+ * those `keep(value, run index)` accepts. Reads each chunk once, by number: no directory needed.
+ */
+export function readChunkRuns(
+  sqlite: Database.Database,
+  seriesPk: number,
+  runs: readonly ChunkRun[],
+  keep: ((value: number, run: number) => boolean) | null = null,
+  want = ALL_COLUMNS,
+): PointColumns {
+  const chunks = new SeriesChunks(sqlite, seriesPk);
+  const blobs: Buffer[] = [];
+  let spanFirst = -1;
+  let spanLast = -2;
+  const flush = () => {
+    if (spanFirst >= 0) blobs.push(...chunks.blobsByNumber(spanFirst, spanLast));
+  };
+  for (const run of runs) {
+    if (run.firstChunk <= spanLast + 1) spanLast = Math.max(spanLast, run.lastChunk);
+    else {
+      flush();
+      spanFirst = run.firstChunk;
+      spanLast = run.lastChunk;
+    }
+  }
+  flush();
+  let capacity = 0;
+  for (const blob of blobs) capacity += chunkLength(blob);
+  const decoded = new Columns(capacity);
+  decodeInto(blobs, want, decoded);
+  const w = keepInRanges(decoded, runs.length, (r) => runs[r]!.fromStep, (r) => runs[r]!.toStep, keep);
+  decoded.length = w;
+  // Tokens and time come from the run's axis only when asked for: a step-axis chart never needs them.
+  if (needsAxis(blobs, want)) chunks.joinAxis(decoded, 0, w, want);
+  return decoded;
+}
