@@ -65,30 +65,29 @@ export class M4Accumulator {
   result(): ReducedSeries {
     const points: SeriesPoint[] = [];
     const markers: NonFiniteMarker[] = [];
-    const picked: { x: number; y: number; seq: number }[] = [];
+    // A chart asks for this once per series and query: no objects per column, only what is returned.
+    const picked = new Int32Array(4);
+    const { xs, ys, seqs, markerXs, markerSeqs } = this;
     for (let column = 0; column < this.columns.width; column++) {
       const base = column * 4;
-      if (this.seqs[base + FIRST] >= 0) {
-        picked.length = 0;
+      if (seqs[base + FIRST] >= 0) {
+        let n = 0;
         for (let role = 0; role < 4; role++) {
-          const x = this.xs[base + role];
-          const y = this.ys[base + role];
-          const seq = this.seqs[base + role];
-          // The same point can be first and min at once: draw it once.
-          const twin = picked.find((p) => p.x === x && p.y === y);
-          if (twin === undefined) picked.push({ x, y, seq });
-          else if (seq < twin.seq) twin.seq = seq;
+          const slot = base + role;
+          // The same point can be first and min at once: draw it once, as the earliest fed of its twins.
+          let twin = -1;
+          for (let k = 0; k < n; k++) if (xs[picked[k]] === xs[slot] && ys[picked[k]] === ys[slot]) twin = k;
+          if (twin < 0) picked[n++] = slot;
+          else if (seqs[slot] < seqs[picked[twin]]) picked[twin] = slot;
         }
-        picked.sort((a, b) => a.x - b.x || a.seq - b.seq);
-        for (const p of picked) points.push({ x: p.x, y: p.y });
+        sortSlots(picked, n, xs, seqs);
+        for (let k = 0; k < n; k++) points.push({ x: xs[picked[k]], y: ys[picked[k]] });
       }
-      const columnMarkers: { x: number; kind: NonFiniteKind; seq: number }[] = [];
-      for (let k = 0; k < 3; k++) {
-        const seq = this.markerSeqs[column * 3 + k];
-        if (seq >= 0) columnMarkers.push({ x: this.markerXs[column * 3 + k], kind: KINDS[k], seq });
-      }
-      columnMarkers.sort((a, b) => a.x - b.x || a.seq - b.seq);
-      for (const m of columnMarkers) markers.push({ x: m.x, kind: m.kind });
+      let m = 0;
+      for (let k = 0; k < 3; k++) if (markerSeqs[column * 3 + k] >= 0) picked[m++] = column * 3 + k;
+      if (m === 0) continue;
+      sortSlots(picked, m, markerXs, markerSeqs);
+      for (let k = 0; k < m; k++) markers.push({ x: markerXs[picked[k]], kind: KINDS[picked[k] - column * 3] });
     }
     return { points, markers };
   }
@@ -105,5 +104,18 @@ export class M4Accumulator {
       this.markerXs[slot] = x;
       this.markerSeqs[slot] = seq;
     }
+  }
+}
+
+/** Insertion sort of the first n slots by (x, seq): at most four of them. */
+function sortSlots(slots: Int32Array, n: number, xs: Float64Array, seqs: Float64Array): void {
+  for (let i = 1; i < n; i++) {
+    const slot = slots[i];
+    let j = i - 1;
+    while (j >= 0 && (xs[slots[j]] > xs[slot] || (xs[slots[j]] === xs[slot] && seqs[slots[j]] > seqs[slot]))) {
+      slots[j + 1] = slots[j];
+      j--;
+    }
+    slots[j + 1] = slot;
   }
 }

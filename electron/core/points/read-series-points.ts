@@ -5,7 +5,10 @@ import type Database from 'better-sqlite3';
 import { chunkTables } from './chunk-rows';
 import { chunkLength, chunkMask, decodeChunk, STEPS, TIMES, TOKENS, VALUES, type ChunkColumns } from './point-chunk';
 
-/** Parallel columns of points in step order; tokens/time NaN where the line had none, values NaN for NaN. */
+/**
+ * Parallel columns of points in step order; tokens/time NaN where the line had none, values NaN for NaN.
+ * A column the read was not asked for is empty.
+ */
 export interface PointColumns {
   readonly length: number;
   readonly steps: Float64Array;
@@ -35,12 +38,16 @@ function statements(sqlite: Database.Database) {
          ORDER BY last_step`,
       ),
     blobs: (table: string, owner: string) => sqlite.prepare(`SELECT data FROM ${table} WHERE ${owner} = ? AND chunk BETWEEN ? AND ? ORDER BY chunk`).pluck(),
+    // Scattered chunks (a chart's straddling buckets) in one statement: one SQL call per chunk cost more than decoding it.
+    listedBlobs: (table: string, owner: string) =>
+      sqlite.prepare(`SELECT chunk, data FROM ${table} WHERE ${owner} = ? AND chunk IN (SELECT value FROM json_each(?)) ORDER BY chunk`).raw(),
   };
 }
 
 interface Prepared {
   seriesDirectory: Database.Statement;
   seriesBlobs: Database.Statement;
+  seriesListedBlobs: Database.Statement;
   axisDirectory: Database.Statement;
   axisBlobs: Database.Statement;
 }
@@ -54,6 +61,7 @@ function prepare(sqlite: Database.Database): Prepared {
     p = {
       seriesDirectory: st.directory('point_chunks', 'series_pk'),
       seriesBlobs: st.blobs('point_chunks', 'series_pk'),
+      seriesListedBlobs: st.listedBlobs('point_chunks', 'series_pk'),
       axisDirectory: st.directory('run_axis_chunks', 'run_pk'),
       axisBlobs: st.blobs('run_axis_chunks', 'run_pk'),
     };
@@ -74,11 +82,12 @@ class Columns implements PointColumns {
   tokens: Float64Array;
   times: Float64Array;
 
-  constructor(capacity: number) {
+  /** Columns not in `want` stay empty: a chart over 20 runs reads millions of points and needs two columns. */
+  constructor(capacity: number, want = ALL_COLUMNS) {
     this.steps = new Float64Array(capacity);
-    this.values = new Float64Array(capacity);
-    this.tokens = new Float64Array(capacity);
-    this.times = new Float64Array(capacity);
+    this.values = new Float64Array(want & VALUES ? capacity : 0);
+    this.tokens = new Float64Array(want & TOKENS ? capacity : 0);
+    this.times = new Float64Array(want & TIMES ? capacity : 0);
   }
 }
 
@@ -154,6 +163,11 @@ export class SeriesChunks {
     return prepare(this.sqlite).seriesBlobs.all(this.seriesPk, first, last) as Buffer[];
   }
 
+  /** The listed chunks (sorted, distinct) that exist, as [chunk number, blob], in chunk order. */
+  blobsListed(chunks: readonly number[]): Array<[number, Buffer]> {
+    return prepare(this.sqlite).seriesListedBlobs.all(this.seriesPk, JSON.stringify(chunks)) as Array<[number, Buffer]>;
+  }
+
   blobs(first: number, last: number): Buffer[] {
     const dir = this.directory();
     return prepare(this.sqlite).seriesBlobs.all(this.seriesPk, dir[first]!.chunk, dir[last]!.chunk) as Buffer[];
@@ -185,7 +199,7 @@ export function readRunAxis(sqlite: Database.Database, runPk: number, from: numb
   if (!span) return new Columns(0);
   let capacity = 0;
   for (let k = span[0]; k <= span[1]; k++) capacity += dir[k]!.pointCount;
-  const out = new Columns(capacity);
+  const out = new Columns(capacity, STEPS | TOKENS | TIMES);
   decodeInto(p.axisBlobs.all(runPk, dir[span[0]]!.chunk, dir[span[1]]!.chunk) as Buffer[], STEPS | TOKENS | TIMES, out);
   return out;
 }
@@ -219,7 +233,7 @@ export function readSeriesPoints(
   if (!span) return new Columns(0);
   let capacity = 0;
   for (let k = span[0]; k <= span[1]; k++) capacity += dir[k]!.pointCount;
-  const out = new Columns(capacity);
+  const out = new Columns(capacity, want);
   const blobs = chunks.blobs(span[0], span[1]);
   decodeInto(blobs, want, out);
   let start = 0;
@@ -231,31 +245,36 @@ export function readSeriesPoints(
 }
 
 /**
- * Keeps the decoded points inside one of `count` sorted step ranges (and accepted by `keep`), compacting
- * in place (decoded is in step order); returns how many are left.
+ * Keeps points inside one of the runs' sorted step ranges (and accepted by `keep`), fed in step order
+ * part by part, appending them to `out`; a part may be `out` itself (compacted in place from 0).
  */
-function keepInRanges(
-  decoded: Columns,
-  count: number,
-  lo: (r: number) => number,
-  hi: (r: number) => number,
-  keep: ((value: number, range: number) => boolean) | null,
-): number {
-  let w = 0;
-  let r = 0;
-  for (let i = 0; i < decoded.length && r < count; i++) {
-    const step = decoded.steps[i]!;
-    while (r < count && hi(r) < step) r++;
-    if (r >= count) break;
-    if (step < lo(r)) continue;
-    if (keep && !keep(decoded.values[i]!, r)) continue;
-    decoded.steps[w] = step;
-    decoded.values[w] = decoded.values[i]!;
-    decoded.tokens[w] = decoded.tokens[i]!;
-    decoded.times[w] = decoded.times[i]!;
-    w++;
+class RangeFilter {
+  private r = 0;
+
+  constructor(
+    private readonly runs: readonly ChunkRun[],
+    private readonly keep: ((value: number, range: number) => boolean) | null,
+  ) {}
+
+  take(src: PointColumns, srcLength: number, out: Columns): void {
+    const { runs, keep } = this;
+    let { r } = this;
+    let w = out.length;
+    for (let i = 0; i < srcLength && r < runs.length; i++) {
+      const step = src.steps[i]!;
+      while (r < runs.length && runs[r]!.toStep < step) r++;
+      if (r >= runs.length) break;
+      if (step < runs[r]!.fromStep) continue;
+      if (keep && !keep(src.values[i]!, r)) continue;
+      out.steps[w] = step;
+      if (out.values.length > 0) out.values[w] = src.values[i]!;
+      if (out.tokens.length > 0) out.tokens[w] = src.tokens[i]!;
+      if (out.times.length > 0) out.times[w] = src.times[i]!;
+      w++;
+    }
+    this.r = r;
+    out.length = w;
   }
-  return w;
 }
 
 /** A run of chunks by number (a series' chunk k holds its points k·256…, as the summary's level-0 bucket k). */
@@ -266,9 +285,80 @@ export interface ChunkRun {
   toStep: number;
 }
 
+/** Decoded chunks by number, each with its own columns; a chart keeps them between queries (summary-source). */
+export type ChunkDecoder = (chunks: readonly number[], want: number) => Map<number, PointColumns>;
+
+/** Chunks counted as "a few": read and kept one by one; a longer single run is decoded straight into place. */
+const FEW_CHUNKS = 16;
+
+/** The listed chunks (sorted, distinct) decoded, each into columns of its own, tokens and time joined once. */
+export function decodeChunksByNumber(sqlite: Database.Database, seriesPk: number, list: readonly number[], want: number): Map<number, PointColumns> {
+  const chunks = new SeriesChunks(sqlite, seriesPk);
+  const rows = chunks.blobsListed(list);
+  const out = new Map<number, PointColumns>();
+  if (rows.length === 0) return out;
+  const blobs = rows.map((r) => r[1]);
+  let capacity = 0;
+  for (const blob of blobs) capacity += chunkLength(blob);
+  const all = new Columns(capacity, want);
+  decodeInto(blobs, want, all);
+  if (needsAxis(blobs, want)) chunks.joinAxis(all, 0, all.length, want);
+  let at = 0;
+  for (const [chunk, blob] of rows) {
+    const end = at + chunkLength(blob);
+    const own = (column: Float64Array) => (column.length > 0 ? column.slice(at, end) : column);
+    out.set(chunk, { length: end - at, steps: own(all.steps), values: own(all.values), tokens: own(all.tokens), times: own(all.times) });
+    at = end;
+  }
+  return out;
+}
+
+/** The chunks the runs cover, merged where they touch: [first, last] spans by chunk number. */
+function spansOf(runs: readonly ChunkRun[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const run of runs) {
+    const lastSpan = spans[spans.length - 1];
+    if (lastSpan && run.firstChunk <= lastSpan[1] + 1) lastSpan[1] = Math.max(lastSpan[1], run.lastChunk);
+    else spans.push([run.firstChunk, run.lastChunk]);
+  }
+  return spans;
+}
+
+/**
+ * Points of the spans (read as a range when one long span, else chunk by chunk through `decoder`) that
+ * `filter` keeps, in step order; with the blobs read as a range, whose tokens and time are still to join.
+ */
+function readSpans(sqlite: Database.Database, seriesPk: number, spans: Array<[number, number]>, want: number, decoder: ChunkDecoder | null, filter: RangeFilter): { kept: Columns; blobs: Buffer[] } {
+  const count = spans.reduce((sum, [first, last]) => sum + last - first + 1, 0);
+  if (spans.length === 1 && (count > FEW_CHUNKS || decoder === null)) {
+    const blobs = new SeriesChunks(sqlite, seriesPk).blobsByNumber(spans[0]![0], spans[0]![1]);
+    let capacity = 0;
+    for (const blob of blobs) capacity += chunkLength(blob);
+    const decoded = new Columns(capacity, want);
+    decodeInto(blobs, want, decoded);
+    const length = decoded.length;
+    decoded.length = 0;
+    filter.take(decoded, length, decoded);
+    return { kept: decoded, blobs };
+  }
+  const list: number[] = [];
+  for (const [first, last] of spans) for (let chunk = first; chunk <= last; chunk++) list.push(chunk);
+  const parts = (decoder ?? ((l, w) => decodeChunksByNumber(sqlite, seriesPk, l, w)))(list, want);
+  let capacity = 0;
+  for (const part of parts.values()) capacity += part.length;
+  const kept = new Columns(capacity, want);
+  // Tokens and time were joined per chunk already.
+  for (const chunk of list) {
+    const part = parts.get(chunk);
+    if (part) filter.take(part, part.length, kept);
+  }
+  return { kept, blobs: [] };
+}
+
 /**
  * Points of the chunk runs (sorted, by chunk number) with step in each run's [fromStep, toStep], keeping
- * those `keep(value, run index)` accepts. Reads each chunk once, by number: no directory needed.
+ * those `keep(value, run index)` accepts. Reads each chunk once, by number: no directory needed. A
+ * `decoder` (a cache of decoded chunks) answers for scattered or few chunks.
  */
 export function readChunkRuns(
   sqlite: Database.Database,
@@ -276,30 +366,12 @@ export function readChunkRuns(
   runs: readonly ChunkRun[],
   keep: ((value: number, run: number) => boolean) | null = null,
   want = ALL_COLUMNS,
+  decoder: ChunkDecoder | null = null,
 ): PointColumns {
-  const chunks = new SeriesChunks(sqlite, seriesPk);
-  const blobs: Buffer[] = [];
-  let spanFirst = -1;
-  let spanLast = -2;
-  const flush = () => {
-    if (spanFirst >= 0) blobs.push(...chunks.blobsByNumber(spanFirst, spanLast));
-  };
-  for (const run of runs) {
-    if (run.firstChunk <= spanLast + 1) spanLast = Math.max(spanLast, run.lastChunk);
-    else {
-      flush();
-      spanFirst = run.firstChunk;
-      spanLast = run.lastChunk;
-    }
-  }
-  flush();
-  let capacity = 0;
-  for (const blob of blobs) capacity += chunkLength(blob);
-  const decoded = new Columns(capacity);
-  decodeInto(blobs, want, decoded);
-  const w = keepInRanges(decoded, runs.length, (r) => runs[r]!.fromStep, (r) => runs[r]!.toStep, keep);
-  decoded.length = w;
+  const spans = spansOf(runs);
+  if (spans.length === 0) return new Columns(0, want);
+  const { kept, blobs } = readSpans(sqlite, seriesPk, spans, want, decoder, new RangeFilter(runs, keep));
   // Tokens and time come from the run's axis only when asked for: a step-axis chart never needs them.
-  if (needsAxis(blobs, want)) chunks.joinAxis(decoded, 0, w, want);
-  return decoded;
+  if (needsAxis(blobs, want)) new SeriesChunks(sqlite, seriesPk).joinAxis(kept, 0, kept.length, want);
+  return kept;
 }

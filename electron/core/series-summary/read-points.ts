@@ -3,7 +3,7 @@
 // still change a pixel column's extremes).
 import type Database from 'better-sqlite3';
 import { SERIES_CHUNK_POINTS } from '../points/point-chunk';
-import { readChunkRuns, readSeriesPoints } from '../points/read-series-points';
+import { readChunkRuns, readSeriesPoints, type ChunkDecoder } from '../points/read-series-points';
 import { BASE_BUCKET_POINTS } from './summary-levels';
 import type { PointColumns } from './bucket-record';
 
@@ -26,7 +26,7 @@ export interface BucketProbe {
 }
 
 /** Points of whole level-0 buckets (sorted runs), read by chunk number; probes with a band keep only what can matter. */
-export function readBucketPoints(sqlite: Database.Database, seriesPk: number, runs: readonly BucketProbe[], want?: number): PointColumns {
+export function readBucketPoints(sqlite: Database.Database, seriesPk: number, runs: readonly BucketProbe[], want?: number, decoder: ChunkDecoder | null = null): PointColumns {
   const banded = runs.length > 0 && runs.every((r) => r.below !== undefined);
   return readChunkRuns(
     sqlite,
@@ -34,5 +34,6 @@ export function readBucketPoints(sqlite: Database.Database, seriesPk: number, ru
     runs.map((r) => ({ firstChunk: r.first, lastChunk: r.last, fromStep: r.fromStep, toStep: r.toStep })),
     banded ? (value, r) => !(value >= runs[r]!.below! && value <= runs[r]!.above!) : null,
     want,
+    decoder,
   );
 }

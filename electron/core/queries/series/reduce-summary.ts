@@ -6,7 +6,8 @@
 // kind the column does not show yet. So each column ends up with its exact extremes, and the work grows
 // with the pixel width, not with the run's length. Zoomed in deeper than 64 points a column, it reads
 // the visible points.
-import { reduceM4, type PixelRange, type ReducedSeries } from '../../../../shared/series';
+import type { PixelRange, ReducedSeries } from '../../../../shared/series';
+import { M4Accumulator } from '../../../../shared/series/m4-accumulator';
 import { FIELDS, START_STEP, END_STEP, COUNT } from '../../series-summary/bucket-record';
 import { LEVEL_FACTOR, bucketPoints } from '../../series-summary/summary-levels';
 import { ColumnState } from './column-state';
@@ -97,28 +98,31 @@ function reduceRawPoints(source: SummarySource, window: Window, axis: XAxisMap, 
   return { reduced, level: -1, bucketsRead: 0, pointsRead: points.length };
 }
 
-/** M4 of raw columns on an axis; points this axis cannot place are left out. */
+/**
+ * M4 of raw columns on an axis; points this axis cannot place are left out. The points go straight into
+ * the accumulator (a zoom can hold millions: no arrays of them are built).
+ */
 export function reducePointColumns(length: number, base: Float64Array, values: Float64Array, axis: XAxisMap, range: PixelRange): ReducedSeries {
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const accumulator = new M4Accumulator(range, 'getSeries');
   for (let i = 0; i < length; i++) {
     const x = mapX(axis, base[i]);
-    if (Number.isFinite(x)) {
-      xs.push(x);
-      ys.push(values[i]);
-    }
+    if (Number.isFinite(x)) accumulator.add(x, values[i]);
   }
-  const reduced = reduceM4(xs, ys, range);
+  const reduced = accumulator.result();
   if (!axis.log) return reduced;
-  const linear = (x: number) => 10 ** x;
+  // A log axis answers in linear units: give back the stored x of each point kept, not 10^log10(x).
+  const kept = new Set<number>();
+  for (const p of reduced.points) kept.add(p.x);
+  for (const m of reduced.markers) kept.add(m.x);
   const exact = new Map<number, number>();
   for (let i = 0; i < length; i++) {
     const x = mapX(axis, base[i]);
-    if (Number.isFinite(x)) exact.set(x, base[i] * axis.scale + axis.offset);
+    if (kept.has(x)) exact.set(x, base[i] * axis.scale + axis.offset);
   }
+  const linear = (x: number) => exact.get(x) ?? 10 ** x;
   return {
-    points: reduced.points.map((p) => ({ x: exact.get(p.x) ?? linear(p.x), y: p.y })),
-    markers: reduced.markers.map((m) => ({ x: exact.get(m.x) ?? linear(m.x), kind: m.kind })),
+    points: reduced.points.map((p) => ({ x: linear(p.x), y: p.y })),
+    markers: reduced.markers.map((m) => ({ x: linear(m.x), kind: m.kind })),
   };
 }
 

@@ -2,6 +2,7 @@
 // summary of a smoothed series. Both answer in bucket records (electron/core/series-summary/bucket-record).
 import type Database from 'better-sqlite3';
 import { FIELDS, type PointColumns } from '../../series-summary/bucket-record';
+import { decodeChunksByNumber, type ChunkDecoder } from '../../points/read-series-points';
 import { readBucketPoints } from '../../series-summary/read-points';
 import { readChunkList, readChunkRange, type SummaryState } from '../../series-summary/summary-chunks';
 import { BUCKETS_PER_CHUNK, bucketPoints } from '../../series-summary/summary-levels';
@@ -41,16 +42,25 @@ export function bucketTotal(source: { pointCount: number }, level: number): numb
 
 /**
  * Decoded chunks stay in memory between queries (zooming and panning read the same ones again), keyed by
- * the series' summary generation so a sync that changes the series makes them stale at once.
+ * the series' summary generation so a sync that changes the series makes them stale at once: summary
+ * chunks by level, and the point chunks opened for straddling buckets (by columns and chunk number; one
+ * SQL read each costs more than the chart's whole walk over the summary).
  */
 export const CHUNK_CACHE_BYTES = 256 * 1024 * 1024;
-type SeriesChunks = Map<number, Float64Array>[];
+interface SeriesChunks {
+  levels: Map<number, Float64Array>[];
+  points: Map<string, PointColumns>;
+}
 const chunkCaches = new WeakMap<Database.Database, ByteLru<SeriesChunks>>();
 
 function chunkCache(sqlite: Database.Database): ByteLru<SeriesChunks> {
   let cache = chunkCaches.get(sqlite);
   if (!cache) chunkCaches.set(sqlite, (cache = new ByteLru<SeriesChunks>(CHUNK_CACHE_BYTES)));
   return cache;
+}
+
+function columnBytes(p: PointColumns): number {
+  return p.steps.byteLength + p.values.byteLength + p.tokens.byteLength + p.times.byteLength;
 }
 
 export class CacheSummarySource implements SummarySource {
@@ -70,14 +80,14 @@ export class CacheSummarySource implements SummarySource {
     this.pointCount = state.pointCount;
     this.cache = chunkCache(sqlite);
     this.cacheKey = `${seriesPk}:${state.generation}`;
-    this.known = this.cache.getOrMake(this.cacheKey, () => Array.from({ length: state.levelCount }, () => new Map()), () => 0);
+    this.known = this.cache.getOrMake(this.cacheKey, () => ({ levels: Array.from({ length: state.levelCount }, () => new Map()), points: new Map() }), () => 0);
   }
 
   /** The chunks, from memory where possible, the rest in one read. */
   private chunks(level: number, chunks: readonly number[]): Map<number, Float64Array> {
     const out = new Map<number, Float64Array>();
     const missing: number[] = [];
-    const known = this.known[level];
+    const known = this.known.levels[level];
     for (const chunk of chunks) {
       const hit = known.get(chunk);
       if (hit) out.set(chunk, hit);
@@ -155,6 +165,27 @@ export class CacheSummarySource implements SummarySource {
 
   /** Each bucket is one point chunk, read by number; runs with bounds keep only the points that can matter. */
   points(runs: readonly BucketRun[], want?: number): PointColumns {
-    return readBucketPoints(this.sqlite, this.seriesPk, runs, want);
+    return readBucketPoints(this.sqlite, this.seriesPk, runs, want, this.decodedChunks);
   }
+
+  /** Point chunks from memory where possible, the rest in one read, then kept. */
+  private readonly decodedChunks: ChunkDecoder = (list, want) => {
+    const known = this.known.points;
+    const out = new Map<number, PointColumns>();
+    const missing: number[] = [];
+    for (const chunk of list) {
+      const hit = known.get(`${want}:${chunk}`);
+      if (hit) out.set(chunk, hit);
+      else missing.push(chunk);
+    }
+    if (missing.length === 0) return out;
+    let bytes = 0;
+    for (const [chunk, columns] of decodeChunksByNumber(this.sqlite, this.seriesPk, missing, want)) {
+      known.set(`${want}:${chunk}`, columns);
+      out.set(chunk, columns);
+      bytes += columnBytes(columns);
+    }
+    this.cache.grow(this.cacheKey, bytes);
+    return out;
+  };
 }
