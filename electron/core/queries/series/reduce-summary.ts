@@ -8,6 +8,7 @@
 // the visible points.
 import type { PixelRange, ReducedSeries } from '../../../../shared/series';
 import { M4Accumulator } from '../../../../shared/series/m4-accumulator';
+import { columnMapper } from '../../../../shared/series/pixel-columns';
 import { FIELDS, START_STEP, END_STEP, COUNT } from '../../series-summary/bucket-record';
 import { LEVEL_FACTOR, bucketPoints } from '../../series-summary/summary-levels';
 import { ColumnState } from './column-state';
@@ -94,7 +95,9 @@ function reduceRawPoints(source: SummarySource, window: Window, axis: XAxisMap, 
     },
   ];
   const points = source.points(runs, columnsFor(axis.base));
-  const reduced = reducePointColumns(points.length, baseColumn(points, axis.base), points.values, axis, range);
+  const base = baseColumn(points, axis.base);
+  // The summary answers only where x rises with step, so columns come in runs; a log axis takes the general way.
+  const reduced = axis.log ? reducePointColumns(points.length, base, points.values, axis, range) : reduceRisingPoints(points.length, base, points.values, axis, range);
   return { reduced, level: -1, bucketsRead: 0, pointsRead: points.length };
 }
 
@@ -124,6 +127,48 @@ export function reducePointColumns(length: number, base: Float64Array, values: F
     points: reduced.points.map((p) => ({ x: linear(p.x), y: p.y })),
     markers: reduced.markers.map((m) => ({ x: linear(m.x), kind: m.kind })),
   };
+}
+
+/**
+ * reducePointColumns for points whose x never falls (in step order) on a linear axis: a column's points
+ * are consecutive, so each column's first, lowest, highest and last finite point are found in a tight
+ * loop and only those (and the non-finite points) go into the accumulator, in their order. The
+ * accumulator keeps the first of equal extremes and the last point, so it answers as if fed every point.
+ */
+export function reduceRisingPoints(length: number, base: Float64Array, values: Float64Array, axis: XAxisMap, range: PixelRange): ReducedSeries {
+  const accumulator = new M4Accumulator(range, 'getSeries');
+  const columns = columnMapper(range, 'getSeries');
+  const { scale, offset } = axis;
+  const x = (i: number) => base[i] * scale + offset;
+  let i = 0;
+  while (i < length) {
+    const column = columns.columnOf(x(i));
+    if (column < 0) {
+      i++;
+      continue;
+    }
+    let first = -1;
+    let low = -1;
+    let high = -1;
+    let last = -1;
+    for (; i < length && columns.columnOf(x(i)) === column; i++) {
+      const y = values[i];
+      if (!Number.isFinite(y)) {
+        accumulator.add(x(i), y);
+        continue;
+      }
+      if (first < 0) first = low = high = i;
+      else {
+        if (y < values[low]) low = i;
+        if (y > values[high]) high = i;
+      }
+      last = i;
+    }
+    if (first < 0) continue;
+    const picks = [first, low, high, last].sort((a, b) => a - b);
+    for (let k = 0; k < 4; k++) if (k === 0 || picks[k] !== picks[k - 1]) accumulator.add(x(picks[k]), values[picks[k]]);
+  }
+  return accumulator.result();
 }
 
 /** A straddler to open into points: only those that beat what its columns hold are needed. */

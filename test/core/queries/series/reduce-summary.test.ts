@@ -89,6 +89,28 @@ describe('reduceFromSummary', () => {
     expect(reduced).toEqual(reduceM4(raw.map((p) => p.x), raw.map((p) => p.y), range));
   });
 
+  it('zoomed in deep, answers exactly as plain M4 of the raw points, ties and non-finite values included', () => {
+    // Values on a coarse grid, so equal minima and maxima in one column are common: the first must win.
+    const tied = randomSeries({ count: 80_000, seed: 13, maxStride: 2, nonFinite: 0.01 }).map((p) => ({ ...p, value: Number.isFinite(p.value) ? Math.round(p.value * 10) / 10 : p.value }));
+    const pk = seriesWith(tied, 'tied');
+    const tiedSource = () => new CacheSummarySource(cache.sqlite, pk, readSummaryState(cache.sqlite, pk)!);
+    const rand = mulberry32(21);
+    let deepReads = 0;
+    for (const kind of ['step', 'tokens', 'relative-time'] as XKind[]) {
+      const axis = AXES[kind](tied);
+      const raw = rawOnAxis(tied, axis);
+      const [lo, hi] = extent(raw);
+      for (let i = 0; i < 6; i++) {
+        const x0 = lo + (hi - lo) * rand() * 0.9;
+        const range = { x0, x1: x0 + (hi - lo) * 0.05 * rand(), width: 317 };
+        const out = reduceFromSummary(tiedSource(), axis, range);
+        if (out.level === -1) deepReads++;
+        expect(out.reduced, `${kind} [${range.x0}, ${range.x1}]`).toEqual(reduceM4(raw.map((p) => p.x), raw.map((p) => p.y), range));
+      }
+    }
+    expect(deepReads).toBeGreaterThan(0);
+  });
+
   it('on a log x axis leaves out x ≤ 0 and returns exact linear x', () => {
     const axis: XAxisMap = { kind: 'step', base: 'step', scale: 1, offset: 0, log: true };
     const raw = rawOnAxis(spiky, axis);
