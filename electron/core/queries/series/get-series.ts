@@ -11,7 +11,7 @@ import type { TrustOf } from '../runs/eval-trust';
 import { reduceFromSummary, reducePointColumns } from './reduce-summary';
 import { runAxis } from './run-axis';
 import { findSeriesTargets, type SeriesTarget } from './series-targets';
-import { smoothedSummary } from './smoothed-summary';
+import { smoothedSummary, storedLevel0 } from './smoothed-summary';
 import { CacheSummarySource } from './summary-source';
 import { baseColumn, mapX, type XAxisMap } from './x-axis';
 
@@ -132,7 +132,8 @@ function reduceSummarized(sqlite: Database.Database, p: Prepared, range: PixelRa
   const source = new CacheSummarySource(sqlite, target.seriesPk!, target.summary!);
   const { reduced } = reduceFromSummary(source, p.axis!, range);
   if (smoothing === 0) return { reduced, smoothed: null };
-  const smoothedSource = smoothedSummary(sqlite, target.seriesPk!, target.summary!.generation, smoothing);
+  const pk = target.seriesPk!;
+  const smoothedSource = smoothedSummary(sqlite, pk, target.summary!.generation, smoothing, p.axis!.base, () => storedLevel0(sqlite, pk, target.summary!.pointCount));
   return { reduced, smoothed: reduceFromSummary(smoothedSource, p.axis!, range).reduced };
 }
 

@@ -71,4 +71,28 @@ describe('getSeries smoothing', () => {
       );
     }
   });
+
+  it('draws the exact smoothed values and extremes on a tokens or time axis too (the summary kept per axis)', () => {
+    for (const x of ['tokens', 'time'] as const) {
+      const xOf = (p: (typeof points)[number]) => (x === 'tokens' ? p.tokens! : p.time!);
+      const byX = new Map(points.map((p, i) => [xOf(p), smoothedAll[i]]));
+      const index = indexRaw(points.map((p, i) => ({ x: xOf(p), y: smoothedAll[i] })));
+      const lo = xOf(points[0]);
+      const hi = xOf(points[points.length - 1]);
+      // 120,000 points: at 300 px and 40 px the chart walks the summary (≥ 256 points a column), at 1200 px it reads points.
+      for (const [from, to, width] of [[lo, hi, 1200], [lo, hi, 300], [lo + (hi - lo) * 0.3, lo + (hi - lo) * 0.5, 40]] as const) {
+        const result = getSeries(cache.sqlite, { runIds: ['r-smooth'], metrics: ['train/loss'], width, from, to, x, xLog: false, smoothing: weight }, trust);
+        expect(result.series[0].read).toBe('summary');
+        const smoothed = result.series[0].smoothed!;
+        expect(smoothed.xs.length).toBeGreaterThan(0);
+        smoothed.xs.forEach((at, i) => expect(smoothed.ys[i], `smoothed value at ${x} ${at}`).toBe(byX.get(at)));
+        expectExactColumns(
+          index,
+          { points: smoothed.xs.map((at, i) => ({ x: at, y: smoothed.ys[i] })), markers: result.series[0].markerXs.map((at, i) => ({ x: at, kind: result.series[0].markerKinds[i] })) },
+          { x0: from, x1: to, width },
+          `smoothed on ${x} [${from}, ${to}] at ${width} px`,
+        );
+      }
+    }
+  });
 });
