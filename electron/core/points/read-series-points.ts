@@ -1,5 +1,5 @@
-// Reading a series' points from its chunks into Float64Array columns: whole, by step range, or by runs
-// of chunks (the chart opening the buckets that straddle its columns). A chunk without its own
+// Reading a series' points from its chunks into Float64Array columns: whole or by step range (by runs of
+// chunks, for the chart's straddling buckets: read-chunk-runs). A chunk without its own
 // tokens and time (a lab-store series) gets them from its run's axis, joined by step.
 import type Database from 'better-sqlite3';
 import { chunkTables } from './chunk-rows';
@@ -48,6 +48,7 @@ interface Prepared {
   seriesDirectory: Database.Statement;
   seriesBlobs: Database.Statement;
   seriesListedBlobs: Database.Statement;
+  seriesRangeRows: Database.Statement;
   seriesFirstEnding: Database.Statement;
   seriesLastChunk: Database.Statement;
   axisDirectory: Database.Statement;
@@ -64,6 +65,7 @@ function prepare(sqlite: Database.Database): Prepared {
       seriesDirectory: st.directory('point_chunks', 'series_pk'),
       seriesBlobs: st.blobs('point_chunks', 'series_pk'),
       seriesListedBlobs: st.listedBlobs('point_chunks', 'series_pk'),
+      seriesRangeRows: sqlite.prepare('SELECT chunk, data FROM point_chunks WHERE series_pk = ? AND chunk BETWEEN ? AND ? ORDER BY chunk').raw(),
       seriesFirstEnding: sqlite.prepare('SELECT chunk, first_step AS firstStep FROM point_chunks WHERE series_pk = ? AND last_step >= ? ORDER BY last_step LIMIT 1'),
       seriesLastChunk: sqlite.prepare('SELECT max(chunk) FROM point_chunks WHERE series_pk = ?').pluck(),
       axisDirectory: st.directory('run_axis_chunks', 'run_pk'),
@@ -79,7 +81,7 @@ function bound(step: number): number {
   return Math.max(-9e18, Math.min(9e18, step));
 }
 
-class Columns implements PointColumns {
+export class Columns implements PointColumns {
   length = 0;
   steps: Float64Array;
   values: Float64Array;
@@ -117,7 +119,7 @@ function chunkSpan(directory: DirectoryEntry[], from: number, to: number): [numb
 }
 
 /** Decodes the blobs straight into `out`, one after another from index out.length on. */
-function decodeInto(blobs: Buffer[], want: number, out: Columns): void {
+export function decodeInto(blobs: Buffer[], want: number, out: Columns): void {
   for (const blob of blobs) {
     const at = out.length;
     const view: ChunkColumns = {
@@ -137,7 +139,7 @@ function decodeInto(blobs: Buffer[], want: number, out: Columns): void {
 }
 
 /** Whether any of the blobs leaves tokens or time to the run's axis. */
-function needsAxis(blobs: Buffer[], want: number): boolean {
+export function needsAxis(blobs: Buffer[], want: number): boolean {
   if ((want & (TOKENS | TIMES)) === 0) return false;
   for (const blob of blobs) {
     const mask = chunkMask(blob);
@@ -180,9 +182,17 @@ export class SeriesChunks {
     return prepare(this.sqlite).seriesBlobs.all(this.seriesPk, first, last) as Buffer[];
   }
 
-  /** The listed chunks (sorted, distinct) that exist, as [chunk number, blob], in chunk order. */
-  blobsListed(chunks: readonly number[]): Array<[number, Buffer]> {
-    return prepare(this.sqlite).seriesListedBlobs.all(this.seriesPk, JSON.stringify(chunks)) as Array<[number, Buffer]>;
+  /**
+   * The listed chunks (sorted, distinct, not empty) that exist, as [chunk number, blob], in chunk order.
+   * Dense lists are read as one range and filtered: a row scanned costs less than half a row looked up.
+   */
+  rowsOf(chunks: readonly number[]): Array<[number, Buffer]> {
+    const p = prepare(this.sqlite);
+    const first = chunks[0]!;
+    const last = chunks[chunks.length - 1]!;
+    if (chunks.length * 3 < last - first + 1) return p.seriesListedBlobs.all(this.seriesPk, JSON.stringify(chunks)) as Array<[number, Buffer]>;
+    const wanted = new Set(chunks);
+    return (p.seriesRangeRows.all(this.seriesPk, first, last) as Array<[number, Buffer]>).filter((row) => wanted.has(row[0]));
   }
 
   /** Fills tokens/time of points [from, to) of `out` that their chunks left to the run's axis. */
@@ -253,136 +263,4 @@ export function readSeriesPoints(
   while (end > start && out.steps[end - 1]! > to) end--;
   if (needsAxis(blobs, want)) chunks.joinAxis(out, start, end, want);
   return sliceColumns(out, start, end);
-}
-
-/**
- * Keeps points inside one of the runs' sorted step ranges (and accepted by `keep`), fed in step order
- * part by part, appending them to `out`; a part may be `out` itself (compacted in place from 0).
- */
-class RangeFilter {
-  private r = 0;
-
-  constructor(
-    private readonly runs: readonly ChunkRun[],
-    private readonly keep: ((value: number, range: number) => boolean) | null,
-  ) {}
-
-  take(src: PointColumns, srcLength: number, out: Columns): void {
-    const { runs, keep } = this;
-    let { r } = this;
-    let w = out.length;
-    for (let i = 0; i < srcLength && r < runs.length; i++) {
-      const step = src.steps[i]!;
-      while (r < runs.length && runs[r]!.toStep < step) r++;
-      if (r >= runs.length) break;
-      if (step < runs[r]!.fromStep) continue;
-      if (keep && !keep(src.values[i]!, r)) continue;
-      out.steps[w] = step;
-      if (out.values.length > 0) out.values[w] = src.values[i]!;
-      if (out.tokens.length > 0) out.tokens[w] = src.tokens[i]!;
-      if (out.times.length > 0) out.times[w] = src.times[i]!;
-      w++;
-    }
-    this.r = r;
-    out.length = w;
-  }
-}
-
-/** A run of chunks by number (a series' chunk k holds its points k·256…, as the summary's level-0 bucket k). */
-export interface ChunkRun {
-  firstChunk: number;
-  lastChunk: number;
-  fromStep: number;
-  toStep: number;
-}
-
-/** Decoded chunks by number, each with its own columns; a chart keeps them between queries (summary-source). */
-export type ChunkDecoder = (chunks: readonly number[], want: number) => Map<number, PointColumns>;
-
-/** Chunks counted as "a few": read and kept one by one; a longer single run is decoded straight into place. */
-const FEW_CHUNKS = 16;
-
-/** The listed chunks (sorted, distinct) decoded, each into columns of its own, tokens and time joined once. */
-export function decodeChunksByNumber(sqlite: Database.Database, seriesPk: number, list: readonly number[], want: number): Map<number, PointColumns> {
-  const chunks = new SeriesChunks(sqlite, seriesPk);
-  const rows = chunks.blobsListed(list);
-  const out = new Map<number, PointColumns>();
-  if (rows.length === 0) return out;
-  const blobs = rows.map((r) => r[1]);
-  let capacity = 0;
-  for (const blob of blobs) capacity += chunkLength(blob);
-  const all = new Columns(capacity, want);
-  decodeInto(blobs, want, all);
-  if (needsAxis(blobs, want)) chunks.joinAxis(all, 0, all.length, want);
-  let at = 0;
-  for (const [chunk, blob] of rows) {
-    const end = at + chunkLength(blob);
-    const own = (column: Float64Array) => (column.length > 0 ? column.slice(at, end) : column);
-    out.set(chunk, { length: end - at, steps: own(all.steps), values: own(all.values), tokens: own(all.tokens), times: own(all.times) });
-    at = end;
-  }
-  return out;
-}
-
-/** The chunks the runs cover, merged where they touch: [first, last] spans by chunk number. */
-function spansOf(runs: readonly ChunkRun[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const run of runs) {
-    const lastSpan = spans[spans.length - 1];
-    if (lastSpan && run.firstChunk <= lastSpan[1] + 1) lastSpan[1] = Math.max(lastSpan[1], run.lastChunk);
-    else spans.push([run.firstChunk, run.lastChunk]);
-  }
-  return spans;
-}
-
-/**
- * Points of the spans (read as a range when one long span, else chunk by chunk through `decoder`) that
- * `filter` keeps, in step order; with the blobs read as a range, whose tokens and time are still to join.
- */
-function readSpans(sqlite: Database.Database, seriesPk: number, spans: Array<[number, number]>, want: number, decoder: ChunkDecoder | null, filter: RangeFilter): { kept: Columns; blobs: Buffer[] } {
-  const count = spans.reduce((sum, [first, last]) => sum + last - first + 1, 0);
-  if (spans.length === 1 && (count > FEW_CHUNKS || decoder === null)) {
-    const blobs = new SeriesChunks(sqlite, seriesPk).blobsByNumber(spans[0]![0], spans[0]![1]);
-    let capacity = 0;
-    for (const blob of blobs) capacity += chunkLength(blob);
-    const decoded = new Columns(capacity, want);
-    decodeInto(blobs, want, decoded);
-    const length = decoded.length;
-    decoded.length = 0;
-    filter.take(decoded, length, decoded);
-    return { kept: decoded, blobs };
-  }
-  const list: number[] = [];
-  for (const [first, last] of spans) for (let chunk = first; chunk <= last; chunk++) list.push(chunk);
-  const parts = (decoder ?? ((l, w) => decodeChunksByNumber(sqlite, seriesPk, l, w)))(list, want);
-  let capacity = 0;
-  for (const part of parts.values()) capacity += part.length;
-  const kept = new Columns(capacity, want);
-  // Tokens and time were joined per chunk already.
-  for (const chunk of list) {
-    const part = parts.get(chunk);
-    if (part) filter.take(part, part.length, kept);
-  }
-  return { kept, blobs: [] };
-}
-
-/**
- * Points of the chunk runs (sorted, by chunk number) with step in each run's [fromStep, toStep], keeping
- * those `keep(value, run index)` accepts. Reads each chunk once, by number: no directory needed. A
- * `decoder` (a cache of decoded chunks) answers for scattered or few chunks.
- */
-export function readChunkRuns(
-  sqlite: Database.Database,
-  seriesPk: number,
-  runs: readonly ChunkRun[],
-  keep: ((value: number, run: number) => boolean) | null = null,
-  want = ALL_COLUMNS,
-  decoder: ChunkDecoder | null = null,
-): PointColumns {
-  const spans = spansOf(runs);
-  if (spans.length === 0) return new Columns(0, want);
-  const { kept, blobs } = readSpans(sqlite, seriesPk, spans, want, decoder, new RangeFilter(runs, keep));
-  // Tokens and time come from the run's axis only when asked for: a step-axis chart never needs them.
-  if (needsAxis(blobs, want)) new SeriesChunks(sqlite, seriesPk).joinAxis(kept, 0, kept.length, want);
-  return kept;
 }

@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import { chunkTables } from './chunk-rows';
 import { SERIES_CHUNK_POINTS } from './point-chunk';
-import { readChunkRuns, type PointColumns } from './read-series-points';
+import { readChunkRuns } from './read-chunk-runs';
+import type { PointColumns } from './read-series-points';
 
 /**
  * Visits the series' points with step < `before`, newest first, chunk batch by chunk batch, until

@@ -3,7 +3,8 @@
 // still change a pixel column's extremes).
 import type Database from 'better-sqlite3';
 import { SERIES_CHUNK_POINTS } from '../points/point-chunk';
-import { readChunkRuns, readSeriesPoints, type ChunkDecoder } from '../points/read-series-points';
+import { readChunkRuns, type ChunkDecoder } from '../points/read-chunk-runs';
+import { readSeriesPoints } from '../points/read-series-points';
 import { BASE_BUCKET_POINTS } from './summary-levels';
 import type { PointColumns } from './bucket-record';
 

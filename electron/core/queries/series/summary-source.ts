@@ -2,7 +2,7 @@
 // summary of a smoothed series. Both answer in bucket records (electron/core/series-summary/bucket-record).
 import type Database from 'better-sqlite3';
 import { FIELDS, type PointColumns } from '../../series-summary/bucket-record';
-import { decodeChunksByNumber, type ChunkDecoder } from '../../points/read-series-points';
+import { decodeChunksByNumber, type ChunkDecoder } from '../../points/read-chunk-runs';
 import { readBucketPoints } from '../../series-summary/read-points';
 import { readChunkList, readChunkRange, type SummaryState } from '../../series-summary/summary-chunks';
 import { BUCKETS_PER_CHUNK, bucketPoints } from '../../series-summary/summary-levels';
