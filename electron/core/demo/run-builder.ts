@@ -6,7 +6,7 @@ import type { LabClock } from './lab-clock';
 import { CHIP_PEAK_FLOPS } from './model-sizes';
 import type { ModelSize } from './model-sizes';
 import { createPrng } from './prng';
-import { AUX_METRIC_KEYS } from './year-plan';
+import { AUX_METRIC_KEYS } from './aux-metrics';
 import type { Prng } from './prng';
 import type { LossSpike, LrSchedule, RunEffects, RunPlan } from './run-plan';
 

@@ -2,22 +2,13 @@
 // its loss, learning rate and grad norm plus twenty more training metrics (per-layer grad norms,
 // throughput, norms) on every line. With the large lab's thousands of short runs beside them they make
 // a lab of real shape for the storage benchmark: over 300 M points, about a team's year.
+import { AUX_METRIC_KEYS } from './aux-metrics';
 import { MIXTURE_LOSS_SHIFT } from './lab-world';
 import { MODEL_SIZES } from './model-sizes';
 import { createPrng } from './prng';
 import type { RunSpec } from './run-builder';
 
 export const LONG_RUNS = 240;
-const LAYER_NORMS = 16;
-
-/** The extra per-line metrics of a long run: what a production job logs beside its loss. */
-export const AUX_METRIC_KEYS: readonly string[] = [
-  ...Array.from({ length: LAYER_NORMS }, (_, i) => `train/grad_norm/layer_${String(i).padStart(2, '0')}`),
-  'train/update_norm',
-  'train/param_norm',
-  'train/tokens_per_sec',
-  'train/mfu',
-];
 
 const OWNERS = ['ana', 'raj', 'mei', 'tomas', 'dmitri'];
 const MIXTURES = ['web-v4', 'web-v5', 'web-v5-code', 'web-v5-dedup'];
