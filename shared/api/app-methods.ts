@@ -9,6 +9,12 @@ export interface AppInfo {
   isDemo: boolean;
   dbFile: string;
   canWrite: boolean;
+  /**
+   * Who a team server knows you to be from your token: every write is theirs, and the app shows them
+   * instead of a "Who am I" choice. `person` null: the room display's shared token, which names nobody.
+   * null where each window says who it is (the desktop app on its own store, `serve` without --users).
+   */
+  signedIn: { person: string | null } | null;
   transport: 'ipc' | 'http';
   lastSyncAt: string | null;
 }

@@ -1,7 +1,7 @@
 // Handlers for the app itself: store, counts, sync state and sync issues.
 import type { AppInfo, CacheCounts, SyncIssueRow } from '../../../shared/api/app-methods';
 import type { CoreDeps } from '../host/core-deps';
-import type { HandlerSlice } from './handlers';
+import type { HandlerContext, HandlerSlice } from './handlers';
 
 type AppMethod = 'getAppInfo' | 'getCacheCounts' | 'getSyncProgress' | 'syncNow' | 'listSyncIssues';
 
@@ -12,15 +12,16 @@ function cacheStateValue(deps: CoreDeps, key: string): string | null {
   return row?.value ?? null;
 }
 
-function appInfo(deps: CoreDeps, transport: 'ipc' | 'http', canWrite: boolean): AppInfo {
+function appInfo(deps: CoreDeps, ctx: HandlerContext): AppInfo {
   return {
     version: deps.config.version,
     storeName: cacheStateValue(deps, 'store_name') ?? (deps.config.isDemo ? 'Demo lab' : 'Lab store'),
     storeUrl: deps.config.storeUrl,
     isDemo: deps.config.isDemo,
     dbFile: deps.config.dbFile,
-    canWrite,
-    transport,
+    canWrite: ctx.canWrite,
+    signedIn: ctx.person === undefined ? null : { person: ctx.person },
+    transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
     lastSyncAt: cacheStateValue(deps, 'last_sync_at'),
   };
 }
@@ -29,7 +30,7 @@ export function createAppHandlers(deps: CoreDeps): HandlerSlice<AppMethod> {
   const { sqlite } = deps.cache;
   return {
     async getAppInfo(_input, ctx) {
-      return appInfo(deps, ctx.transport === 'ipc' ? 'ipc' : 'http', ctx.canWrite);
+      return appInfo(deps, ctx);
     },
     async getCacheCounts() {
       const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
