@@ -30,6 +30,10 @@ export interface DataDirFiles {
   settingsFile: string;
   outboxDir: string;
   demoLabDir: string;
+  /** A team server's people and their token hashes (`tessera token`, `serve --users`). */
+  usersFile: string;
+  /** A team server's record of every write. */
+  auditLogFile: string;
 }
 
 export function dataDirFiles(dataDir: string): DataDirFiles {
@@ -38,5 +42,7 @@ export function dataDirFiles(dataDir: string): DataDirFiles {
     settingsFile: path.join(dataDir, 'settings.json'),
     outboxDir: path.join(dataDir, 'outbox'),
     demoLabDir: path.join(dataDir, 'demo-lab'),
+    usersFile: path.join(dataDir, 'users.json'),
+    auditLogFile: path.join(dataDir, 'audit.log'),
   };
 }

@@ -1,0 +1,27 @@
+// A valid call of every contract method that writes, on the small demo lab (seed 1). The tests that
+// try to forge an author or write with a viewer's token go through all of them; a write method added
+// to the contract without an entry here fails those tests until it gets one.
+import { contract, type InputOf, type MethodName } from '../../../shared/api/contract';
+
+export type WriteMethodInputs = { [K in MethodName]?: InputOf<K> };
+
+export function writeMethodNames(): MethodName[] {
+  return (Object.keys(contract) as MethodName[]).filter((method) => contract[method].writes).sort();
+}
+
+export const WRITE_METHOD_INPUTS: WriteMethodInputs = {
+  syncNow: {},
+  setIdentity: { personId: 'ana' },
+  decide: { proposalId: 'p-001', decision: 'park', rationale: 'Gain within noise at 1B; parking until the data mix settles.' },
+  comment: { target: 'p-002', text: 'The 350M seeds disagree; one more seed before we decide.' },
+  setComplexity: { proposalId: 'p-003', complexity: { code: 2, knobs: 1, infra: 0, risk: 1, usability_tax: 0.01 } },
+  retryPendingEvents: {},
+  setFitExclusion: { group: 'ladder-v2', runId: 'r-0001', excluded: true, reason: 'restarted from a bad checkpoint' },
+  closeReview: { notes: 'Weekly review: parked p-001.' },
+};
+
+/** Fields a client might add to claim another author; every write method's input must ignore or refuse them. */
+export const FORGED_AUTHOR_FIELDS = { author: 'ana', identity: 'ana', personId: 'ana', person: 'ana', by: 'ana' };
+
+/** Headers a client might send to claim another person (as some proxies do); the server must not listen. */
+export const FORGED_AUTHOR_HEADERS = { 'X-Tessera-Person': 'ana', 'X-Forwarded-User': 'ana', 'X-Remote-User': 'ana', 'Remote-User': 'ana' };
