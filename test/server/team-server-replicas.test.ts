@@ -122,7 +122,7 @@ describe('two replicas on one store behind nginx', () => {
   });
 
   it("keeps each replica's audit of its own writes, with the client's address as nginx forwarded it", async () => {
-    const all = replicas.flatMap((replica) => auditLines(replica.auditLog).map((line) => ({ ...line, replica: replica.url })));
+    const all = replicas.flatMap((replica) => auditLines(replica.auditLog).map((line): Record<string, unknown> => ({ ...line, replica: replica.url })));
     const decide = all.filter((line) => line.method === 'decide' && line.outcome === 'ok');
     expect(decide).toHaveLength(1);
     expect(decide[0]).toMatchObject({ person: 'ana', address: '127.0.0.1', forwardedFor: '127.0.0.1' });
