@@ -16,6 +16,7 @@ import { ClientLimits, DEFAULT_CLIENT_LIMITS, type ClientLimitOptions, type Limi
 import { capConnections, defaultConnectionCap, overConnectionCap } from './connection-cap';
 import { EventStreams } from './event-streams';
 import { HEAVY_CALLS_PER_CLIENT, HEAVY_CALLS_WAITING_PER_CLIENT, HeavyCallGate } from './heavy-call-gate';
+import { SharedAnswers, type Answer } from './shared-answers';
 import { RequestBodyError, parseJsonBody, readRequestBody } from './json-body';
 import { LOGIN_PATH, LOGOUT_PATH, clearedTokenCookie, redirectTo, sendLoginPage, tokenCookie, tokenOfLoginForm } from './login-page';
 import { TOKEN_COOKIE, hostHeaderAllowed, presentedToken } from './request-auth';
@@ -48,6 +49,7 @@ interface ServerState {
   limits: ClientLimits;
   /** Heavy calls (fits, bootstraps, searches) a client may have running and waiting. */
   gate: HeavyCallGate;
+  answers: SharedAnswers;
   streams: EventStreams;
   secure: boolean;
 }
@@ -58,8 +60,7 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+function sendJson(response: ServerResponse, status: number, body: unknown, text = JSON.stringify(body)): void {
   response.writeHead(status, {
     ...securityHeaders(),
     'Content-Type': 'application/json; charset=utf-8',
@@ -115,16 +116,17 @@ async function handleApiCall(state: ServerState, caller: Caller, method: string,
     // Its turn may come in the moment the client leaves, before the close is seen here.
     if (gone.signal.aborted) return release();
   }
-  let result: ApiResult<unknown>;
+  // A shared answer is computed for everyone who asks it: one of them leaving does not cancel it.
+  const signal = SharedAnswers.shares(method) ? {} : { signal: gone.signal };
+  let answer: Answer;
   try {
-    result = await state.options.core.call(method, input, { ...handlerContextOf(caller, state.access), signal: gone.signal });
+    answer = await state.answers.answer(method, input, () => state.options.core.call(method, input, { ...handlerContextOf(caller, state.access), ...signal }));
   } finally {
     release();
   }
-  if (writes) audit(state, caller, method, input, result, request);
+  if (writes) audit(state, caller, method, input, answer.result, request);
   if (gone.signal.aborted) return;
-  const status = result.ok ? 200 : statusOf(result.error.code);
-  sendJson(response, status, result);
+  sendJson(response, answer.result.ok ? 200 : statusOf(answer.result.error.code), answer.result, answer.body);
 }
 
 function audit(state: ServerState, caller: Caller, method: string, input: unknown, result: ApiResult<unknown>, request: IncomingMessage): void {
@@ -261,11 +263,17 @@ function routeRequest(state: ServerState, request: IncomingMessage, response: Se
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const access: ServerAccess = { token: options.token, users: options.users ?? null, allowWrite: options.allowWrite };
+  const answers = new SharedAnswers();
+  // Subscribed before the push channels, so a new version starts before any client hears of it.
+  const stopInvalidating = options.core.onEvent((event) => {
+    if (event.type === 'data-changed') answers.invalidate();
+  });
   const state: ServerState = {
     options,
     access,
     limits: new ClientLimits(options.limits ?? DEFAULT_CLIENT_LIMITS),
     gate: new HeavyCallGate(),
+    answers,
     streams: new EventStreams(options.core),
     secure: Boolean(options.tls),
   };
@@ -299,6 +307,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
         close: () =>
           new Promise<void>((done) => {
             stopWatchingUsers?.();
+            stopInvalidating();
             options.users?.close();
             state.streams.close();
             server.closeAllConnections();

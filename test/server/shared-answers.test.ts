@@ -1,0 +1,73 @@
+// Answers shared between a team server's clients: one core call per question and version of the
+// data, never an answer from before a change, never a failure, and nothing past its age.
+import { describe, expect, it } from 'vitest';
+import { apiFail, apiOk, type ApiResult } from '../../shared/api/api-result';
+import { SharedAnswers } from '../../electron/server/shared-answers';
+
+function counter(value: unknown = { rows: [1, 2, 3] }) {
+  const calls: ((result: ApiResult<unknown>) => void)[] = [];
+  return {
+    calls,
+    compute: () => new Promise<ApiResult<unknown>>((resolve) => calls.push(resolve)),
+    resolveAll: (result: ApiResult<unknown> = apiOk(value)) => calls.splice(0).forEach((resolve) => resolve(result)),
+  };
+}
+
+describe('shared answers', () => {
+  it('computes a question once for everyone asking it, and other questions apart', async () => {
+    const answers = new SharedAnswers();
+    const core = counter();
+    const asked = [1, 2, 3].map(() => answers.answer('listRuns', { limit: 200 }, core.compute));
+    const other = answers.answer('listRuns', { limit: 100 }, core.compute);
+    expect(core.calls).toHaveLength(2);
+    core.resolveAll();
+    const results = await Promise.all([...asked, other]);
+    expect(new Set(results.slice(0, 3).map((r) => r.body)).size).toBe(1);
+    expect(JSON.parse(results[0]!.body)).toEqual({ ok: true, value: { rows: [1, 2, 3] } });
+    await answers.answer('listRuns', { limit: 200 }, core.compute);
+    expect(core.calls).toHaveLength(0);
+  });
+
+  it('computes again after a change, and keeps no answer that was computed across one', async () => {
+    const answers = new SharedAnswers();
+    const core = counter();
+    const before = answers.answer('listProposals', {}, core.compute);
+    answers.invalidate();
+    core.resolveAll();
+    await before;
+    void answers.answer('listProposals', {}, core.compute);
+    expect(core.calls).toHaveLength(1);
+  });
+
+  it('keeps no failure, answers nothing older than its age, and never shares what depends on the caller', async () => {
+    let now = 0;
+    const answers = new SharedAnswers({ maxAgeMs: 5000, maxBytes: 1 << 20 }, () => now);
+    const core = counter();
+    const failed = answers.answer('getProposal', { id: 'p-1' }, core.compute);
+    core.resolveAll(apiFail('unavailable', 'busy'));
+    await failed;
+    void answers.answer('getProposal', { id: 'p-1' }, core.compute);
+    core.resolveAll();
+    expect(core.calls).toHaveLength(0);
+    now = 5001;
+    void answers.answer('getProposal', { id: 'p-1' }, core.compute);
+    expect(core.calls).toHaveLength(1);
+    core.resolveAll();
+    for (const method of ['getAppInfo', 'listIdentityChoices', 'getSyncProgress', 'decide']) {
+      void answers.answer(method, {}, core.compute);
+      void answers.answer(method, {}, core.compute);
+    }
+    expect(core.calls).toHaveLength(8);
+  });
+
+  it('drops the oldest answers past its byte budget', async () => {
+    const answers = new SharedAnswers({ maxAgeMs: 60_000, maxBytes: 2000 });
+    for (let i = 0; i < 10; i++) {
+      const core = counter({ text: 'x'.repeat(500) });
+      const pending = answers.answer('getRun', { runId: `r-${i}` }, core.compute);
+      core.resolveAll();
+      await pending;
+    }
+    expect(answers.size).toBeLessThanOrEqual(3);
+  });
+});
