@@ -10,6 +10,7 @@ import { runTensorboardBench } from './tensorboard';
 import { runWandbBench } from './wandb';
 import { runChartsBench } from './charts';
 import { runServeLoadBench } from './serve-load';
+import { runTeamServerBench } from './team-server';
 
 export interface BenchSection {
   name: string;
@@ -24,6 +25,7 @@ export const benchSections: BenchSection[] = [
   { name: 'scaling-worker', run: runScalingWorkerBench },
   { name: 'charts', run: runChartsBench },
   { name: 'serve-load', run: runServeLoadBench },
+  { name: 'team-server', run: runTeamServerBench },
   { name: 'search', run: runSearchBench },
   { name: 'search-isolation', run: runSearchIsolationBench },
   { name: 'alerts', run: runAlertsBench },
