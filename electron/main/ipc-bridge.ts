@@ -3,18 +3,29 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { apiFail } from '../../shared/api/api-result';
+import { apiFail, apiOk } from '../../shared/api/api-result';
 import {
   IPC_CALL_CHANNEL,
+  IPC_CONNECTION_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_OPEN_EXTERNAL_CHANNEL,
   IPC_PRINT_PDF_CHANNEL,
 } from '../../shared/api/desktop-bridge';
 import type { CoreClient } from '../core/host/core-client';
+import type { DesktopConnection } from '../team-client/desktop-connection';
 import { openInSystemBrowser } from './main-window';
 import { isTrustedSender } from './window-policy';
 
-export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: string): () => void {
+/** Runs a connection action, its failure said in the API's own `{ok: false}` shape. */
+async function connectionResult<T>(action: () => Promise<T>) {
+  try {
+    return apiOk(await action());
+  } catch (error) {
+    return apiFail('validation', (error as Error).message);
+  }
+}
+
+export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: string, connection?: DesktopConnection): () => void {
   const appUrl = pathToFileURL(indexHtml).toString();
   const trusted = (event: IpcMainInvokeEvent) =>
     isTrustedSender(
@@ -29,6 +40,29 @@ export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: s
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!trusted(event)) return apiFail('forbidden', 'Calls are only accepted from the Tessera window.');
     return core.call(String(method), input, { transport: 'ipc', canWrite: true });
+  });
+  ipcMain.handle(IPC_CONNECTION_CHANNEL, async (event, action: unknown, argument: unknown) => {
+    if (!trusted(event) || !connection) return apiFail('forbidden', 'Calls are only accepted from the Tessera window.');
+    switch (action) {
+      case 'state':
+        return connection.state();
+      case 'probe':
+        return connectionResult(() => connection.probe(String(argument)));
+      case 'connect': {
+        const request = argument as { url?: unknown; token?: unknown; trustFingerprint?: unknown } | null;
+        return connectionResult(() =>
+          connection.connect({
+            url: String(request?.url ?? ''),
+            token: String(request?.token ?? ''),
+            ...(typeof request?.trustFingerprint === 'string' ? { trustFingerprint: request.trustFingerprint } : {}),
+          }),
+        );
+      }
+      case 'use-local':
+        return connectionResult(() => connection.useLocalStore());
+      default:
+        return apiFail('validation', `Unknown connection action "${String(action)}".`);
+    }
   });
   ipcMain.handle(IPC_OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
     if (!trusted(event)) return false;
@@ -50,6 +84,7 @@ export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: s
   return () => {
     unsubscribe();
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    ipcMain.removeHandler(IPC_CONNECTION_CHANNEL);
     ipcMain.removeHandler(IPC_OPEN_EXTERNAL_CHANNEL);
     ipcMain.removeHandler(IPC_PRINT_PDF_CHANNEL);
   };

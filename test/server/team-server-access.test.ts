@@ -68,7 +68,7 @@ describe('a running team server', () => {
     usersFile = path.join(dir, 'users.json');
     ana = (await addToken(usersFile, store, 'ana', 'writer')).token;
     raj = await addToken(usersFile, store, 'raj', 'viewer');
-    server = await startTeamServer({ store, usersFile, cert, args: ['--host', '0.0.0.0', '--no-watch'] });
+    server = await startTeamServer({ store, usersFile, cert, args: ['--host', '0.0.0.0', '--no-watch'], syncedFor: ana });
   }, 120_000);
   afterAll(() => server?.stop());
 

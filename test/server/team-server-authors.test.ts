@@ -27,7 +27,7 @@ describe('a team server, whoever a request claims to be', () => {
     tokens.raj = (await addToken(usersFile, store, 'raj', 'writer')).token;
     tokens.ana = (await addToken(usersFile, store, 'ana', 'writer')).token;
     tokens.mei = (await addToken(usersFile, store, 'mei', 'viewer')).token;
-    server = await startTeamServer({ store, usersFile, cert: makeTestCertificate(dir), args: ['--allow-write', '--no-watch', '--token', ROOM_TOKEN] });
+    server = await startTeamServer({ store, usersFile, cert: makeTestCertificate(dir), args: ['--allow-write', '--no-watch', '--token', ROOM_TOKEN], syncedFor: tokens.raj });
   }, 120_000);
   afterAll(async () => {
     await server?.stop();

@@ -52,7 +52,7 @@ describe('a team server at its bounds', () => {
     const usersFile = path.join(dir, 'users.json');
     ana = (await addToken(usersFile, store, 'ana', 'viewer')).token;
     raj = (await addToken(usersFile, store, 'raj', 'viewer')).token;
-    server = await startTeamServer({ store, usersFile, cert: makeTestCertificate(dir), args: ['--no-watch', '--max-connections', '12'] });
+    server = await startTeamServer({ store, usersFile, cert: makeTestCertificate(dir), args: ['--no-watch', '--max-connections', '12'], syncedFor: ana });
   }, 120_000);
   afterAll(async () => {
     for (const stream of streams) stream.close();

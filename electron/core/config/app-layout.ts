@@ -34,6 +34,10 @@ export interface DataDirFiles {
   usersFile: string;
   /** A team server's record of every write. */
   auditLogFile: string;
+  /** The desktop app's trusted self-signed team-server certificates (like SSH's known_hosts). */
+  knownServersFile: string;
+  /** The desktop app's team-server tokens, sealed by the OS keychain where there is one. */
+  tokenVaultFile: string;
 }
 
 export function dataDirFiles(dataDir: string): DataDirFiles {
@@ -44,5 +48,7 @@ export function dataDirFiles(dataDir: string): DataDirFiles {
     demoLabDir: path.join(dataDir, 'demo-lab'),
     usersFile: path.join(dataDir, 'users.json'),
     auditLogFile: path.join(dataDir, 'audit.log'),
+    knownServersFile: path.join(dataDir, 'known-servers.json'),
+    tokenVaultFile: path.join(dataDir, 'team-tokens.json'),
   };
 }

@@ -53,7 +53,8 @@ export function request(
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,
-      { method: options.method ?? 'GET', headers: options.headers, ...(options.ca ? { ca: options.ca } : {}) },
+      // A connection per request, closed after it: no idle keep-alive sockets counting against a server's bounds.
+      { method: options.method ?? 'GET', headers: options.headers, agent: false, ...(options.ca ? { ca: options.ca } : {}) },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -89,8 +90,9 @@ export interface TeamServer {
   stop(): Promise<void>;
 }
 
-/** `serve --users` over HTTPS on 127.0.0.1 with its own data folder; extra flags after. */
-export async function startTeamServer(options: { store: string; usersFile: string; cert: TestCertificate; args?: string[]; home?: string }): Promise<TeamServer> {
+/** `serve --users` over HTTPS on 127.0.0.1 with its own data folder; extra flags after. With `syncedFor`
+ * (a token), it resolves once the server's first sync is done, so the store's proposals are there. */
+export async function startTeamServer(options: { store: string; usersFile: string; cert: TestCertificate; args?: string[]; home?: string; syncedFor?: string }): Promise<TeamServer> {
   const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-team-home-'));
   const auditLog = path.join(home, 'audit.log');
   const serve = await startServe(
@@ -98,6 +100,12 @@ export async function startTeamServer(options: { store: string; usersFile: strin
     { home },
   );
   const url = `https://127.0.0.1:${new URL(serve.url).port}/`;
+  if (options.syncedFor) {
+    await waitFor('the first sync of the team server', async () => {
+      const answer = await callAs(url, options.syncedFor!, 'getAppInfo', {}, options.cert.cert);
+      return answer.json<{ value?: { lastSyncAt: string | null } }>().value?.lastSyncAt;
+    }, 60_000);
+  }
   return { serve, url, ca: options.cert.cert, usersFile: options.usersFile, auditLog, stop: () => serve.stop() };
 }
 
