@@ -266,7 +266,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
   const answers = new SharedAnswers();
   // Subscribed before the push channels, so a new version starts before any client hears of it.
   const stopInvalidating = options.core.onEvent((event) => {
-    if (event.type === 'data-changed') answers.invalidate();
+    if (event.type === 'data-changed') answers.invalidate(event);
   });
   const state: ServerState = {
     options,
@@ -295,7 +295,9 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle) : http.createServer(handle);
   capConnections(server, options.maxConnections ?? defaultConnectionCap(), Boolean(options.tls));
-  server.keepAliveTimeout = 5000;
+  // Idle connections stay open a minute (as nginx's 75 s): people pause between pages, and a new TLS
+  // handshake for every page view would cost more than the idle socket.
+  server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -7,6 +7,8 @@
 // depends on its input and the data alone.
 import type { ApiResult } from '../../shared/api/api-result';
 import type { MethodName } from '../../shared/api/contract';
+import type { PushEvent } from '../../shared/api/push-events';
+import { answerMayChange } from '../../shared/api/query-invalidation';
 
 const SHARED_METHODS = new Set<MethodName>([
   'getCacheCounts',
@@ -43,6 +45,8 @@ export interface Answer {
 }
 
 interface Entry {
+  method: string;
+  input: unknown;
   at: number;
   version: number;
   answer: Promise<Answer>;
@@ -68,11 +72,15 @@ export class SharedAnswers {
     return SHARED_METHODS.has(method as MethodName);
   }
 
-  /** A new version of the data: nothing computed before is handed out again. */
-  invalidate(): void {
+  /**
+   * A new version of the data: no answer it may have changed is handed out again (with no event,
+   * none at all), and no answer still being computed is kept.
+   */
+  invalidate(event?: Extract<PushEvent, { type: 'data-changed' }>): void {
     this.version++;
-    this.entries.clear();
-    this.bytes = 0;
+    for (const [key, entry] of this.entries) {
+      if (!event || answerMayChange(entry.method, entry.input, event)) this.drop(key, entry);
+    }
   }
 
   get size(): number {
@@ -89,7 +97,7 @@ export class SharedAnswers {
     if (found) this.drop(key, found);
     const version = this.version;
     const answer = settle(compute);
-    const entry: Entry = { at: now, version, answer, bytes: 0 };
+    const entry: Entry = { method, input, at: now, version, answer, bytes: 0 };
     this.entries.set(key, entry);
     void answer.then(
       ({ result, body }) => {

@@ -2,7 +2,13 @@
 import type { SyncProgressInfo } from './app-methods';
 
 export type PushEvent =
-  | { type: 'data-changed'; scopes: DataScope[]; at: string }
+  | {
+      type: 'data-changed';
+      scopes: DataScope[];
+      at: string;
+      /** The runs whose description, status or points changed; absent when not known (then any run may have). */
+      runIds?: string[];
+    }
   | { type: 'sync-progress'; progress: SyncProgressInfo }
   | { type: 'task-progress'; task: string; done: number; total: number }
   /** A sync pass found new alerts; each client asks `listAlerts` for those of its person (ids say nothing private). */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiFail, apiOk, type ApiResult } from '../../shared/api/api-result';
 import { SharedAnswers } from '../../electron/server/shared-answers';
+import { answerMayChange } from '../../shared/api/query-invalidation';
 
 function counter(value: unknown = { rows: [1, 2, 3] }) {
   const calls: ((result: ApiResult<unknown>) => void)[] = [];
@@ -69,5 +70,40 @@ describe('shared answers', () => {
       await pending;
     }
     expect(answers.size).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a push that names the runs that changed', () => {
+  const event = (runIds?: string[]) => ({ type: 'data-changed' as const, scopes: ['metrics' as const], at: '2026-12-07T10:00:00Z', ...(runIds ? { runIds } : {}) });
+
+  it('leaves charts of other runs standing and nothing else', async () => {
+    const answers = new SharedAnswers();
+    const core = counter();
+    const asked = [
+      answers.answer('getSeries', { runIds: ['r-1', 'r-2'], metrics: ['train/loss'], width: 800 }, core.compute),
+      answers.answer('getSeries', { runIds: ['r-3'], metrics: ['train/loss'], width: 800 }, core.compute),
+      answers.answer('listRuns', {}, core.compute),
+    ];
+    core.resolveAll();
+    await Promise.all(asked);
+    answers.invalidate(event(['r-2']));
+    void answers.answer('getSeries', { runIds: ['r-1', 'r-2'], metrics: ['train/loss'], width: 800 }, core.compute);
+    void answers.answer('getSeries', { runIds: ['r-3'], metrics: ['train/loss'], width: 800 }, core.compute);
+    void answers.answer('listRuns', {}, core.compute);
+    // The chart of r-1 and r-2, and the runs table, are asked again; the chart of r-3 is not.
+    expect(core.calls).toHaveLength(2);
+    core.resolveAll();
+    answers.invalidate(event());
+    void answers.answer('getSeries', { runIds: ['r-3'], metrics: ['train/loss'], width: 800 }, core.compute);
+    expect(core.calls).toHaveLength(1);
+  });
+
+  it('is what the app decides too: a chart is stale when it shows a changed run, or when the push does not say which', () => {
+    expect(answerMayChange('getSeries', { runIds: ['r-1'] }, event(['r-2']))).toBe(false);
+    expect(answerMayChange('getSeedGroups', { runIds: ['r-1', 'r-2'] }, event(['r-2']))).toBe(true);
+    expect(answerMayChange('getSeries', { runIds: ['r-1'] }, event())).toBe(true);
+    expect(answerMayChange('getSeries', { runIds: ['r-1'] }, event([]))).toBe(false);
+    expect(answerMayChange('listRuns', {}, event([]))).toBe(true);
+    expect(answerMayChange(['not', 'a', 'method'], undefined, event([]))).toBe(true);
   });
 });

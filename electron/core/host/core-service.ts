@@ -65,7 +65,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       },
       {
         onProgress: (progress) => emit({ type: 'sync-progress', progress }),
-        onChanged: (scopes) => emit({ type: 'data-changed', scopes, at: new Date().toISOString() }),
+        onChanged: (scopes, runIds) => emit({ type: 'data-changed', scopes, at: new Date().toISOString(), ...(runIds ? { runIds } : {}) }),
         onAlerts: (ids) => emit({ type: 'alerts-fired', ids, at: new Date().toISOString() }),
         log,
       },

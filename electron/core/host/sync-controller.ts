@@ -14,7 +14,8 @@ export interface SyncController {
 
 export interface SyncControllerEvents {
   onProgress(progress: SyncProgressInfo): void;
-  onChanged(scopes: DataScope[]): void;
+  /** `runIds`: the runs that changed, when the pass knows them all. */
+  onChanged(scopes: DataScope[], runIds?: string[]): void;
   /** The pass found these new alerts. */
   onAlerts(ids: number[]): void;
   log(message: string): void;
@@ -57,7 +58,7 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
       case 'finished':
         current = message.progress;
         events.onProgress(current);
-        if (message.changed.length > 0) events.onChanged(message.changed);
+        if (message.changed.length > 0) events.onChanged(message.changed, message.runIds);
         if (message.alerts.length > 0) events.onAlerts(message.alerts);
         settle();
         break;

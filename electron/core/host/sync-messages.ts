@@ -17,7 +17,7 @@ export type SyncWorkerRequest = { type: 'sync-now' } | { type: 'stop' };
 
 export type SyncWorkerMessage =
   | { type: 'progress'; progress: SyncProgressInfo }
-  | { type: 'finished'; progress: SyncProgressInfo; changed: DataScope[]; alerts: number[] }
+  | { type: 'finished'; progress: SyncProgressInfo; changed: DataScope[]; alerts: number[]; runIds?: string[] }
   | { type: 'failed'; progress: SyncProgressInfo; message: string }
   /** Worth a line in the log (an SFTP reconnection). */
   | { type: 'log'; message: string }

@@ -10,7 +10,7 @@ import { watchLabStore, type LabStoreWatcher } from '../sync/watch-lab-store';
 import type { SyncProgress } from '../sync/sync-progress';
 import type { SyncSummary } from '../sync/sync-summary';
 import { openStoreTransport } from './open-store-transport';
-import { scopesOfSyncChanges } from './sync-changes-scopes';
+import { changedRunIds, scopesOfSyncChanges } from './sync-changes-scopes';
 import type { SyncWorkerInit, SyncWorkerMessage, SyncWorkerRequest } from './sync-messages';
 import { idleSyncProgress } from './sync-controller';
 
@@ -42,7 +42,7 @@ function finished(summary: SyncSummary) {
   progress = { ...progress, running: false, finishedAt: new Date().toISOString(), lastError: null };
   const changed = scopesOfSyncChanges(summary.changed);
   if (summary.alerts.length > 0) changed.push('alerts');
-  post({ type: 'finished', progress, changed, alerts: summary.alerts });
+  post({ type: 'finished', progress, changed, alerts: summary.alerts, ...changedRunIds(summary.changed) });
 }
 
 function failed(error: unknown) {
