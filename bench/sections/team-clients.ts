@@ -4,6 +4,7 @@
 // as the app's react-query invalidation does. Every call is timed from request to last byte.
 import https from 'node:https';
 import type { PushEvent } from '../../shared/api/push-events';
+import { answerMayChange } from '../../shared/api/query-invalidation';
 import { sleep } from './serve-load-client';
 
 /** What the pages can be about: as the server lists it now (the lists grow while the first sync runs). */
@@ -96,7 +97,7 @@ export class SimulatedPerson {
             buffer = buffer.slice(cut + 2);
             if (!block.startsWith('data: ')) continue;
             const event = JSON.parse(block.slice('data: '.length)) as PushEvent;
-            if (event.type === 'data-changed') this.onDataChanged();
+            if (event.type === 'data-changed') this.onDataChanged(event);
           }
         });
         response.on('close', () => {
@@ -133,19 +134,20 @@ export class SimulatedPerson {
     this.agent.destroy();
   }
 
-  private onDataChanged(): void {
+  /** As the app does: the open page asks again what the push may have changed. */
+  private onDataChanged(event: Extract<PushEvent, { type: 'data-changed' }>): void {
     this.pushesAt.push(performance.now());
-    if (this.running && this.page.length > 0) void this.callAll(this.page, true);
+    const stale = this.page.filter((call) => answerMayChange(call.method, call.input, event));
+    if (this.running && stale.length > 0) void this.callAll(stale, true);
   }
 
   private callAll(calls: PageCall[], refetch: boolean): Promise<void> {
     return Promise.all(calls.map((call) => this.call(call, refetch))).then(() => undefined);
   }
 
-  private call(call: PageCall, refetch: boolean): Promise<void> {
+  private call(call: PageCall, refetch: boolean, at = performance.now(), retried = false): Promise<void> {
     const url = new URL(`api/${call.method}`, this.baseUrl);
     const body = JSON.stringify(call.input);
-    const at = performance.now();
     return new Promise((resolve) => {
       const request = https.request(
         url,
@@ -165,7 +167,13 @@ export class SimulatedPerson {
           });
         },
       );
-      request.on('error', (error) => {
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server closed just as it was reused: browsers send the request
+        // again on a new one, once, and so does this client (the time counts from the first try).
+        if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) {
+          void this.call(call, refetch, at, true).then(resolve);
+          return;
+        }
         this.errors.push(`${call.method}: ${error.message}`);
         resolve();
       });
