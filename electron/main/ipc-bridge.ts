@@ -3,7 +3,7 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { apiFail, apiOk } from '../../shared/api/api-result';
+import { apiFail } from '../../shared/api/api-result';
 import {
   IPC_CALL_CHANNEL,
   IPC_CONNECTION_CHANNEL,
@@ -12,18 +12,10 @@ import {
   IPC_PRINT_PDF_CHANNEL,
 } from '../../shared/api/desktop-bridge';
 import type { CoreClient } from '../core/host/core-client';
+import { runConnectionAction } from '../team-client/connection-actions';
 import type { DesktopConnection } from '../team-client/desktop-connection';
 import { openInSystemBrowser } from './main-window';
 import { isTrustedSender } from './window-policy';
-
-/** Runs a connection action, its failure said in the API's own `{ok: false}` shape. */
-async function connectionResult<T>(action: () => Promise<T>) {
-  try {
-    return apiOk(await action());
-  } catch (error) {
-    return apiFail('validation', (error as Error).message);
-  }
-}
 
 export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: string, connection?: DesktopConnection): () => void {
   const appUrl = pathToFileURL(indexHtml).toString();
@@ -43,26 +35,7 @@ export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: s
   });
   ipcMain.handle(IPC_CONNECTION_CHANNEL, async (event, action: unknown, argument: unknown) => {
     if (!trusted(event) || !connection) return apiFail('forbidden', 'Calls are only accepted from the Tessera window.');
-    switch (action) {
-      case 'state':
-        return connection.state();
-      case 'probe':
-        return connectionResult(() => connection.probe(String(argument)));
-      case 'connect': {
-        const request = argument as { url?: unknown; token?: unknown; trustFingerprint?: unknown } | null;
-        return connectionResult(() =>
-          connection.connect({
-            url: String(request?.url ?? ''),
-            token: String(request?.token ?? ''),
-            ...(typeof request?.trustFingerprint === 'string' ? { trustFingerprint: request.trustFingerprint } : {}),
-          }),
-        );
-      }
-      case 'use-local':
-        return connectionResult(() => connection.useLocalStore());
-      default:
-        return apiFail('validation', `Unknown connection action "${String(action)}".`);
-    }
+    return runConnectionAction(connection, action, argument);
   });
   ipcMain.handle(IPC_OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
     if (!trusted(event)) return false;

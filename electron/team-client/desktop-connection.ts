@@ -3,7 +3,7 @@
 // either way, so the IPC bridge and the renderer do not change; switching swaps the client behind it
 // and asks every view to refetch. Where it is connected survives restarts (settings + token vault).
 import { apiFail } from '../../shared/api/api-result';
-import type { AppInfo } from '../../shared/api/app-methods';
+import type { AppInfo, SyncProgressInfo } from '../../shared/api/app-methods';
 import type { TeamServerConnectRequest, TeamServerProbe, ConnectionState } from '../../shared/api/desktop-bridge';
 import type { PushEvent } from '../../shared/api/push-events';
 import type { HandlerContext } from '../core/api/handlers';
@@ -169,14 +169,17 @@ export class DesktopConnection implements CoreClient {
     const previous = this.active;
     this.unsubscribe?.();
     this.active = next;
-    this.unsubscribe = next.onEvent((event) => {
-      for (const listener of this.listeners) listener(event);
-    });
+    this.unsubscribe = next.onEvent((event) => this.emit(event));
     await previous?.close();
-    if (announce) {
-      const event: PushEvent = { type: 'data-changed', scopes: [...ALL_SCOPES], at: new Date().toISOString() };
-      for (const listener of this.listeners) listener(event);
-    }
+    if (!announce) return;
+    this.emit({ type: 'data-changed', scopes: [...ALL_SCOPES], at: new Date().toISOString() });
+    // The window still shows the old core's sync progress: replace it with the new one's.
+    const progress = await next.call('getSyncProgress', {}, { transport: 'ipc', canWrite: false });
+    if (progress.ok && this.active === next) this.emit({ type: 'sync-progress', progress: progress.value as SyncProgressInfo });
+  }
+
+  private emit(event: PushEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 }
 

@@ -2,7 +2,6 @@
 // real `serve --users` over HTTPS with a self-signed certificate. Only the OS keychain is stood in for,
 // by an AES-GCM sealer with a key held in memory, since Electron's safeStorage cannot run in Node.
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,33 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/api/app-methods';
 import type { PushEvent } from '../../shared/api/push-events';
 import { generateDemoLab } from '../../electron/core/demo';
-import { startCoreWorker } from '../../electron/core/host/core-client';
-import { DesktopConnection } from '../../electron/team-client/desktop-connection';
+import type { DesktopConnection } from '../../electron/team-client/desktop-connection';
 import { KnownServers } from '../../electron/team-client/known-servers';
 import { checkTeamServerUrl } from '../../electron/team-client/team-server-client';
-import { TokenVault, type SecretSealer } from '../../electron/team-client/token-vault';
-import { repoRoot, runCli } from '../e2e/support/start-serve';
+import type { SecretSealer } from '../../electron/team-client/token-vault';
+import { desktopAppFiles, desktopConnection, type DesktopAppFiles } from './support/desktop-app';
+import { testSealer } from './support/test-sealer';
+import { runCli } from '../e2e/support/start-serve';
 import { addToken, makeTestCertificate, startTeamServer, storeEvents, waitFor, type TeamServer, type TestCertificate } from '../server/support/team-server';
-
-/** Stands in for Electron's safeStorage: really encrypts, with a key only this process holds. */
-function testSealer(available = true): SecretSealer {
-  const key = crypto.randomBytes(32);
-  return {
-    name: 'the test keychain',
-    isAvailable: () => available,
-    seal(text) {
-      const iv = crypto.randomBytes(12);
-      const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    open(sealed) {
-      const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 const ctx = { transport: 'ipc' as const, canWrite: true };
 let dir: string;
@@ -47,36 +27,12 @@ let server: TeamServer;
 let usersFile: string;
 let raj: { token: string; id: string };
 
-function appFiles(name: string) {
-  const home = path.join(dir, name);
-  fs.mkdirSync(home, { recursive: true });
-  return { home, knownServers: path.join(home, 'known-servers.json'), vault: path.join(home, 'team-tokens.json'), settings: path.join(home, 'settings.json') };
+function appFiles(name: string): DesktopAppFiles {
+  return desktopAppFiles(path.join(dir, name));
 }
 
-function connection(files: ReturnType<typeof appFiles>, sealer: SecretSealer): DesktopConnection {
-  return new DesktopConnection({
-    startLocalCore: () =>
-      startCoreWorker(
-        path.join(repoRoot, 'dist', 'core', 'core-worker.mjs'),
-        {
-          dbFile: path.join(files.home, 'cache.sqlite'),
-          storeUrl: localStore,
-          isDemo: false,
-          migrationsDir: path.join(repoRoot, 'migrations'),
-          settingsFile: path.join(files.home, 'core-settings.json'),
-          outboxDir: path.join(files.home, 'outbox'),
-          watch: false,
-          version: 'test',
-          workerDir: path.join(repoRoot, 'dist', 'core'),
-        },
-        () => {},
-      ),
-    knownServers: new KnownServers(files.knownServers),
-    tokens: new TokenVault(files.vault, sealer),
-    savedServer: () => (fs.existsSync(files.settings) ? ((JSON.parse(fs.readFileSync(files.settings, 'utf8')) as { teamServer?: string }).teamServer ?? null) : null),
-    saveServer: (origin) => fs.writeFileSync(files.settings, JSON.stringify(origin ? { teamServer: origin } : {})),
-    log: () => {},
-  });
+function connection(files: DesktopAppFiles, sealer: SecretSealer): DesktopConnection {
+  return desktopConnection(files, localStore, sealer);
 }
 
 async function appInfo(client: DesktopConnection): Promise<AppInfo> {

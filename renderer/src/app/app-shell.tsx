@@ -8,6 +8,7 @@ import { CommandPalette } from '../components/command-palette/command-palette';
 import { AlertsNavBadge } from '../pages/alerts/alerts-seen';
 import { PageErrorBoundary } from '../components/error-boundary';
 import { READ_ONLY_REASON } from '../components/read-only-note';
+import { SignedInAs } from '../components/signed-in-as';
 import { FirstSyncBanner } from '../components/sync/first-sync-banner';
 import { SyncStatus } from '../components/sync/sync-status';
 import { useTheme, type ThemeName } from '../theme/use-theme';
@@ -52,6 +53,7 @@ export function AppShell() {
             '…'
           )}
         </div>
+        <SignedInAs />
         {PAGES.map((entry) => (
           <a
             key={entry.id}
