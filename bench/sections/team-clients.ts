@@ -3,6 +3,7 @@
 // as the app's queries go out), and every open page's calls again when a "data changed" push comes,
 // as the app's react-query invalidation does. Every call is timed from request to last byte.
 import https from 'node:https';
+import { eventStreamParser } from '../../shared/api/event-stream-parser';
 import type { PushEvent } from '../../shared/api/push-events';
 import { answerMayChange } from '../../shared/api/query-invalidation';
 import { sleep } from './serve-load-client';
@@ -87,19 +88,14 @@ export class SimulatedPerson {
         }
         this.streamOpen = true;
         resolve();
-        let buffer = '';
         response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          buffer += chunk;
-          let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            if (!block.startsWith('data: ')) continue;
-            const event = JSON.parse(block.slice('data: '.length)) as PushEvent;
+        response.on(
+          'data',
+          eventStreamParser((data) => {
+            const event = JSON.parse(data) as PushEvent;
             if (event.type === 'data-changed') this.onDataChanged(event);
-          }
-        });
+          }),
+        );
         response.on('close', () => {
           this.streamOpen = false;
           if (this.running) this.errors.push('the push channel closed');

@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import { apiFail, type ApiResult } from '../../shared/api/api-result';
+import { eventStreamParser } from '../../shared/api/event-stream-parser';
 import type { PushEvent } from '../../shared/api/push-events';
 import type { CoreClient } from '../core/host/core-client';
 import { isLoopbackHost } from '../server/request-auth';
@@ -111,23 +112,17 @@ export function createTeamServerClient(options: TeamServerClientOptions): TeamSe
       backoffMs = 1000;
       // Pushes may have been missed while the channel was down: every view refetches.
       if (isReconnect) emit({ type: 'data-changed', scopes: ['runs', 'metrics', 'ablations', 'proposals', 'team', 'events', 'issues', 'settings'], at: new Date().toISOString() });
-      let buffer = '';
       response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (!data) continue;
+      response.on(
+        'data',
+        eventStreamParser((data) => {
           try {
-            emit(JSON.parse(data.slice('data: '.length)) as PushEvent);
+            emit(JSON.parse(data) as PushEvent);
           } catch {
             log('team server sent a push that is not JSON; ignored');
           }
-        }
-      });
+        }),
+      );
       response.on('close', scheduleReconnect);
     });
     stream.on('error', (error) => {

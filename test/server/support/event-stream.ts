@@ -2,6 +2,7 @@
 // events it has received, and whether the server ended it.
 import http from 'node:http';
 import https from 'node:https';
+import { eventStreamParser } from '../../../shared/api/event-stream-parser';
 
 export interface OpenEventStream {
   status: number;
@@ -18,7 +19,6 @@ export function openEventStream(baseUrl: string, token: string | null, ca?: Buff
   return new Promise((resolve, reject) => {
     const request = client.request(url, { headers: token ? { Authorization: `Bearer ${token}` } : {}, ...(ca ? { ca } : {}), agent: false }, (response) => {
       let ended = false;
-      let buffer = '';
       const stream: OpenEventStream = {
         status: response.statusCode ?? 0,
         body: '',
@@ -37,16 +37,10 @@ export function openEventStream(baseUrl: string, token: string | null, ca?: Buff
         close: () => request.destroy(),
       };
       response.setEncoding('utf8');
+      const parse = eventStreamParser((data) => stream.events.push(JSON.parse(data) as OpenEventStream['events'][number]));
       response.on('data', (chunk: string) => {
         stream.body += chunk;
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (data) stream.events.push(JSON.parse(data.slice('data: '.length)) as OpenEventStream['events'][number]);
-        }
+        parse(chunk);
       });
       response.on('error', () => undefined);
       // The answer's headers are in: a refused stream (401, 429) has its whole body soon after.
