@@ -1,6 +1,7 @@
 // Who gets into a team server: over HTTPS only (plain HTTP on a public address is refused at start),
 // with a valid person's token or nothing but the login page, and a revoked token out at once, its
 // open push channel included.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,9 @@ describe('a running team server', () => {
 
   it('speaks HTTPS with its certificate, which a client that does not trust it refuses', async () => {
     expect(server.serve.url).toMatch(/^https:\/\//);
+    // It prints the fingerprint its admins hand out, as openssl computes it.
+    const openssl = execFileSync('openssl', ['x509', '-in', cert.certFile, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).trim().split('=')[1];
+    expect(server.serve.stderr()).toContain(`HTTPS certificate SHA-256 fingerprint: ${openssl}`);
     const trusted = await callAs(server.url, ana, 'getAppInfo', {}, server.ca);
     expect(trusted.status).toBe(200);
     await expect(request(server.url)).rejects.toThrow(/self[- ]signed certificate/);

@@ -1,5 +1,6 @@
 // `tessera serve`: the app in a browser, on this machine, for a meeting-room screen (one shared
 // token), or as the team's server (a token per person, HTTPS, an audit log of every write).
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import { appLayout, dataDirFiles, defaultDataDir } from '../../core/config/app-layout';
 import { resolveStore } from '../../core/config/resolve-store';
@@ -32,7 +33,7 @@ function listenFailure(error: NodeJS.ErrnoException, host: string, port: number)
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'Serve the app over HTTP (browser mode, shared screens).',
+  summary: 'Serve the app over HTTP(S): browser mode, shared screens, the team server.',
   usage:
     'tessera serve [--db FILE] [--store URL] [--map T=FIELD,…] [--ssh-key FILE] [--port N] [--host H] [--token T] [--users FILE] ' +
     '[--tls-cert FILE --tls-key FILE | --insecure-http] [--audit-log FILE] [--max-connections N] [--allow-write] [--no-watch]',
@@ -142,6 +143,8 @@ export const serveCommand: CliCommand = {
       `Tessera is serving ${store.isDemo ? 'the demo lab' : store.storeUrl} (${values['allow-write'] ? 'read-write' : 'read-only'})` +
         `${users ? `, people's tokens from ${usersFile}` : ''}${audit ? `, writes recorded in ${audit.file}` : ''}.`,
     );
+    // What people compare before trusting a self-signed certificate in the desktop app.
+    if (tls) log(`HTTPS certificate SHA-256 fingerprint: ${new X509Certificate(tls.cert).fingerprint256}`);
     io.stdout(`${shownUrl}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
