@@ -5,6 +5,7 @@
 // after a few seconds, so anything that moves with the clock alone (a run turning stale) stays fresh.
 // Only the methods listed here are shared: a new method is not, until someone checks that its answer
 // depends on its input and the data alone.
+import zlib from 'node:zlib';
 import type { ApiResult } from '../../shared/api/api-result';
 import type { MethodName } from '../../shared/api/contract';
 import type { PushEvent } from '../../shared/api/push-events';
@@ -38,10 +39,21 @@ export interface SharedAnswerOptions {
 
 export const DEFAULT_SHARED_ANSWERS: SharedAnswerOptions = { maxAgeMs: 5_000, maxBytes: 64 * 1024 * 1024 };
 
-/** A call's result and its JSON text, serialised once however many clients it is sent to. */
+/** A call's result and its JSON text, serialised (and compressed) once however many clients it is sent to. */
 export interface Answer {
   result: ApiResult<unknown>;
   body: string;
+  gzipped?: Buffer;
+}
+
+/** Below this, compressing costs more than it saves. */
+const MIN_GZIP_BYTES = 1024;
+
+/** The answer's body gzipped, made on the first request that accepts it and kept with the answer. */
+export function gzippedBody(answer: Answer): Buffer | null {
+  if (answer.body.length < MIN_GZIP_BYTES) return null;
+  answer.gzipped ??= zlib.gzipSync(answer.body);
+  return answer.gzipped;
 }
 
 interface Entry {

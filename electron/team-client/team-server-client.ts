@@ -6,6 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { PeerCertificate } from 'node:tls';
+import zlib from 'node:zlib';
 import { apiFail, type ApiResult } from '../../shared/api/api-result';
 import { eventStreamParser } from '../../shared/api/event-stream-parser';
 import type { PushEvent } from '../../shared/api/push-events';
@@ -145,11 +146,13 @@ export function createTeamServerClient(options: TeamServerClientOptions): TeamSe
     call(method, input) {
       if (closed) return Promise.resolve(apiFail('unavailable', 'The connection to the team server is closed.'));
       return new Promise<ApiResult<unknown>>((resolve) => {
-        const request = send(`api/${encodeURIComponent(method)}`, { method: 'POST', body: JSON.stringify(input ?? {}), headers: { 'Content-Type': 'application/json' } }, (response) => {
+        const headers = { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip' };
+        const request = send(`api/${encodeURIComponent(method)}`, { method: 'POST', body: JSON.stringify(input ?? {}), headers }, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
+            const raw = Buffer.concat(chunks);
+            const text = (response.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw).toString('utf8');
             try {
               const result = JSON.parse(text) as ApiResult<unknown>;
               if (response.statusCode === 401 && !result.ok) {

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract';
 import { generateDemoLab } from '../../electron/core/demo';
@@ -160,6 +161,15 @@ describe('a running team server', () => {
     expect((await callAs(server.url, ana, 'getAppInfo', {}, server.ca)).status).toBe(200);
     expect(anaStream.isEnded()).toBe(false);
     anaStream.close();
+  });
+
+  it('gzips a large answer for a client that accepts it, and only then', async () => {
+    const plain = await callAs(server.url, ana, 'listProposals', {}, server.ca);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await callAs(server.url, ana, 'listProposals', {}, server.ca, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+    expect(zipped.raw.length).toBeLessThan(plain.raw.length / 2);
+    expect(JSON.parse(zlib.gunzipSync(zipped.raw).toString('utf8'))).toEqual(plain.json());
   });
 
   it('fails closed while the users file is broken, and takes the tokens back when it is fixed', async () => {

@@ -40,6 +40,7 @@ export interface JsonAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
+  raw: Buffer;
   json<T = { ok: boolean; value?: unknown; error?: { code: string; message: string } }>(): T;
 }
 
@@ -59,8 +60,9 @@ export function request(
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: () => JSON.parse(text) });
+          const raw = Buffer.concat(chunks);
+          const text = raw.toString('utf8');
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, raw, json: () => JSON.parse(text) });
         });
         response.on('error', reject);
       },
