@@ -8,6 +8,7 @@ import { contract, isMethodName } from '../../shared/api/contract';
 import { apiFail, type ApiResult } from '../../shared/api/api-result';
 import type { MethodName } from '../../shared/api/contract';
 import { HEAVY_METHODS } from '../../shared/api/heavy-methods';
+import type { PushEvent } from '../../shared/api/push-events';
 import type { CoreClient } from '../core/host/core-client';
 import type { PersonTokenRegistry } from './access/person-token-registry';
 import { accessNeedsToken, callerOf, clientKeyOf, handlerContextOf, writeRefusal, type Caller, type ServerAccess } from './access/request-caller';
@@ -279,9 +280,16 @@ function routeRequest(state: ServerState, request: IncomingMessage, response: Se
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const access: ServerAccess = { token: options.token, users: options.users ?? null, allowWrite: options.allowWrite };
   const answers = new SharedAnswers();
-  // Subscribed before the push channels, so a new version starts before any client hears of it.
-  const stopInvalidating = options.core.onEvent((event) => {
-    if (event.type === 'data-changed') answers.invalidate(event);
+  // A "data changed" reaches the pages only once the answers they will ask again are computed anew
+  // (at most 1.5 s later): their refetches, all at once, then find them ready.
+  const pushListeners = new Set<(event: PushEvent) => void>();
+  const relay = (event: PushEvent) => pushListeners.forEach((listener) => listener(event));
+  const stopRelaying = options.core.onEvent((event) => {
+    if (event.type !== 'data-changed') return relay(event);
+    void answers
+      .refresh(event, (method, input) => options.core.call(method, input, { transport: 'http', canWrite: false }))
+      .catch((error: Error) => options.log(`refreshing shared answers failed: ${error.message}`))
+      .finally(() => relay(event));
   });
   const state: ServerState = {
     options,
@@ -289,7 +297,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     limits: new ClientLimits(options.limits ?? DEFAULT_CLIENT_LIMITS),
     gate: new HeavyCallGate(),
     answers,
-    streams: new EventStreams(options.core),
+    streams: new EventStreams({
+      onEvent: (listener) => {
+        pushListeners.add(listener);
+        return () => pushListeners.delete(listener);
+      },
+    }),
     secure: Boolean(options.tls),
   };
   // A revoked token's open push channels end as soon as the users file says so.
@@ -324,7 +337,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
         close: () =>
           new Promise<void>((done) => {
             stopWatchingUsers?.();
-            stopInvalidating();
+            stopRelaying();
             options.users?.close();
             state.streams.close();
             server.closeAllConnections();

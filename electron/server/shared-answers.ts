@@ -63,7 +63,20 @@ interface Entry {
   version: number;
   answer: Promise<Answer>;
   bytes: number;
+  /** How often it was asked in this version: what to compute again first after a change. */
+  asked: number;
 }
+
+type DataChanged = Extract<PushEvent, { type: 'data-changed' }>;
+
+export interface RefreshLimits {
+  /** The most-asked stale questions computed again before the push goes out. */
+  maxQuestions: number;
+  /** How long the push waits for them at most. */
+  maxWaitMs: number;
+}
+
+export const DEFAULT_REFRESH: RefreshLimits = { maxQuestions: 64, maxWaitMs: 1500 };
 
 async function settle(compute: () => Promise<ApiResult<unknown>>): Promise<Answer> {
   const result = await compute();
@@ -88,7 +101,7 @@ export class SharedAnswers {
    * A new version of the data: no answer it may have changed is handed out again (with no event,
    * none at all), and no answer still being computed is kept.
    */
-  invalidate(event?: Extract<PushEvent, { type: 'data-changed' }>): void {
+  invalidate(event?: DataChanged): void {
     this.version++;
     for (const [key, entry] of this.entries) {
       if (!event || answerMayChange(entry.method, entry.input, event)) this.drop(key, entry);
@@ -99,17 +112,37 @@ export class SharedAnswers {
     return this.entries.size;
   }
 
+  /**
+   * A change, handled so that the clients' refetches after its push find their answers ready: the
+   * stale answers clients asked most are computed again at once. Resolves when they are, or after
+   * `maxWaitMs`, whichever is first; then the push goes out.
+   */
+  async refresh(event: DataChanged, compute: (method: string, input: unknown) => Promise<ApiResult<unknown>>, limits: RefreshLimits = DEFAULT_REFRESH): Promise<void> {
+    const stale = [...this.entries.values()]
+      .filter((entry) => answerMayChange(entry.method, entry.input, event))
+      .sort((a, b) => b.asked - a.asked)
+      .slice(0, limits.maxQuestions);
+    this.invalidate(event);
+    const warming = Promise.allSettled(stale.map((entry) => this.answer(entry.method, entry.input, () => compute(entry.method, entry.input))));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([warming, new Promise((resolve) => (timer = setTimeout(resolve, limits.maxWaitMs)))]);
+    clearTimeout(timer);
+  }
+
   /** The shared answer to `method(input)`, computing it with `compute` when there is none. */
   answer(method: string, input: unknown, compute: () => Promise<ApiResult<unknown>>): Promise<Answer> {
     if (!SharedAnswers.shares(method)) return settle(compute);
     const key = `${method}\u0000${JSON.stringify(input ?? {})}`;
     const now = this.now();
     const found = this.entries.get(key);
-    if (found && now - found.at <= this.options.maxAgeMs) return found.answer;
+    if (found && now - found.at <= this.options.maxAgeMs) {
+      found.asked++;
+      return found.answer;
+    }
     if (found) this.drop(key, found);
     const version = this.version;
     const answer = settle(compute);
-    const entry: Entry = { method, input, at: now, version, answer, bytes: 0 };
+    const entry: Entry = { method, input, at: now, version, answer, bytes: 0, asked: 1 };
     this.entries.set(key, entry);
     void answer.then(
       ({ result, body }) => {

@@ -107,3 +107,41 @@ describe('a push that names the runs that changed', () => {
     expect(answerMayChange(['not', 'a', 'method'], undefined, event([]))).toBe(true);
   });
 });
+
+describe('refreshing after a change, before the push goes out', () => {
+  const changed = { type: 'data-changed' as const, scopes: ['proposals' as const], at: '2026-12-07T10:00:00Z', runIds: [] };
+
+  it('computes the most-asked stale answers again, so the refetches that follow find them ready', async () => {
+    const answers = new SharedAnswers();
+    const core = counter();
+    const warm = async (method: string, times: number) => {
+      for (let i = 0; i < times; i++) {
+        const pending = answers.answer(method, {}, core.compute);
+        core.resolveAll();
+        await pending;
+      }
+    };
+    await warm('listProposals', 5);
+    await warm('listDecisions', 3);
+    await warm('getWorkSplit', 1);
+    const recomputed: string[] = [];
+    const refreshed = answers.refresh(changed, async (method) => (recomputed.push(method), apiOk({ fresh: method })), { maxQuestions: 2, maxWaitMs: 5000 });
+    await refreshed;
+    expect(recomputed).toEqual(['listProposals', 'listDecisions']);
+    const after = counter();
+    expect(JSON.parse((await answers.answer('listProposals', {}, after.compute)).body)).toEqual({ ok: true, value: { fresh: 'listProposals' } });
+    void answers.answer('getWorkSplit', {}, after.compute);
+    expect(after.calls).toHaveLength(1);
+  });
+
+  it('lets the push go after its wait at most, when the core is slow', async () => {
+    const answers = new SharedAnswers();
+    const core = counter();
+    const first = answers.answer('listRuns', {}, core.compute);
+    core.resolveAll();
+    await first;
+    const started = Date.now();
+    await answers.refresh(changed, () => new Promise(() => {}), { maxQuestions: 8, maxWaitMs: 100 });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
