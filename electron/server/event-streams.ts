@@ -8,6 +8,13 @@ import { securityHeaders } from './static-files';
 
 /** A stream's unsent backlog past which it is dropped (the page reconnects and refetches). */
 const MAX_BACKLOG_BYTES = 1 << 20;
+/**
+ * "Data changed" makes every open page ask again at once. Told in batches of this many, a few ms
+ * apart, 200 pages' questions arrive spread over about a quarter of a second instead of in one
+ * instant, and each is answered sooner; the last page hears of the change that much later.
+ */
+const FAN_OUT_BATCH = 20;
+const FAN_OUT_INTERVAL_MS = 25;
 
 interface OpenStream {
   response: ServerResponse;
@@ -77,7 +84,13 @@ export class EventStreams {
 
   private broadcast(event: PushEvent): void {
     const text = `data: ${JSON.stringify(event)}\n\n`;
-    for (const stream of [...this.streams]) this.write(stream, text);
+    const streams = [...this.streams];
+    const batch = event.type === 'data-changed' ? FAN_OUT_BATCH : streams.length;
+    const sendFrom = (start: number) => {
+      for (const stream of streams.slice(start, start + batch)) if (this.streams.has(stream)) this.write(stream, text);
+      if (start + batch < streams.length) setTimeout(() => sendFrom(start + batch), FAN_OUT_INTERVAL_MS).unref();
+    };
+    sendFrom(0);
   }
 
   private write(stream: OpenStream, text: string): void {
