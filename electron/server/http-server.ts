@@ -90,7 +90,7 @@ async function handleApiCall(state: ServerState, caller: Caller, method: string,
     return;
   }
   const writes = isMethodName(method) && contract[method].writes;
-  const refusal = writes ? writeRefusal(caller, state.access) : null;
+  const refusal = writes ? writeRefusal(caller, state.access, method) : null;
   if (refusal) {
     const result = apiFail('forbidden', `"${method}" writes, and ${refusal.charAt(0).toLowerCase()}${refusal.slice(1)}`);
     audit(state, caller, method, input, result, request);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoLab } from '../../electron/core/demo';
 import { addToken, auditLines, callAs, makeTestCertificate, startTeamServer, storeEvents, type TeamServer } from './support/team-server';
-import { FORGED_AUTHOR_FIELDS, FORGED_AUTHOR_HEADERS, WRITE_METHOD_INPUTS, writeMethodNames } from './support/write-method-inputs';
+import { FORGED_AUTHOR_FIELDS, FORGED_AUTHOR_HEADERS, SERVER_SETUP_METHODS, WRITE_METHOD_INPUTS, writeMethodNames } from './support/write-method-inputs';
 
 const ROOM_TOKEN = 'room-display-screen-4';
 
@@ -86,6 +86,16 @@ describe('a team server, whoever a request claims to be', () => {
     expect(forged.length).toBe(writeMethodNames().length);
     expect(forged.every((line) => line.outcome === 'refused' && line.person === 'raj')).toBe(true);
     expect(lines.find((line) => line.method === 'setIdentity' && line.outcome === 'refused')).toBeDefined();
+  });
+
+  it("refuses a writer's token anything that changes how the server is set up (its sources, its keys)", async () => {
+    const before = (await callAs(server.url, tokens.raj, 'getSourceSettings', {}, server.ca)).text;
+    for (const method of SERVER_SETUP_METHODS) {
+      const answer = await callAs(server.url, tokens.raj, method, WRITE_METHOD_INPUTS[method], server.ca);
+      expect(answer.status, method).toBe(403);
+      expect(answer.json().error?.message, method).toMatch(/changes how this team server is set up .* its admins do that where it runs/);
+    }
+    expect((await callAs(server.url, tokens.raj, 'getSourceSettings', {}, server.ca)).text).toBe(before);
   });
 
   it("writes nothing with a viewer's token or the room display's, through any write method", async () => {

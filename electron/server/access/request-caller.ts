@@ -3,6 +3,7 @@
 // display (the shared --token while a users file is in use: reads only, names nobody); the shared
 // token alone (no people known: as before, --allow-write decides); and a local caller where no token
 // is asked at all (loopback without --token).
+import type { MethodName } from '../../../shared/api/contract';
 import type { HandlerContext } from '../../core/api/handlers';
 import { tokensEqual } from '../request-auth';
 import type { PersonTokenRegistry } from './person-token-registry';
@@ -40,18 +41,31 @@ export function callerOf(presented: string | null, access: ServerAccess): Caller
   return null;
 }
 
-/** Why this caller cannot call a method that writes, or null when it can. */
-export function writeRefusal(caller: Caller, access: ServerAccess): string | null {
+/**
+ * What a person may change through a team server: the team's record (decisions, comments,
+ * assessments, reviews), the sync, the outbox and fit exclusions (and setIdentity, which the core
+ * refuses there with its own reason). How the server itself is set up (its sources, SSH keys) is its
+ * admins' business, on its command line; a write method added later is refused here until it is
+ * listed, so nobody's token can reconfigure the team's server by accident.
+ */
+const TEAM_WRITES: ReadonlySet<string> = new Set<MethodName>(['decide', 'comment', 'setComplexity', 'closeReview', 'syncNow', 'retryPendingEvents', 'setFitExclusion', 'setIdentity']);
+
+/** Why this caller cannot call `method`, which writes, or null when it can. */
+export function writeRefusal(caller: Caller, access: ServerAccess, method: string): string | null {
   if (caller.kind === 'person' && caller.role !== 'writer') {
     return `Your token is a viewer's: it reads only. Ask an admin for a writer token ("tessera token add ${caller.person} --role writer").`;
   }
   if (caller.kind === 'room-display') return 'The shared room-display token reads only; sign in with your own token to write.';
   if (!access.allowWrite) return 'This server is read-only (start it with --allow-write).';
+  if (caller.kind === 'person' && !TEAM_WRITES.has(method)) {
+    return "It changes how this team server is set up (its sources, its keys): its admins do that where it runs, with serve's flags.";
+  }
   return null;
 }
 
+/** Whether the caller may write at all (the team's record, at least). */
 export function callerCanWrite(caller: Caller, access: ServerAccess): boolean {
-  return writeRefusal(caller, access) === null;
+  return writeRefusal(caller, access, 'decide') === null;
 }
 
 /** The context the core runs the call in: the person behind a token is the author of its events. */

@@ -18,7 +18,15 @@ export const WRITE_METHOD_INPUTS: WriteMethodInputs = {
   retryPendingEvents: {},
   setFitExclusion: { group: 'ladder-v2', runId: 'r-0001', excluded: true, reason: 'restarted from a bad checkpoint' },
   closeReview: { notes: 'Weekly review: parked p-001.' },
+  saveSource: { name: 'Another store', url: '/tmp/not-this-servers-store' },
+  removeSource: { id: 'lab-store' },
+  useSource: { id: 'lab-store' },
+  setSshKeyFile: { file: null },
+  trustHostKey: { url: 'sftp://ana@cluster.example/lab', fingerprint: `SHA256:${'A'.repeat(43)}` },
 };
+
+/** Write methods that change how the server is set up, which no person's token may call on a team server. */
+export const SERVER_SETUP_METHODS = ['saveSource', 'removeSource', 'useSource', 'setSshKeyFile', 'trustHostKey'];
 
 /** Fields a client might add to claim another author; every write method's input must ignore or refuse them. */
 export const FORGED_AUTHOR_FIELDS = { author: 'ana', identity: 'ana', personId: 'ana', person: 'ana', by: 'ana' };
