@@ -33,6 +33,8 @@ export interface HttpServerOptions {
   /** Per-person tokens (--users): each request's person is the author of what it writes. */
   users?: PersonTokenRegistry | null;
   allowWrite: boolean;
+  /** Writers' tokens may also change how the server is set up (its sources, keys). */
+  allowSetup?: boolean;
   /** Where every call to a writing method is recorded. */
   audit?: AuditLog | null;
   /** Serve HTTPS with this certificate and key (PEM). */
@@ -278,7 +280,7 @@ function routeRequest(state: ServerState, request: IncomingMessage, response: Se
 }
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const access: ServerAccess = { token: options.token, users: options.users ?? null, allowWrite: options.allowWrite };
+  const access: ServerAccess = { token: options.token, users: options.users ?? null, allowWrite: options.allowWrite, allowSetup: options.allowSetup === true };
   const answers = new SharedAnswers();
   // A "data changed" reaches the pages only once the answers they will ask again are computed anew
   // (at most 1.5 s later): their refetches, all at once, then find them ready.

@@ -5,7 +5,7 @@
 import { apiFail } from '../../shared/api/api-result';
 import type { AppInfo, SyncProgressInfo } from '../../shared/api/app-methods';
 import type { TeamServerConnectRequest, TeamServerProbe, ConnectionState } from '../../shared/api/desktop-bridge';
-import type { PushEvent } from '../../shared/api/push-events';
+import { DATA_SCOPES, type PushEvent } from '../../shared/api/push-events';
 import type { HandlerContext } from '../core/api/handlers';
 import type { CoreClient } from '../core/host/core-client';
 import type { KnownServers } from './known-servers';
@@ -23,8 +23,6 @@ export interface DesktopConnectionOptions {
   saveServer: (origin: string | null) => void;
   log: (message: string) => void;
 }
-
-const ALL_SCOPES = ['runs', 'metrics', 'ablations', 'proposals', 'team', 'events', 'issues', 'settings'] as const;
 
 interface Remote {
   client: TeamServerClient;
@@ -155,7 +153,7 @@ export class DesktopConnection implements CoreClient {
     }
     const app = info.value as AppInfo;
     await this.swap(client);
-    this.remote = { client, person: app.identity, fingerprint: pin?.fingerprint ?? null, tokenSealedBy: null };
+    this.remote = { client, person: app.signedIn?.person ?? null, fingerprint: pin?.fingerprint ?? null, tokenSealedBy: null };
   }
 
   private async useLocal(announce: boolean): Promise<void> {
@@ -172,7 +170,7 @@ export class DesktopConnection implements CoreClient {
     this.unsubscribe = next.onEvent((event) => this.emit(event));
     await previous?.close();
     if (!announce) return;
-    this.emit({ type: 'data-changed', scopes: [...ALL_SCOPES], at: new Date().toISOString() });
+    this.emit({ type: 'data-changed', scopes: [...DATA_SCOPES], at: new Date().toISOString() });
     // The window still shows the old core's sync progress: replace it with the new one's.
     const progress = await next.call('getSyncProgress', {}, { transport: 'ipc', canWrite: false });
     if (progress.ok && this.active === next) this.emit({ type: 'sync-progress', progress: progress.value as SyncProgressInfo });

@@ -9,6 +9,8 @@ export interface AppInfo {
   isDemo: boolean;
   dbFile: string;
   canWrite: boolean;
+  /** Why nothing can be written from here (a read-only server, a viewer's token); null when it can. */
+  readOnlyReason: string | null;
   /**
    * Who a team server knows you to be from your token: every write is theirs, and the app shows them
    * instead of a "Who am I" choice. `person` null: the room display's shared token, which names nobody.

@@ -8,7 +8,7 @@ export type ConnectionState =
   | {
       mode: 'team-server';
       url: string;
-      /** The person the token belongs to (null: the server's shared read-only token). */
+      /** The person the token belongs to (null: a shared token that names nobody, such as the room display's). */
       person: string | null;
       /** The pinned self-signed certificate's SHA-256; null when an authority vouches for it. */
       fingerprint: string | null;

@@ -15,4 +15,5 @@ export type PushEvent =
   | { type: 'alerts-fired'; ids: number[]; at: string };
 
 /** Which cached queries a change affects; the client invalidates queries tagged with these. */
-export type DataScope = 'runs' | 'metrics' | 'ablations' | 'proposals' | 'team' | 'events' | 'issues' | 'settings' | 'alerts';
+export const DATA_SCOPES = ['runs', 'metrics', 'ablations', 'proposals', 'team', 'events', 'issues', 'settings', 'alerts'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];

@@ -92,6 +92,11 @@ describe('a browser on a team server', () => {
     await page.keyboard.press('p');
     const dialog = page.getByTestId('rationale-dialog');
     await dialog.waitFor();
+    // The dialog says who decides, and offers no choice: the token decides that.
+    await dialog.getByTestId('identity-fixed').waitFor();
+    expect(await dialog.getByTestId('identity-fixed').innerText()).toBe('Raj Patel (raj)');
+    expect(await dialog.locator('select').count()).toBe(0);
+    await screenshot(page, 'team-decision-dialog-light-1440');
     const rationale = 'Parked from the team server: the seeds disagree at 350M.';
     await page.keyboard.type(rationale);
     await page.keyboard.press('Enter');
@@ -122,6 +127,11 @@ describe('a browser on a team server', () => {
     const sidebar = page.locator('nav.sidebar');
     expect(await sidebar.innerText()).toMatch(/read-only/);
     await expect.poll(() => page.getByTestId('signed-in-as').innerText()).toMatch(/Signed in as Mei Chen \(mei\)/);
+    // The read-only note says why in the viewer's terms, not the server's flags.
+    await page.goto(`${server.url}#/proposals`);
+    await page.getByTestId('read-only-note').first().waitFor();
+    expect(await page.getByTestId('read-only-note').first().getAttribute('title')).toMatch(/Your token is a viewer's: it reads only/);
+    expect(await page.getByTestId('identity-picker').count()).toBe(0);
     const before = storeEvents(store).length;
     const status = await page.evaluate(async () => {
       const response = await fetch('api/decide', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ proposalId: 'p-001', decision: 'drop', rationale: 'from a viewer' }) });

@@ -39,7 +39,7 @@ describe('starting a team server', () => {
     }
   });
 
-  it('says what is wrong with the TLS flags and the users file, in one line', async () => {
+  it('says what is wrong with the TLS flags, the users file and --allow-setup, in one line', async () => {
     const env = { TESSERA_HOME: path.join(dir, 'home-flags') };
     const half = await runCli(['serve', '--store', store, '--tls-cert', cert.certFile], env);
     expect(half.code).toBe(2);
@@ -57,6 +57,9 @@ describe('starting a team server', () => {
     const invalid = await runCli(['serve', '--store', store, '--users', broken], env);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/broken-users\.json: tokens\[0\]\.id: 12 lower-case hex digits/);
+    const setupAlone = await runCli(['serve', '--store', store, '--allow-setup', '--allow-write'], env);
+    expect(setupAlone.code).toBe(2);
+    expect(setupAlone.stderr).toMatch(/--allow-setup .* needs --users FILE and --allow-write/);
   });
 });
 

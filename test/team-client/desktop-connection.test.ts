@@ -100,10 +100,10 @@ describe('connecting the desktop app to a team server', () => {
     const state = await app.connect({ url: server.url, token: raj.token, trustFingerprint: fingerprint });
     expect(state).toEqual({ mode: 'team-server', url: server.url, person: 'raj', fingerprint, tokenSealedBy: 'the test keychain', lastError: null });
     const info = await appInfo(app);
-    expect(info).toMatchObject({ identity: 'raj', identityFixed: true, transport: 'http', storeUrl: store });
+    expect(info).toMatchObject({ signedIn: { person: 'raj' }, transport: 'http', storeUrl: store });
     expect(pushes.some((event) => event.type === 'data-changed')).toBe(true);
     pushes.length = 0;
-    const decided = await app.call('decide', { proposalId: 'p-002', decision: 'continue', rationale: 'From the desktop app on the team server.' }, ctx);
+    const decided = await app.call('decide', { proposalId: 'p-002', decision: 'continue', rationale: 'From the desktop app on the team server.', author: 'raj' }, ctx);
     expect(decided.ok ? null : decided.error).toBeNull();
     expect(storeEvents(store).find((event) => (event as { rationale?: string }).rationale === 'From the desktop app on the team server.')).toMatchObject({ author: 'raj' });
     await waitFor('a push from the server', async () => (pushes.some((event) => event.type === 'data-changed') ? true : null));
@@ -118,7 +118,7 @@ describe('connecting the desktop app to a team server', () => {
     try {
       const state = await again.start();
       expect(state).toMatchObject({ mode: 'team-server', person: 'raj' });
-      expect((await appInfo(again)).identity).toBe('raj');
+      expect((await appInfo(again)).signedIn).toEqual({ person: 'raj' });
     } finally {
       await again.close();
     }
@@ -128,7 +128,7 @@ describe('connecting the desktop app to a team server', () => {
     const state = await app.useLocalStore();
     expect(state).toEqual({ mode: 'local', lastError: null });
     const info = await appInfo(app);
-    expect(info).toMatchObject({ transport: 'ipc', storeUrl: localStore, identityFixed: false });
+    expect(info).toMatchObject({ transport: 'ipc', storeUrl: localStore, signedIn: null });
     expect(fs.readFileSync(files().vault, 'utf8')).not.toContain(new URL(server.url).origin);
   });
 });

@@ -36,7 +36,7 @@ export const serveCommand: CliCommand = {
   summary: 'Serve the app over HTTP(S): browser mode, shared screens, the team server.',
   usage:
     'tessera serve [--db FILE] [--store URL] [--map T=FIELD,…] [--ssh-key FILE] [--port N] [--host H] [--token T] [--users FILE] ' +
-    '[--tls-cert FILE --tls-key FILE | --insecure-http] [--audit-log FILE] [--max-connections N] [--allow-write] [--no-watch]',
+    '[--tls-cert FILE --tls-key FILE | --insecure-http] [--audit-log FILE] [--max-connections N] [--allow-write [--allow-setup]] [--no-watch]',
   flagHelp: [
     '--db FILE           SQLite cache (default: $TESSERA_HOME/cache.sqlite, TESSERA_HOME defaults to ~/.tessera)',
     '--store URL         lab store: a folder, file://…, sftp://user@host/path, tensorboard:…, mlflow:… or wandb:… (default: the configured store, else the demo lab)',
@@ -50,6 +50,7 @@ export const serveCommand: CliCommand = {
     '--audit-log FILE    record every write (who, what, when, from where); default $TESSERA_HOME/audit.log with --token or --users',
     '--max-connections N connections held at once before new ones are answered 503 (default: from the open-file limit)',
     '--allow-write       allow methods that write (decisions, sync, settings); read-only otherwise; viewer tokens never write',
+    '--allow-setup       with --users: writers\' tokens may also change the server\'s sources, SSH key and trusted hosts (else only its admins, here)',
     '--no-watch          sync once at start, then only on request (no watching, no polling)',
     ...storeAccessHelp,
   ],
@@ -67,6 +68,7 @@ export const serveCommand: CliCommand = {
     'audit-log': { type: 'string' },
     'max-connections': { type: 'string' },
     'allow-write': { type: 'boolean' },
+    'allow-setup': { type: 'boolean' },
     'no-watch': { type: 'boolean' },
   },
   async run(values, _positionals, io) {
@@ -75,6 +77,9 @@ export const serveCommand: CliCommand = {
     const port = parseIntegerFlag(values, 'port', 0, 65535) ?? 4777;
     const usersFile = optionalString(values, 'users') ?? null;
     const maxConnections = parseIntegerFlag(values, 'max-connections', 1, 1_000_000);
+    if (values['allow-setup'] === true && (usersFile === null || values['allow-write'] !== true)) {
+      throw new CliUsageError('--allow-setup lets writers\' tokens change how the server is set up: it needs --users FILE and --allow-write.');
+    }
     if (!isLoopbackHost(host) && token === null && usersFile === null) {
       throw new CliUsageError(`--host ${host} would expose the app beyond this machine: give --users FILE (a token per person) or --token T as well.`);
     }
@@ -127,6 +132,7 @@ export const serveCommand: CliCommand = {
         token,
         users,
         allowWrite: values['allow-write'] === true,
+        allowSetup: values['allow-setup'] === true,
         audit,
         tls,
         ...(maxConnections === undefined ? {} : { maxConnections }),

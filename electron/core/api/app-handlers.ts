@@ -12,6 +12,8 @@ function cacheStateValue(deps: CoreDeps, key: string): string | null {
   return row?.value ?? null;
 }
 
+const READ_ONLY_SERVER = 'This server is read-only: it was started without --allow-write, so nothing can be written from here.';
+
 function appInfo(deps: CoreDeps, ctx: HandlerContext): AppInfo {
   return {
     version: deps.config.version,
@@ -20,6 +22,7 @@ function appInfo(deps: CoreDeps, ctx: HandlerContext): AppInfo {
     isDemo: deps.config.isDemo,
     dbFile: deps.config.dbFile,
     canWrite: ctx.canWrite,
+    readOnlyReason: ctx.canWrite ? null : (ctx.readOnlyReason ?? READ_ONLY_SERVER),
     signedIn: ctx.person === undefined ? null : { person: ctx.person },
     transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
     lastSyncAt: cacheStateValue(deps, 'last_sync_at'),

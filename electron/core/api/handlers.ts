@@ -4,6 +4,8 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/api/co
 export interface HandlerContext {
   transport: 'ipc' | 'http' | 'cli' | 'test';
   canWrite: boolean;
+  /** Why the caller cannot write, in words for them, when the transport knows (a viewer's token, the room display). */
+  readOnlyReason?: string;
   /** Aborted when the caller gave up (its HTTP request closed): heavy work for it stops. */
   signal?: AbortSignal;
   /**

@@ -22,6 +22,8 @@ export interface ServerAccess {
   users: PersonTokenRegistry | null;
   /** The server-wide switch (--allow-write); a role can only narrow it. */
   allowWrite: boolean;
+  /** Writers' tokens may also change how the server is set up (--allow-setup). */
+  allowSetup?: boolean;
 }
 
 /** Whether requests must present a token at all. */
@@ -43,12 +45,23 @@ export function callerOf(presented: string | null, access: ServerAccess): Caller
 
 /**
  * What a person may change through a team server: the team's record (decisions, comments,
- * assessments, reviews), the sync, the outbox and fit exclusions (and setIdentity, which the core
- * refuses there with its own reason). How the server itself is set up (its sources, SSH keys) is its
- * admins' business, on its command line; a write method added later is refused here until it is
- * listed, so nobody's token can reconfigure the team's server by accident.
+ * assessments, reviews), their own alerts and watches, the sync, the outbox and fit exclusions. How
+ * the server itself is set up (its sources, SSH keys, trusted hosts) is its admins' business, on its
+ * command line, unless it was started with --allow-setup; a write method added later counts as set-up
+ * until it is listed here, so nobody's token can reconfigure the team's server by accident.
  */
-const TEAM_WRITES: ReadonlySet<string> = new Set<MethodName>(['decide', 'comment', 'setComplexity', 'closeReview', 'syncNow', 'retryPendingEvents', 'setFitExclusion', 'setIdentity']);
+const TEAM_WRITES: ReadonlySet<string> = new Set<MethodName>([
+  'decide',
+  'comment',
+  'setComplexity',
+  'closeReview',
+  'watch',
+  'unwatch',
+  'setAlertSettings',
+  'syncNow',
+  'retryPendingEvents',
+  'setFitExclusion',
+]);
 
 /** Why this caller cannot call `method`, which writes, or null when it can. */
 export function writeRefusal(caller: Caller, access: ServerAccess, method: string): string | null {
@@ -57,20 +70,16 @@ export function writeRefusal(caller: Caller, access: ServerAccess, method: strin
   }
   if (caller.kind === 'room-display') return 'The shared room-display token reads only; sign in with your own token to write.';
   if (!access.allowWrite) return 'This server is read-only (start it with --allow-write).';
-  if (caller.kind === 'person' && !TEAM_WRITES.has(method)) {
-    return "It changes how this team server is set up (its sources, its keys): its admins do that where it runs, with serve's flags.";
+  if (caller.kind === 'person' && !TEAM_WRITES.has(method) && access.allowSetup !== true) {
+    return "It changes how this team server is set up (its sources, its keys): its admins do that where it runs, with serve's flags (or start it with --allow-setup).";
   }
   return null;
 }
 
-/** Whether the caller may write at all (the team's record, at least). */
-export function callerCanWrite(caller: Caller, access: ServerAccess): boolean {
-  return writeRefusal(caller, access, 'decide') === null;
-}
-
 /** The context the core runs the call in: the person behind a token is the author of its events. */
 export function handlerContextOf(caller: Caller, access: ServerAccess): HandlerContext {
-  const ctx: HandlerContext = { transport: 'http', canWrite: callerCanWrite(caller, access) };
+  const refusal = writeRefusal(caller, access, 'decide');
+  const ctx: HandlerContext = { transport: 'http', canWrite: refusal === null, ...(refusal === null ? {} : { readOnlyReason: refusal }) };
   if (caller.kind === 'person') ctx.person = caller.person;
   else if (caller.kind === 'room-display') ctx.person = null;
   return ctx;

@@ -13,11 +13,11 @@ async function signOut(): Promise<void> {
 /** The person's name as team.yaml gives it, else their id. */
 export function useSignedInPerson(): { id: string | null; name: string | null; canWrite: boolean } | null {
   const info = useApiQuery('getAppInfo', {});
-  const choices = useApiQuery('listIdentityChoices', {}, { enabled: info.data?.identityFixed === true });
-  if (!info.data?.identityFixed) return null;
-  const id = info.data.identity;
-  const name = choices.data?.people.find((person) => person.id === id)?.name ?? null;
-  return { id, name, canWrite: info.data.canWrite };
+  const signedIn = info.data?.signedIn ?? null;
+  const choices = useApiQuery('listIdentityChoices', {}, { enabled: signedIn !== null });
+  if (!info.data || !signedIn) return null;
+  const name = choices.data?.people.find((person) => person.id === signedIn.person)?.name ?? null;
+  return { id: signedIn.person, name, canWrite: info.data.canWrite };
 }
 
 /** Compact, for the sidebar of every page. */

@@ -15,7 +15,7 @@ function Connected({ state, onLocal, busy }: { state: Extract<ConnectionState, {
   return (
     <>
       <p data-testid="team-server-connected">
-        Connected to <code>{state.url}</code> as <strong>{state.person ?? 'the shared read-only display'}</strong>. Reads and writes go through it;
+        Connected to <code>{state.url}</code> {state.person ? <>as <strong>{state.person}</strong></> : 'with a shared token that names nobody'}. Reads and writes go through it;
         this computer syncs nothing itself.
       </p>
       <ul className="team-server-facts muted">
