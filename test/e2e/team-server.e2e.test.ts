@@ -81,7 +81,8 @@ describe('a browser on a team server', () => {
     await page.goto(`${server.url}#/proposals`);
     await page.getByTestId('identity-fixed').waitFor();
     expect(await page.getByTestId('identity-fixed').innerText()).toBe('Raj Patel (raj)');
-    expect(await page.locator('#identity-select').count()).toBe(0);
+    expect(await page.getByTestId('identity-picker').locator('select').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toContain('Who am I');
     await screenshot(page, 'team-proposals-signed-in-light-1440');
 
     await page.goto(`${server.url}#/proposals?view=triage`);

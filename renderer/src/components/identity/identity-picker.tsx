@@ -7,7 +7,8 @@ import { useApiQuery } from '../../api/use-api';
 import { setIdentity, useIdentity, useSignedIn } from './use-identity';
 import './identity-picker.css';
 
-export function IdentityPicker({ label = 'Who am I' }: { label?: string }) {
+/** `label` names what the window is doing ("Deciding as"); by default "Who am I", or "Writing as" on a team server. */
+export function IdentityPicker({ label }: { label?: string }) {
   const choices = useApiQuery('listIdentityChoices', {});
   const identity = useIdentity();
   const signedIn = useSignedIn();
@@ -18,7 +19,7 @@ export function IdentityPicker({ label = 'Who am I' }: { label?: string }) {
     const name = people.find((person) => person.id === signedIn.person)?.name;
     return (
       <div className="identity-picker row" data-testid="identity-picker">
-        <span className="muted">{label}</span>
+        <span className="muted">{label ?? 'Writing as'}</span>
         <strong data-testid="identity-fixed" title="The person your token belongs to: everything you write here carries their name.">
           {signedIn.person === null ? 'the shared room display (reads only)' : name ? `${name} (${signedIn.person})` : signedIn.person}
         </strong>
@@ -30,7 +31,7 @@ export function IdentityPicker({ label = 'Who am I' }: { label?: string }) {
   return (
     <div className="identity-picker row" data-testid="identity-picker">
       <label className="muted" htmlFor={`${id}-select`}>
-        {label}
+        {label ?? 'Who am I'}
       </label>
       <select
         id={`${id}-select`}
