@@ -110,6 +110,14 @@ describe('a browser on a team server', () => {
     const row = page.locator(`tr[data-decision-id="${written.id}"]`);
     await row.waitFor();
     expect(await row.innerText()).toContain('raj');
+    // The Settings page: the sources and keys are the server admins', said beside disabled controls.
+    await page.goto(`${server.url}#/settings`);
+    await page.getByTestId('read-only-note').waitFor();
+    expect(await page.getByTestId('read-only-note').getAttribute('title')).toMatch(/changes how this team server is set up/);
+    expect(await page.getByRole('button', { name: 'Add a source' }).isDisabled()).toBe(true);
+    await screenshot(page, 'team-settings-writer-light-1440');
+    await page.goto(`${server.url}#/proposals?view=decisions`);
+    await row.waitFor();
     // Dark theme, at the smaller screen.
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Dark' }).click();

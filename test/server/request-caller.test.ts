@@ -43,8 +43,9 @@ describe('writeRefusal', () => {
 });
 
 describe('handlerContextOf', () => {
-  it("carries the token's person, and why the caller cannot write when it cannot", () => {
-    expect(handlerContextOf(writer, access())).toEqual({ transport: 'http', canWrite: true, person: 'raj' });
+  it("carries the token's person, and why the caller cannot write (or change the set-up) when it cannot", () => {
+    expect(handlerContextOf(writer, access())).toEqual({ transport: 'http', canWrite: true, person: 'raj', setupLockedReason: expect.stringMatching(/--allow-setup/) });
+    expect(handlerContextOf(writer, access({ allowSetup: true }))).toEqual({ transport: 'http', canWrite: true, person: 'raj' });
     expect(handlerContextOf(viewer, access())).toMatchObject({ canWrite: false, person: 'mei', readOnlyReason: expect.stringMatching(/viewer's/) });
     expect(handlerContextOf(room, access())).toMatchObject({ canWrite: false, person: null, readOnlyReason: expect.stringMatching(/room-display/) });
     // Without people, the transport knows nobody: the window's own "Who am I" stands.

@@ -109,9 +109,9 @@ describe('a team server, whoever a request claims to be', () => {
 
   it('says who the token makes you, and why you cannot write when you cannot', async () => {
     const info = async (token: string) => (await callAs(server.url, token, 'getAppInfo', {}, server.ca)).json<{ value: AppInfo }>().value;
-    expect(await info(tokens.raj)).toMatchObject({ signedIn: { person: 'raj' }, canWrite: true, readOnlyReason: null });
-    expect(await info(tokens.mei)).toMatchObject({ signedIn: { person: 'mei' }, canWrite: false, readOnlyReason: expect.stringMatching(/viewer's: it reads only/) });
-    expect(await info(ROOM_TOKEN)).toMatchObject({ signedIn: { person: null }, canWrite: false, readOnlyReason: expect.stringMatching(/room-display token reads only/) });
+    expect(await info(tokens.raj)).toMatchObject({ signedIn: { person: 'raj' }, canWrite: true, readOnlyReason: null, setupLockedReason: expect.stringMatching(/changes how this team server is set up/) });
+    expect(await info(tokens.mei)).toMatchObject({ signedIn: { person: 'mei' }, canWrite: false, readOnlyReason: expect.stringMatching(/viewer's: it reads only/), setupLockedReason: null });
+    expect(await info(ROOM_TOKEN)).toMatchObject({ signedIn: { person: null }, canWrite: false, readOnlyReason: expect.stringMatching(/room-display token reads only/), setupLockedReason: null });
   });
 
   it("records each write in the audit log with the token's person, its address, what the call claimed and the event it wrote", async () => {

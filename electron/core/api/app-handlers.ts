@@ -23,6 +23,7 @@ function appInfo(deps: CoreDeps, ctx: HandlerContext): AppInfo {
     dbFile: deps.config.dbFile,
     canWrite: ctx.canWrite,
     readOnlyReason: ctx.canWrite ? null : (ctx.readOnlyReason ?? READ_ONLY_SERVER),
+    setupLockedReason: ctx.canWrite ? (ctx.setupLockedReason ?? null) : null,
     signedIn: ctx.person === undefined ? null : { person: ctx.person },
     transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
     lastSyncAt: cacheStateValue(deps, 'last_sync_at'),

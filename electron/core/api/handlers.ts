@@ -6,6 +6,8 @@ export interface HandlerContext {
   canWrite: boolean;
   /** Why the caller cannot write, in words for them, when the transport knows (a viewer's token, the room display). */
   readOnlyReason?: string;
+  /** Why a caller that writes still cannot change the server's set-up (its sources, keys), when it cannot. */
+  setupLockedReason?: string;
   /** Aborted when the caller gave up (its HTTP request closed): heavy work for it stops. */
   signal?: AbortSignal;
   /**

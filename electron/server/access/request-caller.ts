@@ -79,7 +79,10 @@ export function writeRefusal(caller: Caller, access: ServerAccess, method: strin
 /** The context the core runs the call in: the person behind a token is the author of its events. */
 export function handlerContextOf(caller: Caller, access: ServerAccess): HandlerContext {
   const refusal = writeRefusal(caller, access, 'decide');
-  const ctx: HandlerContext = { transport: 'http', canWrite: refusal === null, ...(refusal === null ? {} : { readOnlyReason: refusal }) };
+  const setupRefusal = writeRefusal(caller, access, 'saveSource');
+  const ctx: HandlerContext = { transport: 'http', canWrite: refusal === null };
+  if (refusal !== null) ctx.readOnlyReason = refusal;
+  else if (setupRefusal !== null) ctx.setupLockedReason = setupRefusal;
   if (caller.kind === 'person') ctx.person = caller.person;
   else if (caller.kind === 'room-display') ctx.person = null;
   return ctx;

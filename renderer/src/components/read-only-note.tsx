@@ -21,10 +21,11 @@ export function useReadOnlyReason(): string | null {
   return info.data?.readOnlyReason ?? null;
 }
 
-export function ReadOnlyNote({ children }: { children: string }) {
-  const reason = useReadOnlyReason();
+/** `reason` when something narrower than the whole window is read-only (a team server's set-up); else the server's reason. */
+export function ReadOnlyNote({ children, reason }: { children: string; reason?: string }) {
+  const serverReason = useReadOnlyReason();
   return (
-    <span className="badge read-only-note" role="note" title={reason ?? undefined} data-testid="read-only-note">
+    <span className="badge read-only-note" role="note" title={reason ?? serverReason ?? undefined} data-testid="read-only-note">
       read-only · {children}
     </span>
   );
