@@ -11,7 +11,7 @@ import type { SyncProgressInfo } from '../../shared/api/app-methods';
 import { issuePersonToken } from '../../electron/server/access/person-tokens';
 import { writeUsersFile, type TokenEntry } from '../../electron/server/access/users-file';
 import type { BenchRow } from '../bench-row';
-import { mulberry32 } from '../../shared/stats';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 import { percentile, sleep, type ServeClient } from './serve-load-client';
 import { startBenchServe, waitForSync } from './serve-process';
 import { largeDemoLab } from './sync-bench-stores';
@@ -157,7 +157,7 @@ export async function runTeamServerBench(): Promise<BenchRow[]> {
     });
     const usage = sampleProcessUsage(serve.child.pid!, 250);
     const refresher = setInterval(() => void refreshFacts(serve.client, facts).catch(() => undefined), 15_000);
-    const random = mulberry32(20261207);
+    const random = createSeededRandom(20261207).next;
     const people = tokens.map((token) => new SimulatedPerson(serve.url, token, ca, facts, random, THINK_MS));
     try {
       const progress = () => serve.client.value<SyncProgressInfo>('getSyncProgress', {});

@@ -5,6 +5,7 @@
 // callers but not kept. A caller that gives up (its HTTP request closed: `signal`) stops waiting; once
 // every caller of a running task has, the task is cancelled, so abandoned work does not go on.
 import { ApiFailure } from '../../../shared/api/api-result';
+import { LruCache } from '../../../shared/collections/lru-cache';
 import type { ComputeJob } from '../host/compute-client';
 
 interface Entry<T> {
@@ -17,12 +18,15 @@ interface Entry<T> {
 }
 
 export class ComputationCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+  /** Oldest settled results go first; running tasks are never dropped. */
+  private readonly entries: LruCache<string, Entry<T>>;
 
   constructor(
-    private readonly capacity: number,
+    capacity: number,
     private readonly isPartial: (result: T) => boolean,
-  ) {}
+  ) {
+    this.entries = new LruCache({ capacity, isPinned: (entry) => !entry.settled });
+  }
 
   get(
     key: string,
@@ -34,8 +38,6 @@ export class ComputationCache<T> {
     const found = this.entries.get(key);
     if (found) {
       found.taskIds.add(taskId);
-      this.entries.delete(key);
-      this.entries.set(key, found);
       return this.wait(key, found, signal);
     }
     const taskIds = new Set([taskId]);
@@ -48,7 +50,7 @@ export class ComputationCache<T> {
       (result) => {
         entry.settled = true;
         if (this.isPartial(result)) this.forget(key, entry);
-        this.evict();
+        this.entries.trim();
       },
       () => this.forget(key, entry),
     );
@@ -98,13 +100,5 @@ export class ComputationCache<T> {
       }
     }
     return found;
-  }
-
-  /** Oldest settled results go first; running tasks are never dropped. */
-  private evict(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.capacity) return;
-      if (entry.settled) this.entries.delete(key);
-    }
   }
 }

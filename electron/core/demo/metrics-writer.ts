@@ -1,7 +1,7 @@
 // Streams a run's metrics.jsonl exactly as a training job appends it, restarts and divergence included.
 import { BufferedFileWriter } from './buffered-file';
 import { createCurveModel } from './curve-model';
-import { createPrng } from './prng';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { forEachLogLine } from './run-layout';
 import type { RunPlan } from './run-plan';
 
@@ -17,7 +17,7 @@ const round = (value: number, digits: number): number => {
 /** Writes the file and returns its size in bytes. */
 export function writeRunMetrics(plan: RunPlan, filePath: string, seed: number): number {
   const curve = createCurveModel(plan);
-  const rng = createPrng(seed, `curve:${plan.key}`);
+  const rng = createSeededRandom(seed, `curve:${plan.key}`);
   const writer = new BufferedFileWriter(filePath);
   const gaps = new Set(plan.gradNormGaps);
   const missing = new Set(plan.missingEvals.map((m) => `${m.step}|${m.key}`));

@@ -1,6 +1,7 @@
 // Runs one compute task against a cache connection: reads the scope's runs, then fits. The compute
 // worker runs it off the core thread; `tessera fit` runs it in its own process.
 import type Database from 'better-sqlite3';
+import { LruCache } from '../../../shared/collections/lru-cache';
 import type { BootstrapControl } from '../../../shared/scaling';
 import { fitObservations, readScalingData, readTrainingCurves, type ScalingData } from '../queries/scaling-observations';
 import { computeAblationScaling, type AblationComputation } from './ablation-computations';
@@ -21,26 +22,6 @@ export interface AblationOutcome {
 
 type Control = Pick<BootstrapControl, 'onProgress' | 'signal' | 'yieldToEventLoop'>;
 
-/** A few recent results by key, oldest dropped first. */
-class Recent<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): T | undefined {
-    const found = this.entries.get(key);
-    if (found !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-    }
-    return found;
-  }
-
-  set(key: string, value: T): void {
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
-
 /**
  * What the fits of recent tasks were made from. By base key (data version and exclusions), a
  * bootstrap after a plain fit of the same data skips reading it again; by content (the runs' N, D,
@@ -49,10 +30,10 @@ class Recent<T> {
  * ablation's analysis.
  */
 export class ScalingBaseMemo {
-  private readonly byKey = new Recent<{ data: ScalingData; base: ScalingBase }>(8);
-  private readonly byContent = new Recent<ScalingBase>(8);
-  private readonly bootstraps = new Recent<ScalingBootstrap>(8);
-  private readonly ablations = new Recent<AblationComputation>(8);
+  private readonly byKey = new LruCache<string, { data: ScalingData; base: ScalingBase }>({ capacity: 8 });
+  private readonly byContent = new LruCache<string, ScalingBase>({ capacity: 8 });
+  private readonly bootstraps = new LruCache<string, ScalingBootstrap>({ capacity: 8 });
+  private readonly ablations = new LruCache<string, AblationComputation>({ capacity: 8 });
 
   prepared(key: string) {
     return this.byKey.get(key);

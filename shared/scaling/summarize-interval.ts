@@ -1,18 +1,6 @@
+// A bootstrap's percentile interval, as every scaling view shows it.
+import { quantileSorted } from '../stats/quantile';
 import type { Interval } from './types';
-
-/** Quantile of ascending-sorted values, linear interpolation between order statistics (Hyndman–Fan type 7). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * Math.min(1, Math.max(0, q));
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  const vLo = sorted[lo]!;
-  const vHi = sorted[hi]!;
-  // Equal ends (including two infinities) must not produce NaN from inf - inf.
-  if (vLo === vHi || h === lo) return vLo;
-  return vLo + (h - lo) * (vHi - vLo);
-}
 
 /**
  * Percentile interval of bootstrap values around a point estimate. NaN values (failed
