@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { AblationAtSize, AblationDetail, AblationSummary, VariantAtPoint } from '../../../../shared/domain/run-views';
 import { valueAtComparisonPoint } from '../../../../shared/series';
 import { welchTTest, welchVerdict, type BetterDirection } from '../../../../shared/stats';
-import { metricDirection } from '../proposals/ablation-gain';
+import { metricDirection } from '../../../../shared/domain/metric-direction';
 import type { TrustOf } from '../runs/eval-trust';
 import { loadStoredRuns, toRunRow } from '../runs/run-rows';
 import { flopsPerToken } from '../series/run-axis';

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { AblationChange, VerdictCell } from '../../../../shared/api/review-methods';
 import { valueAtComparisonPoint, type ComparisonRun } from '../../../../shared/series';
 import { welchTTest, welchVerdict } from '../../../../shared/stats';
-import { metricDirection } from '../proposals/ablation-gain';
+import { metricDirection } from '../../../../shared/domain/metric-direction';
 import { flopsPerToken } from '../series/run-axis';
 import { storeTimeMs } from './review-start';
 

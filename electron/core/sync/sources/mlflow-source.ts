@@ -13,7 +13,7 @@ import { toSyncIssue, type SourceFileAccess, type SourceListingEntry } from '../
 import { mlflowRunStatus } from '../../sources/mlflow/run-status';
 import { StoreAccessError } from '../store-transport';
 import { inTransaction } from '../sync-context';
-import { contentHash } from '../sync-document-file';
+import { contentHash } from '../content-hash';
 import type { SyncFileRow } from '../sync-file-rows';
 import type { SourcePlan, SourceRunPlan, SourceStreamReader, SourceSyncContext, StreamRowState } from './source-sync-context';
 import { openMlflowSqliteStores, planMlflowSqliteRuns, readMlflowSqlitePoints } from './mlflow-sqlite-source';

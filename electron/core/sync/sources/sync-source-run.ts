@@ -10,7 +10,7 @@ import { sourceRunRecord } from './source-run-record';
 import { LoggedEntriesWriter } from '../logged-entries-writer';
 import { RunMetricsWriter } from '../run-metrics-writer';
 import { inTransaction } from '../sync-context';
-import { contentHash } from '../sync-document-file';
+import { contentHash } from '../content-hash';
 import { endsThePass, fileFailureIssue } from '../file-failure';
 import { ConcurrentSyncError, HEAD_BYTES, MAX_ISSUES_PER_FILE } from '../sync-run-metrics';
 import { UNFINISHED_MTIME, type SyncFileRow } from '../sync-file-rows';
