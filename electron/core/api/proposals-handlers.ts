@@ -6,11 +6,8 @@ import type { IdentityChoices, PendingEventInfo, WriteEventResult } from '../../
 import { DEFAULT_COST_WEIGHTS } from '../../../shared/domain/complexity-cost';
 import { DEFAULT_REGION_THRESHOLDS } from '../../../shared/domain/gain-vs-cost';
 import type { EventDraft } from '../../../shared/domain/store-events';
-import { createEventWriter, EventDraftError, MissingIdentityError, type EventStore, type EventWriter } from '../events/event-writer';
-import { openEventStore } from '../events/open-event-store';
-import { Outbox, type PendingEvent } from '../events/outbox';
-import { storeLocationKey } from '../events/store-identity';
-import { STORE_MARKER_FILE } from '../store/parse-store-marker';
+import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
+import type { PendingEvent } from '../events/outbox';
 import type { CoreDeps } from '../host/core-deps';
 import { listDecisionLog, listNotPursued } from '../queries/proposals/decision-log';
 import { queryGainVsCost } from '../queries/proposals/gain-vs-cost-query';
@@ -34,33 +31,8 @@ type ProposalsMethod =
 /** What the proposals handlers use of the core. */
 export type ProposalsDeps = Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sync' | 'emit' | 'log'>;
 
-/** The writer of one core; its outbox is retried as soon as the core starts. */
-export function createProposalsEventWriter(deps: ProposalsDeps, retryIntervalMs?: number): EventWriter {
-  let store: EventStore | null = null;
-  const marker = deps.cache.sqlite.prepare(`SELECT head_hash FROM sync_files WHERE path = '${STORE_MARKER_FILE}'`).pluck();
-  const storeName = deps.cache.sqlite.prepare("SELECT value FROM cache_state WHERE key = 'store_name'").pluck();
-  const writer = createEventWriter({
-    store: async () => (store ??= openEventStore(deps.config.storeUrl, deps.config.storeAccess)),
-    storeUrl: storeLocationKey(deps.config.storeUrl),
-    lastKnownMarker: () => ({ marker: (marker.get() as string | null | undefined) ?? null, name: (storeName.get() as string | undefined) ?? null }),
-    outbox: new Outbox(deps.config.outboxDir).open(),
-    retryIntervalMs,
-    log: deps.log,
-    onLanded: () => {
-      deps.emit({ type: 'data-changed', scopes: ['events', 'proposals'], at: new Date().toISOString() });
-    },
-    onFlushed: () => {
-      // Events that waited landed on their own (start, timer): bring them into the cache.
-      deps.sync.syncNow().catch((error: unknown) => deps.log(`sync after writing pending events failed: ${(error as Error).message}`));
-    },
-  });
-  return writer;
-}
-
-export function createProposalsHandlers(
-  deps: ProposalsDeps,
-  writer: EventWriter = createProposalsEventWriter(deps, deps.config.pollIntervalMs ?? 10_000),
-): HandlerSlice<ProposalsMethod> {
+/** `writer` is the core's one event writer (create-handlers.ts), shared with the review's handlers. */
+export function createProposalsHandlers(deps: ProposalsDeps, writer: EventWriter): HandlerSlice<ProposalsMethod> {
   const { sqlite } = deps.cache;
   const hasEvent = sqlite.prepare('SELECT 1 FROM events WHERE id = ?');
   const exists = (table: 'proposals' | 'ablations' | 'runs', id: string) =>

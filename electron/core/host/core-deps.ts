@@ -4,7 +4,7 @@ import type { CacheDatabase } from '../db/open-cache-database';
 import type { CoreConfig } from '../config/core-config';
 import type { StoreAccessOptions } from '../config/store-access';
 import type { Settings } from '../config/settings-file';
-import type { ComputeClient } from './compute-client';
+import type { ComputeClient } from '../scaling/compute-client';
 import type { SearchClient } from './search-client';
 import type { SyncController } from './sync-controller';
 

@@ -11,7 +11,7 @@ import type { CoreConfig } from '../config/core-config';
 import { readSettings, writeSettings, type Settings } from '../config/settings-file';
 import { openCacheDatabase } from '../db/open-cache-database';
 import type { CoreDeps } from './core-deps';
-import { createComputeClient } from './compute-client';
+import { createComputeClient } from '../scaling/compute-client';
 import { createSearchClient } from './search-client';
 import { startSyncWorker, type SyncController } from './sync-controller';
 import type { StoreAccessOptions } from '../config/store-access';

@@ -9,7 +9,7 @@ import { syncStore } from '../sync/sync-store';
 import { watchLabStore, type LabStoreWatcher } from '../sync/watch-lab-store';
 import type { SyncProgress } from '../sync/sync-progress';
 import type { SyncSummary } from '../sync/sync-summary';
-import { openStoreTransport } from './open-store-transport';
+import { openStoreTransport } from '../store-access/open-store-transport';
 import { changedRunIds, scopesOfSyncChanges } from './sync-changes-scopes';
 import type { SyncWorkerInit, SyncWorkerMessage, SyncWorkerRequest } from './sync-messages';
 import { idleSyncProgress } from './sync-controller';

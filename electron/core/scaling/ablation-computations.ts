@@ -21,7 +21,7 @@ import {
   type ParameterIntervals,
   type ScalingArm,
   type VariantEffectiveCompute,
-} from '../../../shared/scaling';
+} from '../../../shared/scaling/index';
 import type { ObservedRun, ScalingData } from '../queries/scaling-observations';
 import { fitObservations } from '../queries/scaling-observations';
 import { summarizeDesignRatioVariant } from './design-ratio-multiplier';

@@ -35,7 +35,7 @@ import {
   type ParameterIntervals,
   type ScalingObservation,
   type TrainingCurve,
-} from '../../../shared/scaling';
+} from '../../../shared/scaling/index';
 
 export interface ScalingBase {
   fit: ChinchillaFit | null;

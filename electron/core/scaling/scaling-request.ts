@@ -2,8 +2,8 @@
 // default), the exclusions recorded for that scope and metric, and the data version. The API and
 // `tessera fit` both start here, so they fit the same runs.
 import type Database from 'better-sqlite3';
-import { readFitExclusions, type FitExclusion } from './fit-exclusions';
-import type { ScalingDataQuery } from './scaling-observations';
+import { readFitExclusions, type FitExclusion } from '../queries/fit-exclusions';
+import type { ScalingDataQuery } from '../queries/scaling-observations';
 import {
   defaultScalingMetric,
   exclusionScopeKey,
@@ -13,7 +13,7 @@ import {
   scopeMetrics,
   type ResolvedScalingScope,
   type ScalingScopeQuery,
-} from './scaling-scope';
+} from '../queries/scaling-scope';
 
 export interface ScalingRequestInput extends ScalingScopeQuery {
   metric?: string;

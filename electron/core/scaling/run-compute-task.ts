@@ -2,7 +2,7 @@
 // worker runs it off the core thread; `tessera fit` runs it in its own process.
 import type Database from 'better-sqlite3';
 import { LruCache } from '../../../shared/collections/lru-cache';
-import type { BootstrapControl } from '../../../shared/scaling';
+import type { BootstrapControl } from '../../../shared/scaling/index';
 import { fitObservations, readScalingData, readTrainingCurves, type ScalingData } from '../queries/scaling-observations';
 import { computeAblationScaling, type AblationComputation } from './ablation-computations';
 import type { ComputeTask } from './compute-messages';

@@ -3,8 +3,8 @@
 // the compute has multiplier k at every compute; with different exponents the multiplier is
 // (K_b/K_v)^(1/γ_b)·C^(γ_v/γ_b − 1).
 import { describe, expect, it } from 'vitest';
-import { multiplierAlongLaws, summarizeDesignRatioVariant, type DesignRatioArm } from '../../../electron/core/host/design-ratio-multiplier';
-import { computeLawLoss, fitComputeLaws, logSpaced, type ComputeLawParams } from '../../../shared/scaling';
+import { multiplierAlongLaws, summarizeDesignRatioVariant, type DesignRatioArm } from '../../../electron/core/scaling/design-ratio-multiplier';
+import { computeLawLoss, fitComputeLaws, logSpaced, type ComputeLawParams } from '../../../shared/scaling/index';
 
 const LAW: ComputeLawParams = { E: 1.7, K: 1100, gamma: 0.155 };
 

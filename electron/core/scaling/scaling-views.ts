@@ -26,9 +26,9 @@ import {
   type ParameterIntervals,
   type PowerLawFit,
   type ScalingVerdict,
-} from '../../../shared/scaling';
+} from '../../../shared/scaling/index';
 import type { ObservedRun, ScalingData } from '../queries/scaling-observations';
-import type { AblationOutcome, ScalingFitOutcome } from '../host/run-compute-task';
+import type { AblationOutcome, ScalingFitOutcome } from './run-compute-task';
 
 /** Views are built with real numbers and encoded afterwards; the type says what reaches JSON. */
 const n = (value: number): JsonNumber => value;

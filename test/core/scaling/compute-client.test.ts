@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
-import { ComputeTaskError, createComputeClient, type ComputeClient } from '../../../electron/core/host/compute-client';
-import type { ComputeTask } from '../../../electron/core/host/compute-messages';
-import type { AblationOutcome } from '../../../electron/core/host/run-compute-task';
-import { logSpaced } from '../../../shared/scaling';
+import { ComputeTaskError, createComputeClient, type ComputeClient } from '../../../electron/core/scaling/compute-client';
+import type { ComputeTask } from '../../../electron/core/scaling/compute-messages';
+import type { AblationOutcome } from '../../../electron/core/scaling/run-compute-task';
+import { logSpaced } from '../../../shared/scaling/index';
 import { migrationsDir, publishedTableRuns, syncedScalingStore } from '../queries/scaling-store-fixture';
 
 const LAW = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };

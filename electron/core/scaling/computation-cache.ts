@@ -6,7 +6,7 @@
 // every caller of a running task has, the task is cancelled, so abandoned work does not go on.
 import { ApiFailure } from '../../../shared/api/api-result';
 import { LruCache } from '../../../shared/collections/lru-cache';
-import type { ComputeJob } from '../host/compute-client';
+import type { ComputeJob } from './compute-client';
 
 interface Entry<T> {
   promise: Promise<T>;

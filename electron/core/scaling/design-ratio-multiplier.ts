@@ -14,7 +14,7 @@ import {
   type ComputeLawFit,
   type ComputeLawParams,
   type VariantEffectiveCompute,
-} from '../../../shared/scaling';
+} from '../../../shared/scaling/index';
 
 export interface DesignRatioArm {
   key: string;
