@@ -9,6 +9,7 @@ import { computeLawLoss, computeOptimalAllocation } from '../../../shared/scalin
 import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
 import type { CoreDeps } from '../host/core-deps';
 import { buildReviewAgenda } from '../queries/review/review-agenda';
+import { isInCache } from '../queries/proposals/triage-choices';
 import { exclusionsAsOf, runsNewToFit } from '../queries/review/scaling-changes';
 import type { ScalingFitOutcome } from '../scaling/run-compute-task';
 import type { AblationRequest, ScalingService } from '../scaling/scaling-service';
@@ -33,7 +34,6 @@ function snapshot(outcome: ScalingFitOutcome, atCompute: number): ScalingFitSnap
 /** `writer` is the core's one event writer (the proposals' too); `scaling` the Scaling page's service. */
 export function createReviewHandlers(deps: ReviewDeps, scaling: ScalingService, writer: EventWriter): HandlerSlice<ReviewMethod> {
   const { sqlite } = deps.cache;
-  const hasEvent = sqlite.prepare('SELECT 1 FROM events WHERE id = ?');
 
   return {
     async getReviewAgenda(input) {
@@ -96,7 +96,7 @@ export function createReviewHandlers(deps: ReviewDeps, scaling: ScalingService, 
         // The next agenda starts from this event: bring it into the cache before answering.
         const id = outcome.event.id;
         try {
-          for (let attempt = 0; attempt < 2 && hasEvent.get(id) === undefined; attempt++) await deps.sync.syncNow();
+          for (let attempt = 0; attempt < 2 && !isInCache(sqlite, 'events', id); attempt++) await deps.sync.syncNow();
         } catch (error) {
           deps.log(`sync after closing the review (${id}) failed: ${(error as Error).message}`);
         }
