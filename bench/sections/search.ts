@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { quantileSorted } from '../../shared/stats/quantile';
 import type { BenchRow } from '../bench-row';
 import { openCacheDatabase, type CacheDatabase } from '../../electron/core/db/open-cache-database';
-import { searchLab, type SearchOptions } from '../../electron/core/queries/search/search';
-import { findTriedBefore } from '../../electron/core/queries/search/tried-before';
+import { searchLab, type SearchOptions } from '../../electron/core/search/search';
+import { findTriedBefore } from '../../electron/core/search/tried-before';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
 import { largeDemoLabStore, writeTextHeavyLab } from './search-bench-lab';
 

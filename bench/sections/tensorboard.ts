@@ -13,7 +13,7 @@ import { discoverTensorboardRuns, type TensorboardRun } from '../../electron/cor
 import { initialTensorboardRunCursor, readTensorboardRun } from '../../electron/core/sources/tensorboard/run-reader';
 import { TfRecordReader } from '../../electron/core/sources/tensorboard/tfrecord-reader';
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../electron/core/sync/sync-store';
 
 const SECTION = 'tensorboard';

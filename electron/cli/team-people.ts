@@ -1,9 +1,9 @@
 // The people of a store's team.yaml, read the way the sync reads it (any transport), for commands
 // that must name a real person: `tessera token add`.
-import { openStoreTransport, type StoreAccessOptions } from '../core/host/open-store-transport';
+import { openStoreTransport, type StoreAccessOptions } from '../core/store-access/open-store-transport';
 import { parseTeamFile, type TeamPerson } from '../core/store/parse-team-file';
 import { formatSyncIssue, IssueList } from '../core/store/sync-issue';
-import { StoreAccessError } from '../core/sync/store-transport';
+import { StoreAccessError } from '../core/store-access/store-transport';
 
 const MAX_TEAM_FILE_BYTES = 4 * 1024 * 1024;
 

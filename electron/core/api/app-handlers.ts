@@ -1,6 +1,6 @@
 // Handlers for the app itself: store, counts, sync state and sync issues.
 import type { AppInfo } from '../../../shared/api/app-methods';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { countCacheContents, pageSyncIssues, readCacheState } from '../queries/cache-overview';
 import type { HandlerContext, HandlerSlice } from './handlers';
 

@@ -2,7 +2,7 @@
 // Services two slices share are built here once and handed to them: the event writer (one outbox, one
 // retry timer) and the scaling service (one cache of fits for the Scaling page and the review).
 import { createCoreEventWriter } from '../events/core-event-writer';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { createScalingService } from '../scaling/scaling-service';
 import { createAlertsHandlers } from './alerts-handlers';
 import { createAppHandlers } from './app-handlers';

@@ -8,7 +8,7 @@ import { DEFAULT_REGION_THRESHOLDS } from '../../../shared/domain/gain-vs-cost';
 import type { EventDraft } from '../../../shared/domain/store-events';
 import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
 import type { PendingEvent } from '../events/outbox';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { listDecisionLog, listNotPursued } from '../queries/proposals/decision-log';
 import { queryGainVsCost } from '../queries/proposals/gain-vs-cost-query';
 import { getProposalDetail } from '../queries/proposals/proposal-detail';

@@ -7,7 +7,7 @@ import type { WriteEventResult } from '../../../shared/api/proposals-methods';
 import { REVIEW_MULTIPLIER_RESAMPLES, type ReviewScalingChange, type ScalingFitSnapshot } from '../../../shared/api/review-methods';
 import { computeLawLoss, computeOptimalAllocation } from '../../../shared/scaling';
 import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { buildReviewAgenda } from '../queries/review/review-agenda';
 import { isInCache } from '../queries/proposals/triage-choices';
 import { exclusionsAsOf, runsNewToFit } from '../queries/review/scaling-changes';

@@ -7,10 +7,10 @@ import type { Settings } from '../config/settings-file';
 import { storeAccessOf } from '../config/store-access';
 import { previewFieldMapping } from '../queries/mapping-preview';
 import { SOURCE_FIELD_PREFIXES, mappingFieldProblems, type FieldMapping } from '../sources/field-mapping';
-import { StoreUrlError, parseStoreUrl, type StoreUrl } from '../sources/store-url';
-import { defaultKnownHostsFiles } from '../sync/ssh/open-sftp-session';
-import { trustHost, type TrustHostOutcome } from '../sync/ssh/trust-host';
-import type { CoreDeps } from '../host/core-deps';
+import { StoreUrlError, parseStoreUrl, type StoreUrl } from '../store-access/store-url';
+import { defaultKnownHostsFiles } from '../store-access/ssh/open-sftp-session';
+import { trustHost, type TrustHostOutcome } from '../store-access/ssh/trust-host';
+import type { CoreDeps } from './core-deps';
 import { countSyncIssues, readCacheState, type CacheStateKey } from '../queries/cache-overview';
 import type { HandlerSlice } from './handlers';
 

@@ -3,7 +3,7 @@
 // MLflow or W&B source has nowhere to put them.
 import type { StoreAccessOptions } from '../config/store-access';
 import { openStoreTransport } from '../store-access/open-store-transport';
-import { parseStoreUrl, type StoreFormat } from '../sources/store-url';
+import { parseStoreUrl, type StoreFormat } from '../store-access/store-url';
 import type { EventStore } from './event-writer';
 
 export class EventStoreUnsupportedError extends Error {

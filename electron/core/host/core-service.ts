@@ -10,10 +10,10 @@ import type { HandlerContext, Handlers } from '../api/handlers';
 import type { CoreConfig } from '../config/core-config';
 import { readSettings, writeSettings, type Settings } from '../config/settings-file';
 import { openCacheDatabase } from '../db/open-cache-database';
-import type { CoreDeps } from './core-deps';
+import type { CoreDeps } from '../api/core-deps';
 import { createComputeClient } from '../scaling/compute-client';
-import { createSearchClient } from './search-client';
-import { startSyncWorker, type SyncController } from './sync-controller';
+import { createSearchClient } from '../search/search-client';
+import { startSyncWorker, type SyncController } from '../sync/sync-controller';
 import type { StoreAccessOptions } from '../config/store-access';
 
 export interface CoreService {

@@ -3,10 +3,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { StoreAccessOptions } from '../config/store-access';
-import { parseStoreUrl, type StoreUrl } from '../sources/store-url';
-import { LocalFolderTransport } from '../sync/local-folder-transport';
-import { SftpTransport, type SftpTransportOptions } from '../sync/sftp-transport';
-import type { StoreTransport } from '../sync/store-transport';
+import { parseStoreUrl, type StoreUrl } from './store-url';
+import { LocalFolderTransport } from './local-folder-transport';
+import { SftpTransport, type SftpTransportOptions } from './sftp-transport';
+import type { StoreTransport } from './store-transport';
 
 export type { StoreAccessOptions };
 

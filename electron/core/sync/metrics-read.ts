@@ -5,7 +5,7 @@ import type { ParsedChunkStream } from './parsed-chunk-streams';
 import { localChunkStream, type MetricsParseWorker } from './parsed-chunk-streams';
 import { contentHash } from './content-hash';
 import type { RunProgressState } from './run-metrics-writer';
-import type { StoreTransport } from './store-transport';
+import type { StoreTransport } from '../store-access/store-transport';
 import type { SyncFileRow } from './sync-file-rows';
 import { isUnchanged, type WalkedFile } from './walk-lab-store';
 

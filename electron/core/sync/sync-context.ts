@@ -1,7 +1,7 @@
 // Everything one sync pass shares: the connection, the transport, the file-state rows, the entity
 // writer, what changed so far, and the runs the store currently defines.
 import type Database from 'better-sqlite3';
-import type { StoreTransport } from './store-transport';
+import type { StoreTransport } from '../store-access/store-transport';
 import type { StoreEntityWriter } from './store-entity-writer';
 import type { SyncFileStore } from './sync-file-rows';
 import type { SyncProgressTracker } from './sync-progress';

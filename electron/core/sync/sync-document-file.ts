@@ -6,7 +6,7 @@ import { fileFailureIssue } from './file-failure';
 import { contentHash } from './content-hash';
 import { inTransaction, type SyncContext } from './sync-context';
 import { retractStoreFile } from './retract-store-file';
-import { StoreAccessError } from './store-transport';
+import { StoreAccessError } from '../store-access/store-transport';
 import { UNFINISHED_MTIME, type SyncFileRow } from './sync-file-rows';
 import { isUnchanged, type WalkedFile } from './walk-lab-store';
 

@@ -10,7 +10,7 @@ import { contentHash } from './content-hash';
 import { inTransaction, type SyncContext } from './sync-context';
 import { recordReadError } from './sync-document-file';
 import { retractStoreFile } from './retract-store-file';
-import { StoreAccessError } from './store-transport';
+import { StoreAccessError } from '../store-access/store-transport';
 import { UNFINISHED_MTIME } from './sync-file-rows';
 import { isUnchanged, type WalkedFile } from './walk-lab-store';
 

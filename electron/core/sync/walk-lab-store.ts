@@ -5,7 +5,7 @@ import { STORE_MARKER_FILE } from '../store/parse-store-marker';
 import { isStoreId, STORE_ID_EXPECTED } from '../store/store-ids';
 import type { SyncIssue, SyncIssueCode } from '../store/sync-issue';
 import type { StoreFileKind, SyncFileRow } from './sync-file-rows';
-import { joinStorePath, StoreAccessError, TEMP_FILE_PREFIX, type StoreEntry, type StoreStat, type StoreTransport } from './store-transport';
+import { joinStorePath, StoreAccessError, TEMP_FILE_PREFIX, type StoreEntry, type StoreStat, type StoreTransport } from '../store-access/store-transport';
 
 export interface WalkedFile {
   path: string;

@@ -14,7 +14,7 @@ import { createScalingHandlers } from '../../../electron/core/api/scaling-handle
 import { createScalingService } from '../../../electron/core/scaling/scaling-service';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { createComputeClient, type ComputeClient } from '../../../electron/core/scaling/compute-client';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';

@@ -10,9 +10,9 @@ import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db
 import { Outbox } from '../../../electron/core/events/outbox';
 import { parseEventFile } from '../../../electron/core/store/parse-event-file';
 import { IssueList } from '../../../electron/core/store/sync-issue';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
-import { TEMP_FILE_PREFIX } from '../../../electron/core/sync/store-transport';
+import { TEMP_FILE_PREFIX } from '../../../electron/core/store-access/store-transport';
 import { walkLabStore } from '../../../electron/core/sync/walk-lab-store';
 import { bundleEntry } from '../sync/support/bundle-entry';
 import { createSeededRandom } from '../../../shared/random/seeded-random';

@@ -12,7 +12,7 @@ import { Outbox } from '../../../electron/core/events/outbox';
 import { storeLocationKey } from '../../../electron/core/events/store-identity';
 import { parseEventFile } from '../../../electron/core/store/parse-event-file';
 import { IssueList } from '../../../electron/core/store/sync-issue';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import type { EventDraft } from '../../../shared/domain/store-events';
 import { listFiles, readStoreEvents, repoRoot, tempDir } from './support/triage-lab';
 

@@ -10,7 +10,7 @@ import { DEMO_LADDER_LAW, HELDOUT_C4_OFFSET } from '../../../electron/core/demo/
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { fitObservations, readScalingData } from '../../../electron/core/queries/scaling-observations';
 import { resolveScalingRequest } from '../../../electron/core/scaling/scaling-request';
-import { listScalingScopes } from '../../../electron/core/scaling/scaling-scopes-list';
+import { listScalingScopes } from '../../../electron/core/queries/scaling-scopes-list';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { bootstrapChinchillaFit, fitChinchillaLoss } from '../../../shared/scaling';
 import { migrationsDir } from './scaling-store-fixture';

@@ -7,7 +7,7 @@ import { readFitExclusions, setFitExclusion } from '../../../electron/core/queri
 import { fitObservations, readScalingData, readTrainingCurves } from '../../../electron/core/queries/scaling-observations';
 import { resolveScalingRequest } from '../../../electron/core/scaling/scaling-request';
 import { defaultScalingMetric, ScalingScopeError } from '../../../electron/core/queries/scaling-scope';
-import { listScalingScopes } from '../../../electron/core/scaling/scaling-scopes-list';
+import { listScalingScopes } from '../../../electron/core/queries/scaling-scopes-list';
 import { predictLoss } from '../../../shared/scaling';
 import { syncedScalingStore, trainingRunLines, type StoreRun } from './scaling-store-fixture';
 

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ScalingChangeRef } from '../../../../shared/api/review-methods';
 import type { FitExclusion } from '../fit-exclusions';
 import { readScalingData, type ScalingDataQuery } from '../scaling-observations';
-import { listScalingScopes } from '../../scaling/scaling-scopes-list';
+import { listScalingScopes } from '../scaling-scopes-list';
 import { storeTimeMs } from './review-start';
 
 /** When a run's current state was reached: status.json's updated_at, else run.json's created_at. */

@@ -11,7 +11,7 @@ import { fileRunInfo, loadMlflowRuns } from '../../sources/mlflow/store-reader';
 import { MAX_SOURCE_TEXT_BYTES } from '../../sources/transport-access';
 import { toSyncIssue, type SourceFileAccess, type SourceListingEntry } from '../../sources/source-types';
 import { mlflowRunStatus } from '../../sources/mlflow/run-status';
-import { StoreAccessError } from '../store-transport';
+import { StoreAccessError } from '../../store-access/store-transport';
 import { inTransaction } from '../sync-context';
 import { contentHash } from '../content-hash';
 import type { SyncFileRow } from '../sync-file-rows';

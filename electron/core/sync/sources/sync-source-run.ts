@@ -14,7 +14,7 @@ import { contentHash } from '../content-hash';
 import { endsThePass, fileFailureIssue } from '../file-failure';
 import { ConcurrentSyncError, HEAD_BYTES, MAX_ISSUES_PER_FILE } from '../sync-run-metrics';
 import { UNFINISHED_MTIME, type SyncFileRow } from '../sync-file-rows';
-import { StoreAccessError } from '../store-transport';
+import { StoreAccessError } from '../../store-access/store-transport';
 import { toSyncIssue, type SourceListingEntry } from '../../sources/source-types';
 import type { SyncIssue } from '../../store/sync-issue';
 

@@ -9,8 +9,8 @@ import { createCoreEventWriter } from '../../../../electron/core/events/core-eve
 import type { Settings } from '../../../../electron/core/config/settings-file';
 import { openCacheDatabase, type CacheDatabase } from '../../../../electron/core/db/open-cache-database';
 import type { EventWriter } from '../../../../electron/core/events/event-writer';
-import { idleSyncProgress } from '../../../../electron/core/host/sync-controller';
-import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
+import { idleSyncProgress } from '../../../../electron/core/sync/sync-controller';
+import { LocalFolderTransport } from '../../../../electron/core/store-access/local-folder-transport';
 import { syncLabStore } from '../../../../electron/core/sync/sync-lab-store';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');

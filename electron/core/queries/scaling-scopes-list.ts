@@ -4,7 +4,7 @@
 // ablation entry fits them apart.
 import type Database from 'better-sqlite3';
 import type { ScalingScopeEntry } from '../../../shared/api/scaling-methods';
-import { defaultScalingMetric, readAblationFacts, resolveScalingScope, scopeMetrics, type ScalingScopeQuery } from '../queries/scaling-scope';
+import { defaultScalingMetric, readAblationFacts, resolveScalingScope, scopeMetrics, type ScalingScopeQuery } from './scaling-scope';
 
 const MIN_SIZES = 3;
 const FITTABLE = 'params > 0 AND tokens > 0';

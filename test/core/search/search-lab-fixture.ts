@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCacheDatabase, type CacheDatabase } from '../../../../electron/core/db/open-cache-database';
-import { syncFolder } from '../../../../electron/core/sync/sync-folder';
+import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
+import { syncFolder } from '../../../electron/core/sync/sync-folder';
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
 

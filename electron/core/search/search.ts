@@ -3,7 +3,7 @@
 // marked. Filters read the source tables at query time, so a proposal's new status or area applies to
 // its decisions, comments, ablations and runs at once.
 import type Database from 'better-sqlite3';
-import { SEARCH_KINDS, type MarkedSegment, type SearchHit, type SearchKind, type SearchResult, type SearchTarget } from '../../../../shared/api/search-methods';
+import { SEARCH_KINDS, type MarkedSegment, type SearchHit, type SearchKind, type SearchResult, type SearchTarget } from '../../../shared/api/search-methods';
 import { buildMatchExpression } from './match-expression';
 import { hasMark, plainSegments, splitMarkedText, withoutMarkdown } from './marked-text';
 import { COUNTS_SQL, FACETS_SQL, FILTERED_SQL, HIT_MARKS, TOP_SQL } from './search-sql';

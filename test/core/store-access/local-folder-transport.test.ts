@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
-import { StoreAccessError } from '../../../electron/core/sync/store-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
+import { StoreAccessError } from '../../../electron/core/store-access/store-transport';
 import { fillDisk, mountTmpfs, unmount } from '../../helpers/tmpfs';
-import { makeTempDir } from './support/lab-store-fixture';
+import { makeTempDir } from '../sync/support/lab-store-fixture';
 
 let dir: string;
 let root: string;

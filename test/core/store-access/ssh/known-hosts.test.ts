@@ -11,7 +11,7 @@ import {
   knownHostLine,
   knownKeyAlgorithms,
   parseKnownHosts,
-} from '../../../../electron/core/sync/ssh/known-hosts';
+} from '../../../../electron/core/store-access/ssh/known-hosts';
 
 let dir: string;
 let keyA: { line: string; blob: Buffer; fingerprint: string };

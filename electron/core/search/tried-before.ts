@@ -9,8 +9,8 @@
 // a coincidence and is not shown: 0.15 was chosen on the demo lab, where the pairs under it share one
 // or two generic words.
 import type Database from 'better-sqlite3';
-import type { TriedBefore, TriedBeforeDecision, TriedBeforeItem } from '../../../../shared/api/search-methods';
-import type { DecisionOutcome } from '../../../../shared/domain/store-events';
+import type { TriedBefore, TriedBeforeDecision, TriedBeforeItem } from '../../../shared/api/search-methods';
+import type { DecisionOutcome } from '../../../shared/domain/store-events';
 import { buildAnyWordExpression } from './match-expression';
 import { markedWords, splitMarkedText, withoutMarkdown } from './marked-text';
 import { highlightOf, markRow, snippetOf } from './window-marks';

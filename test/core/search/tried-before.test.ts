@@ -1,8 +1,8 @@
 // "Tried before?" on a store with known text: earlier and dropped or parked directions closest to a
 // proposal, with their decisions; later open ones and the proposal itself left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { salientTerms } from '../../../../electron/core/queries/search/salient-terms';
-import { findTriedBefore } from '../../../../electron/core/queries/search/tried-before';
+import { salientTerms } from '../../../electron/core/search/salient-terms';
+import { findTriedBefore } from '../../../electron/core/search/tried-before';
 import { createSearchLab, proposalFile, writeStoreFile, type SearchLab } from './search-lab-fixture';
 
 let lab: SearchLab;

@@ -1,7 +1,7 @@
 // FTS5 highlight() and snippet() wrap matches in two private-use characters (the migration strips them
 // from indexed text, so they cannot come from the store); here they become segments the renderer shows
 // as <mark> elements, never parsed as HTML.
-import type { MarkedSegment } from '../../../../shared/api/search-methods';
+import type { MarkedSegment } from '../../../shared/api/search-methods';
 
 export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';

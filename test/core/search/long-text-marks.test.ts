@@ -3,9 +3,9 @@
 // minutes). Within the window the marks are exactly FTS5's; a match only further on still finds the
 // proposal (ranking reads the index), shown by its start, unmarked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchLab } from '../../../../electron/core/queries/search/search';
-import { findTriedBefore } from '../../../../electron/core/queries/search/tried-before';
-import { MARK_WINDOW_CHARS } from '../../../../electron/core/queries/search/window-marks';
+import { searchLab } from '../../../electron/core/search/search';
+import { findTriedBefore } from '../../../electron/core/search/tried-before';
+import { MARK_WINDOW_CHARS } from '../../../electron/core/search/window-marks';
 import { createSearchLab, proposalFile, writeStoreFile, type SearchLab } from './search-lab-fixture';
 
 const FILLER = 'Ordinary words about training runs and evaluation loss. ';

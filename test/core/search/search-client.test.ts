@@ -3,9 +3,9 @@
 // a query still waiting its turn when its caller leaves is never run.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchClient, SearchTaskError, type SearchClient } from '../../../electron/core/host/search-client';
+import { createSearchClient, SearchTaskError, type SearchClient } from '../../../electron/core/search/search-client';
 import type { SearchResult } from '../../../shared/api/search-methods';
-import { createSearchLab, migrationsDir, type SearchLab } from '../queries/search/search-lab-fixture';
+import { createSearchLab, migrationsDir, type SearchLab } from './search-lab-fixture';
 
 const workerFile = path.resolve(__dirname, '..', '..', '..', 'dist', 'core', 'search-worker.mjs');
 const warmup = { kind: 'search', options: { query: 'warmup', limit: 10 } } as const;

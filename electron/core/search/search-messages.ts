@@ -1,5 +1,5 @@
 // Messages between the core and its search worker thread (full-text search and "Tried before?").
-import type { SearchOptions } from '../queries/search/search';
+import type { SearchOptions } from './search';
 
 export interface SearchWorkerInit {
   dbFile: string;

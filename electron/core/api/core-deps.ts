@@ -5,8 +5,8 @@ import type { CoreConfig } from '../config/core-config';
 import type { StoreAccessOptions } from '../config/store-access';
 import type { Settings } from '../config/settings-file';
 import type { ComputeClient } from '../scaling/compute-client';
-import type { SearchClient } from './search-client';
-import type { SyncController } from './sync-controller';
+import type { SearchClient } from '../search/search-client';
+import type { SyncController } from '../sync/sync-controller';
 
 export interface SettingsAccess {
   get(): Settings;

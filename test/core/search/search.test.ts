@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MarkedSegment, SearchResult } from '../../../../shared/api/search-methods';
-import { searchLab, type SearchOptions } from '../../../../electron/core/queries/search/search';
+import type { MarkedSegment, SearchResult } from '../../../shared/api/search-methods';
+import { searchLab, type SearchOptions } from '../../../electron/core/search/search';
 import { createSearchLab, proposalFile, writeStoreFile, type SearchLab } from './search-lab-fixture';
 
 let lab: SearchLab;
