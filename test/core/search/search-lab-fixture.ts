@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
+export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
 export function writeStoreFile(root: string, rel: string, text: string): void {
   const file = path.join(root, rel);
