@@ -1,9 +1,10 @@
 // The first step of `npm test`: the system programs the tests drive for real must be on this machine.
-// Chromium (the end-to-end tests), OpenSSH's server (the SFTP tests start a real sshd) and poppler's
-// pdfinfo/pdftoppm (the review's PDF export is read back as pages). Where one is missing, it is installed
-// with the system's package manager when that can be done without asking anyone (root on Debian/Ubuntu, as
-// `playwright install --with-deps` does); otherwise the test run stops at once with one line naming the
-// command to run, instead of failing test by test.
+// Chromium (the end-to-end tests), OpenSSH's server (the SFTP tests start a real sshd), poppler's
+// pdfinfo/pdftoppm (the review's PDF export is read back as pages) and nginx (the team server's replicas
+// are tested behind it). Where one is missing, it is installed with the system's package manager when
+// that can be done without asking anyone (root on Debian/Ubuntu, as `playwright install --with-deps`
+// does); otherwise the test run stops at once with one line naming the command to run, instead of
+// failing test by test.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,11 +23,13 @@ const needs = [
   { what: 'Chromium', present: () => chromiumCandidates.some((file) => file && fs.existsSync(file)), pkg: 'chromium' },
   { what: "OpenSSH's server", present: () => fs.existsSync('/usr/sbin/sshd'), pkg: 'openssh-server' },
   { what: "poppler's pdfinfo and pdftoppm", present: () => onPath('pdfinfo') && onPath('pdftoppm'), pkg: 'poppler-utils' },
+  // The team server's replicas are tested behind a real load balancer.
+  { what: 'nginx', present: () => fs.existsSync('/usr/sbin/nginx') || onPath('nginx'), pkg: 'nginx' },
 ];
 
 const missing = needs.filter((need) => !need.present());
 if (missing.length === 0) {
-  if (!quiet) console.error('test system: Chromium, sshd and poppler are present.');
+  if (!quiet) console.error('test system: Chromium, sshd, poppler and nginx are present.');
   process.exit(0);
 }
 

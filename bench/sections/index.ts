@@ -11,6 +11,7 @@ import { runWandbBench } from './wandb';
 import { runChartsBench } from './charts';
 import { runServeLoadBench } from './serve-load';
 import { runStorageBench } from './storage';
+import { runTeamServerBench } from './team-server';
 
 export interface BenchSection {
   name: string;
@@ -25,6 +26,7 @@ export const benchSections: BenchSection[] = [
   { name: 'scaling-worker', run: runScalingWorkerBench },
   { name: 'charts', run: runChartsBench },
   { name: 'serve-load', run: runServeLoadBench },
+  { name: 'team-server', run: runTeamServerBench },
   { name: 'search', run: runSearchBench },
   { name: 'search-isolation', run: runSearchIsolationBench },
   { name: 'alerts', run: runAlertsBench },

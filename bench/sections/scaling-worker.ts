@@ -9,6 +9,7 @@ import { createCoreService } from '../../electron/core/host/core-service';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
 import type { ScalingFitView } from '../../shared/api/scaling-methods';
 import { logSpaced, predictLoss, syntheticGridObservations, type ChinchillaParams } from '../../shared/scaling';
+import { quantileSorted } from '../../shared/stats/quantile';
 import type { BenchRow } from '../bench-row';
 
 const SECTION = 'scaling-worker';
@@ -34,10 +35,6 @@ function writeStore(root: string): void {
     });
     write(`runs/${id}/metrics.jsonl`, `${lines.join('\n')}\n`);
   }
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 export async function runScalingWorkerBench(): Promise<BenchRow[]> {
@@ -93,7 +90,7 @@ export async function runScalingWorkerBench(): Promise<BenchRow[]> {
     }
     const boot = await bootstrap;
     latencies.sort((a, b) => a - b);
-    const p99 = percentile(latencies, 0.99);
+    const p99 = quantileSorted(latencies, 0.99);
     const fit = cold.view.fit!;
     return [
       {
@@ -129,7 +126,7 @@ export async function runScalingWorkerBench(): Promise<BenchRow[]> {
         unit: 'ms',
         limit: '< 50 ms',
         ok: p99 < 50,
-        note: `${latencies.length} calls every ${PROBE_EVERY_MS} ms; p50 ${percentile(latencies, 0.5).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+        note: `${latencies.length} calls every ${PROBE_EVERY_MS} ms; p50 ${quantileSorted(latencies, 0.5).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
       },
     ];
   } finally {

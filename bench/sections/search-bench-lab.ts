@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateDemoLab } from '../../electron/core/demo';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 
 const STORES_DIR = path.join(os.tmpdir(), 'tessera-bench-stores');
 
@@ -35,20 +36,9 @@ const WORDS = (
   'complexity knobs infra risk tax owner team review decision rationale evidence matched compare holds vanishes'
 ).split(' ');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** About `chars` characters of ordinary lab words in sentences: a proposal body no one would call hostile. */
 export function ordinaryText(chars: number, seed = 11): string {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed).next;
   const parts: string[] = [];
   let length = 0;
   while (length < chars) {
@@ -67,7 +57,7 @@ export interface TextLabSize {
 
 /** Writes the text-heavy lab into `dir` (which must not exist yet). */
 export function writeTextHeavyLab(dir: string, size: TextLabSize, seed = 7): void {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantileSorted } from '../../shared/stats/quantile';
 import type { BenchRow } from '../bench-row';
 import { openCacheDatabase, type CacheDatabase } from '../../electron/core/db/open-cache-database';
-import { searchLab, type SearchOptions } from '../../electron/core/queries/search/search';
-import { findTriedBefore } from '../../electron/core/queries/search/tried-before';
+import { searchLab, type SearchOptions } from '../../electron/core/search/search';
+import { findTriedBefore } from '../../electron/core/search/tried-before';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
 import { largeDemoLabStore, writeTextHeavyLab } from './search-bench-lab';
 
@@ -35,10 +36,6 @@ function tempCache(name: string): CacheDatabase {
   return { ...cache, close };
 }
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
 function timeCalls(calls: (() => unknown)[]): { p50: number; p95: number; max: number; n: number } {
   for (const call of calls) call();
   const times: number[] = [];
@@ -50,7 +47,7 @@ function timeCalls(calls: (() => unknown)[]): { p50: number; p95: number; max: n
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1]!, n: times.length };
+  return { p50: quantileSorted(times, 0.5), p95: quantileSorted(times, 0.95), max: times[times.length - 1]!, n: times.length };
 }
 
 function queryRows(cache: CacheDatabase, lab: string): BenchRow[] {

@@ -1,6 +1,7 @@
-// A small HTTP client for the serve benchmarks: API calls over keep-alive connections to 127.0.0.1,
+// A small HTTP(S) client for the serve benchmarks: API calls over keep-alive connections to 127.0.0.1,
 // each timed from the request to the last byte of the answer, and percentiles of those times.
 import http from 'node:http';
+import https from 'node:https';
 
 export interface TimedCall {
   status: number;
@@ -11,12 +12,14 @@ export interface TimedCall {
 export class ServeClient {
   private readonly agent: http.Agent;
 
+  /** `ca`: an HTTPS server's certificate, the only one trusted. */
   constructor(
     private readonly baseUrl: string,
     private readonly token: string | null,
     maxSockets = 32,
+    private readonly ca?: Buffer,
   ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets });
+    this.agent = ca ? new https.Agent({ keepAlive: true, maxSockets, ca }) : new http.Agent({ keepAlive: true, maxSockets });
   }
 
   /** POST /api/<method>; `auth` 'none' leaves the token out, 'wrong' sends another one. */
@@ -28,7 +31,7 @@ export class ServeClient {
     const payload = JSON.stringify(input);
     return new Promise((resolve, reject) => {
       const started = performance.now();
-      const request = http.request(
+      const request = (this.ca ? https : http).request(
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent: this.agent },
         (response) => {
           const chunks: Buffer[] = [];

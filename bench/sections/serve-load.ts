@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, SyncProgressInfo } from '../../shared/api/app-methods';
 import type { MetricInfo, RunList } from '../../shared/domain/run-views';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 import { startCoreWorker } from '../../electron/core/host/core-client';
 import type { BenchRow } from '../bench-row';
 import { percentile, pacedRoundTrips, type ServeClient } from './serve-load-client';
@@ -47,19 +48,8 @@ function chartInput(runIds: string[], metrics: string[], random: () => number) {
   return input;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function runChartLoad(client: ServeClient, runIds: string[], metrics: string[]): Promise<ChartLoad> {
-  const random = mulberry32(20261129);
+  const random = createSeededRandom(20261129).next;
   // Which request slots go without the token (or with a wrong one), spread through the load.
   const total = CHART_REQUESTS + UNAUTHORIZED_REQUESTS;
   const unauthorizedAt = new Set<number>();

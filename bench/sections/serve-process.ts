@@ -1,5 +1,5 @@
-// The built `tessera serve` as a child process for the serve benchmarks, on 127.0.0.1 with a token,
-// and waiting on its sync through the API.
+// The built `tessera serve` as a child process for the serve benchmarks, on 127.0.0.1 with a token
+// (the shared one, or a person's of a users file given in `access`), and waiting on its sync through the API.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,9 +17,21 @@ export interface BenchServe {
   stop(): Promise<void>;
 }
 
-export async function startBenchServe(options: { store: string; dbFile: string; home: string; token: string; watch?: boolean }): Promise<BenchServe> {
+export async function startBenchServe(options: {
+  store: string;
+  dbFile: string;
+  home: string;
+  /** The token the returned client sends. */
+  token: string;
+  /** How serve knows tokens; default `--token <token>`. */
+  access?: string[];
+  /** Keep watching the store (default: sync once at start). */
+  watch?: boolean;
+  /** For an HTTPS server: the one certificate the client trusts. */
+  ca?: Buffer;
+}): Promise<BenchServe> {
   fs.mkdirSync(options.home, { recursive: true });
-  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--token', options.token, '--store', options.store, '--db', options.dbFile];
+  const args = ['serve', '--port', '0', '--host', '127.0.0.1', ...(options.access ?? ['--token', options.token]), '--store', options.store, '--db', options.dbFile];
   if (!options.watch) args.push('--no-watch');
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'tessera.mjs'), ...args], {
     env: { ...process.env, TESSERA_HOME: options.home },
@@ -32,7 +44,7 @@ export async function startBenchServe(options: { store: string; dbFile: string; 
     const timer = setTimeout(() => reject(new Error(`serve did not start within 60 s: ${stderr}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('http://'));
+      const line = stdout.split('\n').find((l) => /^https?:\/\//.test(l));
       if (line) {
         clearTimeout(timer);
         resolve(new URL(line.trim()).origin + '/');
@@ -43,7 +55,7 @@ export async function startBenchServe(options: { store: string; dbFile: string; 
       reject(new Error(`serve exited with ${code} before printing its URL: ${stderr}`));
     });
   });
-  const client = new ServeClient(url, options.token);
+  const client = new ServeClient(url, options.token, 32, options.ca);
   return {
     url,
     client,

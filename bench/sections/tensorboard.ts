@@ -15,7 +15,7 @@ import { TfRecordReader } from '../../electron/core/sources/tensorboard/tfrecord
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
 import { openSeriesChunk, type OpenChunk } from '../../electron/core/points/open-chunk';
 import { STEPS, TIMES, TOKENS, VALUES } from '../../electron/core/points/point-chunk';
-import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../electron/core/sync/sync-store';
 
 const SECTION = 'tensorboard';

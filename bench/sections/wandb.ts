@@ -13,7 +13,7 @@ import { BLOCK_BYTES, LOG_HEADER, RECORD_HEADER_BYTES, RecordLogReader } from '.
 import { WandbRunFileReader } from '../../electron/core/sources/wandb/run-file-reader';
 import { discoverWandbRuns } from '../../electron/core/sources/wandb/run-discovery';
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../electron/core/sync/sync-store';
 
 const SECTION = 'wandb';

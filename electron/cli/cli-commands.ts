@@ -11,6 +11,7 @@ import { serveCommand } from './commands/serve';
 import { seriesCommand } from './commands/series';
 import { splitCommand } from './commands/split';
 import { syncCommand } from './commands/sync';
+import { tokenCommand } from './commands/token';
 import { trustHostCommand } from './commands/trust-host';
 
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, syncCommand, runsCommand, alertsCommand, searchCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];
+export const cliCommands: CliCommand[] = [serveCommand, tokenCommand, demoCommand, syncCommand, runsCommand, alertsCommand, searchCommand, exportCommand, seriesCommand, splitCommand, fitCommand, evalsCommand, trustHostCommand];

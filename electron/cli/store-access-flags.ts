@@ -4,7 +4,7 @@
 //   --known-hosts FILE                                (sftp:// stores; repeatable)
 import type { StoreAccessOptions } from '../core/config/store-access';
 import { fieldMappingSchema, mappingFieldProblems, type FieldMapping } from '../core/sources/field-mapping';
-import { parseStoreUrl, StoreUrlError, type StoreFormat } from '../core/sources/store-url';
+import { parseStoreUrl, StoreUrlError, type StoreFormat } from '../core/store-access/store-url';
 import { CliUsageError, type CliOptions } from './cli-command';
 
 const TARGETS = Object.keys(fieldMappingSchema.shape) as Array<keyof FieldMapping>;

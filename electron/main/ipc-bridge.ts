@@ -6,15 +6,18 @@ import { pathToFileURL } from 'node:url';
 import { apiFail } from '../../shared/api/api-result';
 import {
   IPC_CALL_CHANNEL,
+  IPC_CONNECTION_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_OPEN_EXTERNAL_CHANNEL,
   IPC_PRINT_PDF_CHANNEL,
 } from '../../shared/api/desktop-bridge';
 import type { CoreClient } from '../core/host/core-client';
+import { runConnectionAction } from '../team-client/connection-actions';
+import type { DesktopConnection } from '../team-client/desktop-connection';
 import { openInSystemBrowser } from './main-window';
 import { isTrustedSender } from './window-policy';
 
-export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: string): () => void {
+export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: string, connection?: DesktopConnection): () => void {
   const appUrl = pathToFileURL(indexHtml).toString();
   const trusted = (event: IpcMainInvokeEvent) =>
     isTrustedSender(
@@ -29,6 +32,10 @@ export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: s
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!trusted(event)) return apiFail('forbidden', 'Calls are only accepted from the Tessera window.');
     return core.call(String(method), input, { transport: 'ipc', canWrite: true });
+  });
+  ipcMain.handle(IPC_CONNECTION_CHANNEL, async (event, action: unknown, argument: unknown) => {
+    if (!trusted(event) || !connection) return apiFail('forbidden', 'Calls are only accepted from the Tessera window.');
+    return runConnectionAction(connection, action, argument);
   });
   ipcMain.handle(IPC_OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
     if (!trusted(event)) return false;
@@ -50,6 +57,7 @@ export function connectIpc(core: CoreClient, window: BrowserWindow, indexHtml: s
   return () => {
     unsubscribe();
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    ipcMain.removeHandler(IPC_CONNECTION_CHANNEL);
     ipcMain.removeHandler(IPC_OPEN_EXTERNAL_CHANNEL);
     ipcMain.removeHandler(IPC_PRINT_PDF_CHANNEL);
   };

@@ -5,6 +5,7 @@ import type { ApiResult } from '../../shared/api/api-result';
 import {
   DESKTOP_BRIDGE_KEY,
   IPC_CALL_CHANNEL,
+  IPC_CONNECTION_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_OPEN_EXTERNAL_CHANNEL,
   IPC_PRINT_PDF_CHANNEL,
@@ -23,6 +24,12 @@ const bridge: DesktopBridge = {
   },
   openExternal: (url) => ipcRenderer.invoke(IPC_OPEN_EXTERNAL_CHANNEL, url) as Promise<boolean>,
   printToPdf: (name) => ipcRenderer.invoke(IPC_PRINT_PDF_CHANNEL, name) as Promise<string | null>,
+  connection: {
+    state: () => ipcRenderer.invoke(IPC_CONNECTION_CHANNEL, 'state'),
+    probe: (url) => ipcRenderer.invoke(IPC_CONNECTION_CHANNEL, 'probe', url),
+    connect: (request) => ipcRenderer.invoke(IPC_CONNECTION_CHANNEL, 'connect', request),
+    useLocalStore: () => ipcRenderer.invoke(IPC_CONNECTION_CHANNEL, 'use-local'),
+  },
 };
 
 contextBridge.exposeInMainWorld(DESKTOP_BRIDGE_KEY, bridge);

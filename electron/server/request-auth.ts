@@ -1,6 +1,7 @@
-// Who may talk to `serve`: with a token, every request must carry it (header, cookie, or once in the
-// URL, which then sets the cookie). Compared in constant time. Without a token the server only
-// binds to loopback, and the Host header is checked so a web page cannot reach it by DNS rebinding.
+// Which token a request to `serve` carries (header, cookie, or once in the URL, which then sets the
+// cookie), compared in constant time; access/request-caller decides what it allows. Without a token
+// the server only binds to loopback, and the Host header is checked so a web page cannot reach it by
+// DNS rebinding.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -33,12 +34,6 @@ export function presentedToken(request: IncomingMessage, url: URL): string | nul
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
   return url.searchParams.get('token') ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);
-}
-
-export function isAuthorized(request: IncomingMessage, url: URL, token: string | null): boolean {
-  if (token === null) return true;
-  const given = presentedToken(request, url);
-  return given !== null && tokensEqual(given, token);
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);

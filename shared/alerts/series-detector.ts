@@ -9,8 +9,9 @@
 //   storm      the spike that makes ≥ n spikes within S points (again only after S points without).
 //   divergence ℓ_i = median of the last few points; m = min ℓ over the last H points, at point a:
 //              ℓ_i − m ≥ max(k·σ̂_a, f·|m|), i − a ≥ r, ℓ_i is the highest since a, and
-//              ℓ_i − ℓ_(a+i)/2 and ℓ_(i−r) − m are ≥ that margin / 4 (a climb under way for a while
-//              and still going on, unlike a spike's jump and decay).
+//              ℓ_i − ℓ_(a+i)/2 ≥ that margin / 4 and ℓ_(i−r) − m ≥ margin / 2 (a climb under way for a
+//              while and still going on, unlike a spike's jump and decay; a quarter margin r points back
+//              was within the noise of m, the lowest of many medians, after one spike in six).
 //   non-finite NaN or ±Infinity after at least R finite points (or at the start).
 import { DETECTOR_THRESHOLDS, type AlertRule } from './alert-rules';
 import { SortedWindow } from './sorted-window';
@@ -185,9 +186,9 @@ export class LossSeriesDetector {
       if (j <= (a + i) >> 1 && !Number.isNaN(l)) middle = l;
     }
     if (Number.isNaN(middle) || level - middle < margin / 4) return null;
-    // A spike's level jumps within a point or two; a climb was already under way r points ago.
+    // A spike's level jumps within a point or two; a climb was already well under way r points ago.
     const before = this.levels[(i - d.minRisePoints) & this.mask]!;
-    if (!(before - lowest >= margin / 4)) return null;
+    if (!(before - lowest >= margin / 2)) return null;
     const opens = i - this.lastDivergenceCondition > h;
     this.lastDivergenceCondition = i;
     if (!opens) return null;

@@ -1,5 +1,6 @@
 // The finite values among the last N points of a series, kept sorted as points come and go, so the
 // median and quartiles cost a few moves per point instead of a sort.
+import { quantileSorted } from '../stats/quantile';
 
 export class SortedWindow {
   /** The last `capacity` points in arrival order; NaN where the point was not finite. */
@@ -37,12 +38,7 @@ export class SortedWindow {
 
   /** The p-quantile of the window's finite values (linear between order statistics, as NumPy's default). */
   quantile(p: number): number {
-    const n = this.size;
-    if (n === 0) return NaN;
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const s = this.sorted;
-    return lo + 1 < n ? s[lo]! + (h - lo) * (s[lo + 1]! - s[lo]!) : s[lo]!;
+    return quantileSorted(this.sorted, p, this.size);
   }
 
   /** The median of the finite values among the newest `count` points (NaN when fewer than `atLeast`). */

@@ -84,12 +84,14 @@ export const alertsMethods = {
         person,
       })
       .strict(),
+    caller: 'person',
   }),
-  getAlertSettings: defineMethod<AlertSettings>()({ input: z.object({ person }).strict() }),
+  getAlertSettings: defineMethod<AlertSettings>()({ input: z.object({ person }).strict(), caller: 'person' }),
   setAlertSettings: defineMethod<AlertSettings>()({
     input: z.object({ ownRuns: z.boolean().optional(), quietMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(), person }).strict(),
     writes: true,
+    caller: 'person',
   }),
-  watch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target, person }).strict(), writes: true }),
-  unwatch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target, person }).strict(), writes: true }),
+  watch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target, person }).strict(), writes: true, caller: 'person' }),
+  unwatch: defineMethod<AlertSettings>()({ input: z.object({ kind: z.enum(WATCH_KINDS), target, person }).strict(), writes: true, caller: 'person' }),
 };

@@ -9,6 +9,19 @@ export interface AppInfo {
   isDemo: boolean;
   dbFile: string;
   canWrite: boolean;
+  /** Why nothing can be written from here (a read-only server, a viewer's token); null when it can. */
+  readOnlyReason: string | null;
+  /**
+   * Why the sources, SSH key and trusted hosts (the Settings page) cannot be changed from here though
+   * the team's record can: a person's token on a team server started without --allow-setup. null otherwise.
+   */
+  setupLockedReason: string | null;
+  /**
+   * Who a team server knows you to be from your token: every write is theirs, and the app shows them
+   * instead of a "Who am I" choice. `person` null: the room display's shared token, which names nobody.
+   * null where each window says who it is (the desktop app on its own store, `serve` without --users).
+   */
+  signedIn: { person: string | null } | null;
   transport: 'ipc' | 'http';
   lastSyncAt: string | null;
 }

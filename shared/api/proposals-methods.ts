@@ -14,6 +14,7 @@ const score = z.number().finite().min(0).max(5);
 /**
  * Who writes an event: a person id of team.yaml, sent with every write by the window that writes it.
  * Each browser or desktop window keeps its own "Who am I", so two people on one server stay two people.
+ * A team server puts its token's person here instead, whatever was sent (`caller: 'author'`).
  */
 export const authorInput = z
   .string({ error: (issue) => (issue.input === undefined ? 'who writes this is required: choose "Who am I" (a person id of team.yaml)' : 'a person id') })
@@ -204,14 +205,17 @@ export const proposalsMethods = {
       .object({ proposalId: storeId, decision: z.enum(DECISION_OUTCOMES), rationale: z.string().trim().min(1, 'a rationale is required').max(20_000), author: authorInput })
       .strict(),
     writes: true,
+    caller: 'author',
   }),
   comment: defineMethod<WriteEventResult>()({
     input: z.object({ target: storeId, text: z.string().trim().min(1, 'the comment is empty').max(20_000), author: authorInput }).strict(),
     writes: true,
+    caller: 'author',
   }),
   setComplexity: defineMethod<WriteEventResult>()({
     input: z.object({ proposalId: storeId, complexity: complexityInput, author: authorInput }).strict(),
     writes: true,
+    caller: 'author',
   }),
   listDecisions: defineMethod<{ decisions: DecisionLogRow[]; authors: string[] }>()({
     input: z

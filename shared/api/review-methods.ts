@@ -184,5 +184,6 @@ export const reviewMethods = {
   closeReview: defineMethod<WriteEventResult>()({
     input: z.object({ notes: z.string().max(20_000).optional(), author: authorInput }).strict(),
     writes: true,
+    caller: 'author',
   }),
 };

@@ -6,7 +6,7 @@ import { computeOptimalAllocation, computeOptimalExponents, predictLoss } from '
 import { runBootstrap, type BootstrapControl, type BootstrapSummary } from './bootstrap';
 import { fitChinchillaLoss, type ChinchillaFit, type ChinchillaFitOptions } from './fit-chinchilla';
 import { minimizeFromStarts } from './multi-start';
-import { summarizeInterval } from './quantile';
+import { summarizeInterval } from './summarize-interval';
 import { BOOTSTRAP_START_GRID, gridStarts, type StartGrid } from './start-grid';
 import type { ChinchillaParams, Interval, ScalingObservation } from './types';
 

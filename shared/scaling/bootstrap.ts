@@ -3,7 +3,7 @@
 // as a multiplicity per run, so refits reuse the same objective with new weights.
 // The loop yields to the event loop every few milliseconds so progress messages and a
 // cancellation can get through when it runs in a worker.
-import { createSeededRandom } from './random';
+import { createSeededRandom } from '../random/seeded-random';
 import type { CancellationFlag, ProgressCallback } from './types';
 
 export interface BootstrapControl {
@@ -66,7 +66,7 @@ export async function runBootstrap<T>(
     for (const counts of multiplicity) {
       counts.fill(0);
       const n = counts.length;
-      for (let i = 0; i < n; i++) counts[rng.int(n)]!++;
+      for (let i = 0; i < n; i++) counts[rng.index(n)]!++;
     }
     const sample = refit(multiplicity);
     if (sample === null) failed++;

@@ -11,7 +11,7 @@ import { DEFAULT_HUBER_DELTA } from './chinchilla-problem';
 import { GroupedHuberSums } from './grouped-huber';
 import { jointRefit, minimizeFromStarts, type MultiStartOutcome } from './multi-start';
 import { describeRejected, distinctCount, observationCompute, ScalingInputError, validateObservations } from './observations';
-import { summarizeInterval } from './quantile';
+import { summarizeInterval } from './summarize-interval';
 import type { Interval, ScalingObservation } from './types';
 
 export interface ComputeLawParams {

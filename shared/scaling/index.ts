@@ -54,7 +54,7 @@ export {
   type ParameterIntervals,
   type SizePrediction,
 } from './bootstrap-chinchilla';
-export { summarizeInterval, quantileSorted } from './quantile';
+export { summarizeInterval } from './summarize-interval';
 
 export { fitPowerLaw } from './power-law';
 export {
@@ -131,7 +131,6 @@ export {
 export { chinchillaIdentifiability, MAX_CONDITION_NUMBER, MIN_RATIO_SPREAD, type FitIdentifiability } from './identifiability';
 export { analyzeAblationScaling, type AblationScaling, type AblationScalingOptions } from './ablation-scaling';
 
-export { createSeededRandom, type SeededRandom } from './random';
 export { logSpaced } from './log-spaced';
 export {
   syntheticGridObservations,

@@ -1,7 +1,7 @@
 // Synthetic scaling data from known parameters: for tests, the benchmark and the demo lab.
 import { computeOptimalAllocation, predictLoss } from './compute-optimal';
 import { logSpaced } from './log-spaced';
-import { createSeededRandom } from './random';
+import { createSeededRandom } from '../random/seeded-random';
 import type { ChinchillaParams, ScalingObservation } from './types';
 import type { TrainingCurve } from './loss-envelope';
 
@@ -34,7 +34,7 @@ export function syntheticGridObservations(options: SyntheticGridOptions): Scalin
   }
   const outliers = Math.min(options.outliers ?? 0, runs.length);
   const chosen = new Set<number>();
-  while (chosen.size < outliers) chosen.add(rng.int(runs.length));
+  while (chosen.size < outliers) chosen.add(rng.index(runs.length));
   for (const i of chosen) {
     const run = runs[i]!;
     runs[i] = { ...run, id: `${run.id}-outlier`, L: run.L * (options.outlierFactor ?? 1.3) };

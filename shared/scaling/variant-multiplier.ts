@@ -7,7 +7,7 @@ import { effectiveComputeMultiplier, multiplierCrossings, multiplierLogSlope } f
 import type { ChinchillaFit } from './fit-chinchilla';
 import { logSpaced } from './log-spaced';
 import { scalingVerdict, type ScalingVerdict } from './multiplier-verdict';
-import { summarizeInterval } from './quantile';
+import { summarizeInterval } from './summarize-interval';
 import type { ChinchillaParams, Interval } from './types';
 
 export interface MultiplierCurvePoint {

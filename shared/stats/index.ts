@@ -23,5 +23,4 @@ export {
 export { averageRanks, spearmanCorrelation, type SpearmanResult, type CorrelationInterval } from './rank-correlation';
 export { signAgreement, wilsonInterval, type SignAgreement, type ProportionInterval } from './sign-agreement';
 export { pooledStandardDeviation, type PooledStd } from './noise-floor';
-export { quantile, percentile } from './quantile';
-export { mulberry32, normalSampler, type UniformRandom } from './prng';
+export { quantile, quantileSorted } from './quantile';

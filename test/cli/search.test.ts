@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../shared/api/search-methods';
 import { runCli } from '../e2e/support/start-serve';
-import { createSearchLab } from '../core/queries/search/search-lab-fixture';
+import { createSearchLab } from '../core/search/search-lab-fixture';
 
 let db: string;
 beforeAll(async () => {

@@ -335,7 +335,7 @@ describe('a room display', () => {
   it('serves the review read-only and follows the store live', async () => {
     const roomDb = path.join(labDir, 'room.sqlite');
     const token = 'meeting-room-display';
-    const room = await startServe(['--store', store, '--db', roomDb, '--host', '0.0.0.0', '--token', token]);
+    const room = await startServe(['--store', store, '--db', roomDb, '--host', '0.0.0.0', '--insecure-http', '--token', token]);
     try {
       const url = new URL(room.url);
       const base = `http://127.0.0.1:${url.port}/?token=${token}`;

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoLab } from '../../electron/core/demo';
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../electron/core/store-access/local-folder-transport';
 import { syncLabStore } from '../../electron/core/sync/sync-lab-store';
 import { HOSTILE_BODY } from '../renderer/pages/proposals/hostile-markdown';
 import { launchBrowser, screenshot } from './support/browser';

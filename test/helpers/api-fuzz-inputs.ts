@@ -4,7 +4,7 @@
 // schema rejects, so a write method can never be handed a valid call by accident.
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/api/contract';
-import { mulberry32, type UniformRandom } from '../../shared/stats';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 
 export interface FuzzCase {
   method: MethodName;
@@ -102,7 +102,7 @@ const TYPE_PROBES: unknown[] = [
   { length: 1, 0: 'x' },
 ];
 
-function randomKey(rng: UniformRandom): string {
+function randomKey(rng: () => number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.$ ';
   const length = 1 + Math.floor(rng() * 12);
   let key = '';
@@ -110,7 +110,7 @@ function randomKey(rng: UniformRandom): string {
   return key;
 }
 
-function randomJson(rng: UniformRandom, depth: number): unknown {
+function randomJson(rng: () => number, depth: number): unknown {
   const roll = rng();
   if (depth <= 0 || roll < 0.5) return TYPE_PROBES[Math.floor(rng() * TYPE_PROBES.length)];
   if (roll < 0.75) return Array.from({ length: Math.floor(rng() * 4) }, () => randomJson(rng, depth - 1));
@@ -125,7 +125,7 @@ function pollutionText(base: Record<string, unknown>, key: string): string {
   return withRawField(base, key, '{"polluted":"yes","isAdmin":true}');
 }
 
-function casesFor(method: MethodName, rng: UniformRandom, randomCount: number): FuzzCase[] {
+function casesFor(method: MethodName, rng: () => number, randomCount: number): FuzzCase[] {
   const schema = contract[method].input as z.ZodType;
   const shape = defOf(schema).shape ?? {};
   const base = (validSample(schema) ?? {}) as Record<string, unknown>;
@@ -176,6 +176,6 @@ function casesFor(method: MethodName, rng: UniformRandom, randomCount: number): 
 
 /** Every method of the contract, each with its invalid inputs; the same seed gives the same cases. */
 export function generateApiFuzzCases(options: { seed: number; randomPerMethod: number }): FuzzCase[] {
-  const rng = mulberry32(options.seed);
+  const rng = createSeededRandom(options.seed).next;
   return (Object.keys(contract) as MethodName[]).flatMap((method) => casesFor(method, rng, options.randomPerMethod));
 }

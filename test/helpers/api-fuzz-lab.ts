@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemoLab } from '../../electron/core/demo/index';
 import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
-import { LocalFolderTransport } from '../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../electron/core/store-access/local-folder-transport';
 import { syncLabStore } from '../../electron/core/sync/sync-lab-store';
 import type { SyncProgressInfo } from '../../shared/api/app-methods';
 

@@ -1,7 +1,7 @@
 // Loss curves with known injected events, for the detector and sync tests: a power-law decay with
 // white noise and a slow random drift (as real training loss wanders), plus NaN from a step on,
 // spikes that decay, or a climb. Deterministic per seed.
-import { mulberry32, normalSampler } from '../../shared/stats/prng';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 
 export interface CurveSpec {
   seed: number;
@@ -27,7 +27,7 @@ export function curveLevel(step: number): number {
 
 /** [step, value] pairs (NaN for NaN). */
 export function injectedCurve(spec: CurveSpec): Array<[number, number]> {
-  const normal = normalSampler(mulberry32(spec.seed));
+  const normal = createSeededRandom(spec.seed).normal;
   let drift = 0;
   const out: Array<[number, number]> = [];
   for (let i = 0; i < spec.points; i++) {

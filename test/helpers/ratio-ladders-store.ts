@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { logSpaced, predictLoss, type ChinchillaParams } from '../../shared/scaling';
-import { createSeededRandom } from '../../shared/scaling/random';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 
 export const LADDER_LAW: ChinchillaParams = { E: 1.72, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
 export const METRIC = 'eval/heldout/c4/loss';

@@ -88,7 +88,7 @@ describe('serve beyond loopback', () => {
   });
 
   it('with a token, refuses requests that lack it (401) and accepts those that carry it', async () => {
-    const serve = await startServe(['--host', '0.0.0.0', '--token', 'meeting-room-7', '--store', emptyStore(), '--no-watch']);
+    const serve = await startServe(['--host', '0.0.0.0', '--insecure-http', '--token', 'meeting-room-7', '--store', emptyStore(), '--no-watch']);
     try {
       const port = new URL(serve.url).port;
       const base = `http://127.0.0.1:${port}/`;

@@ -10,7 +10,8 @@ import { openCacheDatabase } from '../../electron/core/db/open-cache-database';
 import { syncFolder } from '../../electron/core/sync/sync-folder';
 import { digestCache } from '../core/sync/support/cache-dump';
 import { writeEveryCaseStore } from '../core/sync/support/every-case-store';
-import { mulberry32, writeGeneratedRuns } from '../core/sync/support/generated-store';
+import { writeGeneratedRuns } from '../core/sync/support/generated-store';
+import { createSeededRandom } from '../../shared/random/seeded-random';
 import { migrationsDir } from '../core/sync/support/lab-store-fixture';
 import { callApi, startServe, type ServeProcess } from '../e2e/support/start-serve';
 import { countPoints } from '../helpers/cache-points';
@@ -62,7 +63,7 @@ describe('SIGKILL of serve during a sync', () => {
 
     const dbFile = path.join(dir, 'served.sqlite');
     const seed = Date.now() % 100_000;
-    const random = mulberry32(seed);
+    const random = createSeededRandom(seed).next;
     const pointsAtKill: number[] = [];
     for (let k = 0; k < KILLS; k++) {
       const serve = await startServe(['--store', store, '--db', dbFile, '--no-watch']);

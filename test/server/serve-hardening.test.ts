@@ -115,7 +115,7 @@ describe('serve with a token, against malformed requests', () => {
   let serve: ServeProcess;
   let port: number;
   beforeAll(async () => {
-    serve = await startServe(['--host', '0.0.0.0', '--token', 'meeting-room-7', '--store', emptyStore(), '--no-watch']);
+    serve = await startServe(['--host', '0.0.0.0', '--insecure-http', '--token', 'meeting-room-7', '--store', emptyStore(), '--no-watch']);
     port = portOf(serve.url);
   });
   afterAll(() => serve.stop());

@@ -10,8 +10,8 @@ import {
   verdictEvidence,
   type Interval,
 } from '../../../shared/scaling';
-import type { AblationOutcome, ScalingFitOutcome } from '../../core/host/run-compute-task';
-import type { ScalingRequest } from '../../core/queries/scaling-request';
+import type { AblationOutcome, ScalingFitOutcome } from '../../core/scaling/run-compute-task';
+import type { ScalingRequest } from '../../core/scaling/scaling-request';
 
 function interval(i: Interval) {
   return { estimate: i.estimate, median: i.median, p80: i.p80, p95: i.p95, samples: i.samples };

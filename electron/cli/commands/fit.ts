@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCacheDatabase } from '../../core/db/open-cache-database';
-import type { ComputeTask } from '../../core/host/compute-messages';
-import { runAblationTask, runScalingFitTask } from '../../core/host/run-compute-task';
-import { resolveScalingRequest, type ScalingRequest, type ScalingRequestInput } from '../../core/queries/scaling-request';
+import type { ComputeTask } from '../../core/scaling/compute-messages';
+import { runAblationTask, runScalingFitTask } from '../../core/scaling/run-compute-task';
+import { resolveScalingRequest, type ScalingRequest, type ScalingRequestInput } from '../../core/scaling/scaling-request';
 import { ScalingScopeError } from '../../core/queries/scaling-scope';
 import { CliUsageError, optionalString, parseChoiceFlag, parseIntegerFlag, parseNumberFlag, requireString, type CliCommand, type CliIo } from '../cli-command';
 import { cliAppRoot } from '../cli-runtime';

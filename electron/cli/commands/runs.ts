@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCacheDatabase } from '../../core/db/open-cache-database';
-import { listRuns, type RunListItem } from '../../core/queries/list-runs';
+import { listRunSummaries, type RunSummary } from '../../core/queries/runs/run-summaries';
 import { CliUsageError, requireString, type CliCommand } from '../cli-command';
 import { cliAppRoot } from '../cli-runtime';
 
@@ -13,7 +13,7 @@ function compact(n: number | null): string {
   return `${Number((n / scale).toPrecision(3))}${suffix}`;
 }
 
-export function formatRunsTable(runs: RunListItem[]): string {
+export function formatRunsTable(runs: RunSummary[]): string {
   const header = ['id', 'name', 'group', 'status', 'params', 'tokens', 'metrics'];
   const rows = runs.map((r) => [r.id, r.name ?? '', r.group ?? '', r.stale ? 'stale' : (r.status ?? ''), compact(r.params), compact(r.tokens), String(r.metrics.length)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -36,7 +36,7 @@ export const runsCommand: CliCommand = {
   async run(values, _positionals, io) {
     const cache = openExistingCache(values);
     try {
-      const runs = listRuns(cache.sqlite);
+      const runs = listRunSummaries(cache.sqlite);
       io.stdout(values.json === true ? `${JSON.stringify(runs, null, 2)}\n` : formatRunsTable(runs));
       return 0;
     } finally {

@@ -1,7 +1,7 @@
 // `tessera search`: full-text search over a cache's proposals, decisions, comments, ablations and runs,
 // as JSON (the API's SearchResult) or as lines with the matched words in «».
 import { SEARCH_KINDS, searchInput, type MarkedSegment, type SearchResult } from '../../../shared/api/search-methods';
-import { searchLab } from '../../core/queries/search/search';
+import { searchLab } from '../../core/search/search';
 import { CliUsageError, optionalString, parseIntegerFlag, type CliCommand } from '../cli-command';
 import { describeValue } from '../../core/store/store-ids';
 import { openExistingCache } from './runs';

@@ -2,7 +2,7 @@
 // a terminal, the counts and every sync issue with --json.
 import path from 'node:path';
 import { openCacheDatabase } from '../../core/db/open-cache-database';
-import { openStoreTransport } from '../../core/host/open-store-transport';
+import { openStoreTransport } from '../../core/store-access/open-store-transport';
 import { formatSyncIssue } from '../../core/store/sync-issue';
 import type { SyncLabStoreOptions } from '../../core/sync/sync-lab-store';
 import type { SyncProgress } from '../../core/sync/sync-progress';

@@ -1,8 +1,8 @@
 // `tessera trust-host HOST[:PORT] [--fingerprint SHA256:…]`: adds an SFTP host's key to known_hosts
 // once the user has confirmed its fingerprint. Without --fingerprint it only shows the key.
-import { defaultKnownHostsFiles } from '../../core/sync/ssh/open-sftp-session';
-import { knownHostName, trustHost } from '../../core/sync/ssh/trust-host';
-import { parseStoreUrl } from '../../core/sources/store-url';
+import { defaultKnownHostsFiles } from '../../core/store-access/ssh/open-sftp-session';
+import { knownHostName, trustHost } from '../../core/store-access/ssh/trust-host';
+import { parseStoreUrl } from '../../core/store-access/store-url';
 import { CliUsageError, optionalString, type CliCommand } from '../cli-command';
 
 /** HOST, HOST:PORT, [HOST]:PORT, or a store URL (sftp://user@host:port/path, with tensorboard: or mlflow: in front). */

@@ -7,9 +7,10 @@
 // replay). The writer says what a flush did, so a metric that is not loss-like costs nothing unless it
 // logged a NaN.
 import type Database from 'better-sqlite3';
+import { LruCache } from '../../../shared/collections/lru-cache';
 import { DETECTOR_THRESHOLDS, isLossLikeMetric } from '../../../shared/alerts/alert-rules';
 import { LossSeriesDetector, NonFiniteRule, replayPointsFor, type SeriesFinding } from '../../../shared/alerts/series-detector';
-import type { SeriesChange } from '../sync/series-hooks';
+import type { SeriesChange } from '../sync/series-change';
 import { currentAlertPass, type AlertPass } from './alert-pass';
 import { pointsBefore, pointsFrom } from './alert-points';
 import { alertStatements, recordAlert, supersedeAlertsFrom } from './alert-records';
@@ -26,11 +27,11 @@ interface Detectors {
   lastStep: number;
 }
 
-const keptDetectors = new WeakMap<Database.Database, Map<number, Detectors>>();
+const keptDetectors = new WeakMap<Database.Database, LruCache<number, Detectors>>();
 
 function detectorsFor(sqlite: Database.Database, seriesPk: number, fromStep: number, change: SeriesChange, freshCount: number, lossLike: boolean): Detectors {
   let kept = keptDetectors.get(sqlite);
-  if (!kept) keptDetectors.set(sqlite, (kept = new Map()));
+  if (!kept) keptDetectors.set(sqlite, (kept = new LruCache({ capacity: KEPT_DETECTORS })));
   const before = change.pointCount - freshCount;
   const known = kept.get(seriesPk);
   kept.delete(seriesPk);
@@ -47,9 +48,7 @@ function detectorsFor(sqlite: Database.Database, seriesPk: number, fromStep: num
 }
 
 function keepDetectors(sqlite: Database.Database, seriesPk: number, detectors: Detectors): void {
-  const kept = keptDetectors.get(sqlite)!;
-  kept.set(seriesPk, detectors);
-  if (kept.size > KEPT_DETECTORS) kept.delete(kept.keys().next().value!);
+  keptDetectors.get(sqlite)?.set(seriesPk, detectors);
 }
 
 interface SeriesRow {

@@ -3,6 +3,7 @@
 // when the status is written; stalls are looked for at the end of every pass, as time alone makes them.
 import type Database from 'better-sqlite3';
 import { DETECTOR_THRESHOLDS } from '../../../shared/alerts/alert-rules';
+import { quantile } from '../../../shared/stats/quantile';
 import type { RunStatus } from '../store/parse-run-status';
 import { currentAlertPass, type AlertPass } from './alert-pass';
 import { lastLineTimes } from './alert-points';
@@ -48,12 +49,6 @@ export function detectRunEnded(sqlite: Database.Database, runPk: number, before:
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
-
 /** The stall verdict on a running run, or null while it is within what its logging allows. */
 export function stallOf(sqlite: Database.Database, pass: AlertPass, runPk: number, run: RunFacts) {
   const nowSec = pass.nowMs / 1000;
@@ -61,7 +56,7 @@ export function stallOf(sqlite: Database.Database, pass: AlertPass, runPk: numbe
     const times = lastLineTimes(sqlite, runPk, stall.intervalLines + 1);
     const gaps: number[] = [];
     for (let i = 1; i < times.length; i++) if (times[i - 1]! > times[i]!) gaps.push(times[i - 1]! - times[i]!);
-    const usual = gaps.length > 0 ? median(gaps) : 0;
+    const usual = gaps.length > 0 ? quantile(gaps, 0.5) : 0;
     const allowed = Math.max(stall.minMinutes * 60, stall.intervalFactor * usual);
     const silent = nowSec - run.lastTime;
     return silent > allowed ? { silentSec: silent, allowedSec: allowed, usualSec: usual, since: run.lastTime } : null;

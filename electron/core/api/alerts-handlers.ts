@@ -2,7 +2,7 @@
 // token) or else the "Who am I" the calling window sent; never from anything stored on the server.
 import { ApiFailure } from '../../../shared/api/api-result';
 import type { WatchKind } from '../../../shared/api/alerts-methods';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { listAlerts } from '../queries/alerts/list-alerts';
 import { addWatch, readAlertSettings, removeWatch, saveAlertPreferences } from '../queries/alerts/watches';
 import type { HandlerContext, HandlerSlice } from './handlers';

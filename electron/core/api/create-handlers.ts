@@ -1,5 +1,9 @@
 // The whole handler table: one slice per domain. The type makes a missing method a compile error.
-import type { CoreDeps } from '../host/core-deps';
+// Services two slices share are built here once and handed to them: the event writer (one outbox, one
+// retry timer) and the scaling service (one cache of fits for the Scaling page and the review).
+import { createCoreEventWriter } from '../events/core-event-writer';
+import type { CoreDeps } from './core-deps';
+import { createScalingService } from '../scaling/scaling-service';
 import { createAlertsHandlers } from './alerts-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createEvalsHandlers } from './evals-handlers';
@@ -13,15 +17,17 @@ import { createTeamHandlers } from './team-handlers';
 import type { Handlers } from './handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
+  const events = createCoreEventWriter(deps, deps.config.pollIntervalMs ?? 10_000);
+  const scaling = createScalingService(deps);
   return {
     ...createAlertsHandlers(deps),
     ...createAppHandlers(deps),
     ...createEvalsHandlers(deps),
-    ...createProposalsHandlers(deps),
-    ...createReviewHandlers(deps),
+    ...createProposalsHandlers(deps, events),
+    ...createReviewHandlers(deps, scaling, events),
     ...createRunsHandlers(deps),
     ...createSearchHandlers(deps),
-    ...createScalingHandlers(deps),
+    ...createScalingHandlers(deps, scaling),
     ...createSourcesHandlers(deps),
     ...createTeamHandlers(deps),
   };

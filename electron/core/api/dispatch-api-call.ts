@@ -1,8 +1,9 @@
-// The single entry of every API call, whatever the transport: method check, zod validation,
-// write permission, then the handler; every failure comes back as `{ok: false, error}`.
+// The single entry of every API call, whatever the transport: method check, write permission, the
+// caller the transport knows, zod validation, then the handler; every failure comes back as `{ok: false, error}`.
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
 import { ApiFailure, apiFail, apiOk, type ApiResult } from '../../../shared/api/api-result';
 import { CacheDatabaseError } from '../db/sqlite-errors';
+import { inputAsCaller } from './caller-person';
 import type { HandlerContext, Handlers } from './handlers';
 
 const MAX_ISSUES = 20;
@@ -31,7 +32,7 @@ export async function dispatchApiCall(
   }
   // Only a missing input means "no arguments": null is not an object, and reading it as {} would run a
   // call nobody made properly (a sync, a retry of pending writes).
-  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+  const parsed = spec.input.safeParse(inputAsCaller(spec.caller, rawInput === undefined ? {} : rawInput, ctx));
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
       path: issuePath(issue.path),

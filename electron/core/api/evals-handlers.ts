@@ -1,6 +1,6 @@
 // Handlers of the Evals page and the triage board's evidence warnings, over the cached eval-quality report.
 import { ApiFailure } from '../../../shared/api/api-result';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { readEvalQuality } from '../queries/eval-quality';
 import { allDecisionEvidenceWarnings, decisionEvidenceWarnings } from '../queries/eval-quality/decision-evidence';
 import { seedsNeededForDelta, seedsNeededForProposal, UnknownProposalError } from '../queries/eval-quality/seeds-for-proposal';

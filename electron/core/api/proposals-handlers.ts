@@ -2,20 +2,18 @@
 // one the store refuses waits in the local outbox (retried on start, after every write, on a timer
 // while any waits, and on retryPendingEvents) and is shown as pending meanwhile.
 import { ApiFailure } from '../../../shared/api/api-result';
-import type { IdentityChoices, PendingEventInfo, WriteEventResult } from '../../../shared/api/proposals-methods';
+import type { PendingEventInfo, WriteEventResult } from '../../../shared/api/proposals-methods';
 import { DEFAULT_COST_WEIGHTS } from '../../../shared/domain/complexity-cost';
 import { DEFAULT_REGION_THRESHOLDS } from '../../../shared/domain/gain-vs-cost';
 import type { EventDraft } from '../../../shared/domain/store-events';
-import { createEventWriter, EventDraftError, MissingIdentityError, type EventStore, type EventWriter } from '../events/event-writer';
-import { openEventStore } from '../events/open-event-store';
-import { Outbox, type PendingEvent } from '../events/outbox';
-import { storeLocationKey } from '../events/store-identity';
-import { STORE_MARKER_FILE } from '../store/parse-store-marker';
-import type { CoreDeps } from '../host/core-deps';
+import { EventDraftError, MissingIdentityError, type EventWriter } from '../events/event-writer';
+import type { PendingEvent } from '../events/outbox';
+import type { CoreDeps } from './core-deps';
 import { listDecisionLog, listNotPursued } from '../queries/proposals/decision-log';
 import { queryGainVsCost } from '../queries/proposals/gain-vs-cost-query';
 import { getProposalDetail } from '../queries/proposals/proposal-detail';
 import { listProposalRows } from '../queries/proposals/proposal-rows';
+import { isInCache, listPeople, listProposalAreas, listProposalOwners } from '../queries/proposals/triage-choices';
 import type { HandlerSlice } from './handlers';
 
 type ProposalsMethod =
@@ -34,44 +32,17 @@ type ProposalsMethod =
 /** What the proposals handlers use of the core. */
 export type ProposalsDeps = Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sync' | 'emit' | 'log'>;
 
-/** The writer of one core; its outbox is retried as soon as the core starts. */
-export function createProposalsEventWriter(deps: ProposalsDeps, retryIntervalMs?: number): EventWriter {
-  let store: EventStore | null = null;
-  const marker = deps.cache.sqlite.prepare(`SELECT head_hash FROM sync_files WHERE path = '${STORE_MARKER_FILE}'`).pluck();
-  const storeName = deps.cache.sqlite.prepare("SELECT value FROM cache_state WHERE key = 'store_name'").pluck();
-  const writer = createEventWriter({
-    store: async () => (store ??= openEventStore(deps.config.storeUrl, deps.config.storeAccess)),
-    storeUrl: storeLocationKey(deps.config.storeUrl),
-    lastKnownMarker: () => ({ marker: (marker.get() as string | null | undefined) ?? null, name: (storeName.get() as string | undefined) ?? null }),
-    outbox: new Outbox(deps.config.outboxDir).open(),
-    retryIntervalMs,
-    log: deps.log,
-    onLanded: () => {
-      deps.emit({ type: 'data-changed', scopes: ['events', 'proposals'], at: new Date().toISOString() });
-    },
-    onFlushed: () => {
-      // Events that waited landed on their own (start, timer): bring them into the cache.
-      deps.sync.syncNow().catch((error: unknown) => deps.log(`sync after writing pending events failed: ${(error as Error).message}`));
-    },
-  });
-  return writer;
-}
-
-export function createProposalsHandlers(
-  deps: ProposalsDeps,
-  writer: EventWriter = createProposalsEventWriter(deps, deps.config.pollIntervalMs ?? 10_000),
-): HandlerSlice<ProposalsMethod> {
+/** `writer` is the core's one event writer (create-handlers.ts), shared with the review's handlers. */
+export function createProposalsHandlers(deps: ProposalsDeps, writer: EventWriter): HandlerSlice<ProposalsMethod> {
   const { sqlite } = deps.cache;
-  const hasEvent = sqlite.prepare('SELECT 1 FROM events WHERE id = ?');
-  const exists = (table: 'proposals' | 'ablations' | 'runs', id: string) =>
-    sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  const exists = (kind: 'proposals' | 'ablations' | 'runs' | 'events', id: string) => isInCache(sqlite, kind, id);
   const pending = (): PendingEventInfo[] => writer.pending();
 
   /** Written events are synced into the cache before the call returns, so every view shows them. */
   async function syncUntilCached(eventIds: string[]): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       await deps.sync.syncNow();
-      if (eventIds.every((id) => hasEvent.get(id) !== undefined)) return;
+      if (eventIds.every((id) => exists('events', id))) return;
     }
   }
 
@@ -104,15 +75,11 @@ export function createProposalsHandlers(
 
   return {
     async listIdentityChoices() {
-      return { people: sqlite.prepare('SELECT id, name, area FROM people ORDER BY name, id').all() as IdentityChoices['people'] };
+      return { people: listPeople(sqlite) };
     },
     async listProposals(input) {
       const proposals = listProposalRows(sqlite, input, pending());
-      const areas = (sqlite.prepare('SELECT name FROM areas ORDER BY ord').pluck().all() as string[]).concat(
-        sqlite.prepare('SELECT DISTINCT area FROM proposals WHERE area IS NOT NULL AND area NOT IN (SELECT name FROM areas) ORDER BY area').pluck().all() as string[],
-      );
-      const owners = sqlite.prepare('SELECT DISTINCT owner FROM proposals WHERE owner IS NOT NULL ORDER BY owner').pluck().all() as string[];
-      return { proposals, areas, owners };
+      return { proposals, areas: listProposalAreas(sqlite), owners: listProposalOwners(sqlite) };
     },
     async getProposal(input) {
       const detail = getProposalDetail(sqlite, input.id, pending());

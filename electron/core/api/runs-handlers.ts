@@ -1,6 +1,6 @@
 // Handlers of the Runs, Compare and Ablations pages: read queries over the cache.
 import { ApiFailure } from '../../../shared/api/api-result';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { ablationDetail, AblationNotFoundError, listAblationResults } from '../queries/ablations/ablation-results';
 import { configDiff } from '../queries/runs/config-diff';
 import { loadEvalTrust } from '../queries/runs/eval-trust';

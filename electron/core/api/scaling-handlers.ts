@@ -1,26 +1,20 @@
-// Handlers of the Scaling page. Reading which runs and which exclusions is quick and happens here;
-// the fits and bootstraps run in the compute worker, and their results are kept in memory by
-// what they were computed from, so rendering again never refits.
+// Handlers of the Scaling page: views of what the scaling service (electron/core/scaling) settles and
+// computes. Which runs and which exclusions is quick; fits and bootstraps run in the compute worker and
+// are kept by what they were computed from, so rendering again never refits.
 import { ApiFailure } from '../../../shared/api/api-result';
 import { encodeNonFinite } from '../../../shared/api/json-number';
 import { scalingTaskId, type ScalingPrediction } from '../../../shared/api/scaling-methods';
 import { computeLawLoss, predictAtCompute, predictAtSize, summarizeInterval, type ComputeLawFit, type ComputeLawParams, type FitWithSamples } from '../../../shared/scaling';
-import type { ComputeTask } from '../host/compute-messages';
-import { ComputeTaskError } from '../host/compute-client';
-import type { CoreDeps } from '../host/core-deps';
-import type { AblationOutcome, ScalingFitOutcome } from '../host/run-compute-task';
+import type { CoreDeps } from './core-deps';
 import { setFitExclusion } from '../queries/fit-exclusions';
+import type { ScalingRequest } from '../scaling/scaling-request';
 import { listScalingScopes } from '../queries/scaling-scopes-list';
-import { resolveScalingRequest, type ScalingRequest, type ScalingRequestInput } from '../queries/scaling-request';
-import { ScalingScopeError } from '../queries/scaling-scope';
-import { ComputationCache } from './computation-cache';
+import type { ScalingService } from '../scaling/scaling-service';
+import { ablationScalingView, intervalView, scalingFitView } from '../scaling/scaling-views';
 import type { HandlerSlice } from './handlers';
-import { ablationScalingView, intervalView, scalingFitView } from './scaling-views';
 
 type ScalingMethod = 'listScalingScopes' | 'getScalingFit' | 'predictAt' | 'getAblationScaling' | 'setFitExclusion' | 'cancelTask';
 
-/** Same seed, same resamples: intervals do not move between renders or windows. */
-const BOOTSTRAP_SEED = 1;
 /** Predictions further than this beyond the largest fitted compute are flagged. */
 const FAR_EXTRAPOLATION = 10;
 
@@ -39,34 +33,11 @@ function predictFromLaw(law: ComputeLawFit, samples: readonly ComputeLawParams[]
   };
 }
 
-export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMethod> {
-  const progress = (task: string, done: number, total: number) => deps.emit({ type: 'task-progress', task, done, total });
-  const fits = new ComputationCache<ScalingFitOutcome>(24, (o) => o.bootstrap?.summary.cancelled === true);
-  const ablations = new ComputationCache<AblationOutcome>(12, (o) => o.computation.analysis?.bootstrap.cancelled === true);
+export type ScalingDeps = Pick<CoreDeps, 'cache' | 'emit'>;
 
-  function resolve(input: ScalingRequestInput): ScalingRequest {
-    try {
-      return resolveScalingRequest(deps.cache.sqlite, input);
-    } catch (error) {
-      if (error instanceof ScalingScopeError) throw new ApiFailure('not-found', error.message);
-      throw error;
-    }
-  }
-
-  async function settle<T>(promise: Promise<T>): Promise<T> {
-    try {
-      return await promise;
-    } catch (error) {
-      if (error instanceof ComputeTaskError) throw new ApiFailure(error.kind === 'scope' ? 'not-found' : error.kind === 'cancelled' ? 'cancelled' : 'unavailable', error.message);
-      throw error;
-    }
-  }
-
-  function fitOutcome(request: ScalingRequest, bootstrap: number, taskId: string, signal: AbortSignal | undefined): Promise<ScalingFitOutcome> {
-    const task: ComputeTask = { kind: 'scaling-fit', query: request.query, bootstrap, seed: BOOTSTRAP_SEED, baseKey: request.baseKey };
-    const key = JSON.stringify([request.baseKey, bootstrap, BOOTSTRAP_SEED]);
-    return settle(fits.get(key, taskId, (onProgress) => deps.compute.run<ScalingFitOutcome>(task, onProgress), progress, signal));
-  }
+export function createScalingHandlers(deps: ScalingDeps, scaling: ScalingService): HandlerSlice<ScalingMethod> {
+  const fitOutcome = (request: ScalingRequest, bootstrap: number, taskId: string, signal: AbortSignal | undefined) =>
+    scaling.fit({ query: request.query, baseKey: request.baseKey, bootstrap }, { taskId, signal });
 
   return {
     async listScalingScopes() {
@@ -74,7 +45,7 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
     },
 
     async getScalingFit(input, ctx) {
-      const request = resolve(input);
+      const request = scaling.resolve(input);
       const task = scalingTaskId('fit', input);
       const outcome = await fitOutcome(request, input.bootstrap, task, ctx.signal);
       return encodeNonFinite(
@@ -83,7 +54,7 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
     },
 
     async predictAt(input, ctx) {
-      const request = resolve(input);
+      const request = scaling.resolve(input);
       const outcome = await fitOutcome(request, input.bootstrap, scalingTaskId('fit', input), ctx.signal);
       const fit = outcome.base.fit;
       if (!fit) throw new ApiFailure('conflict', `There is no fit of ${request.scope.label} to predict from: ${outcome.base.fitError}`);
@@ -122,25 +93,19 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
     },
 
     async getAblationScaling(input, ctx) {
-      const request = resolve({ ablation: input.ablation, metric: input.metric, lastPercent: input.lastPercent });
+      const request = scaling.resolve({ ablation: input.ablation, metric: input.metric, lastPercent: input.lastPercent });
       const task = scalingTaskId('ablation', input);
-      const computeTask: ComputeTask = {
-        kind: 'ablation-scaling',
-        query: request.query,
-        E: input.E,
-        targetCompute: input.targetCompute,
-        resamples: input.bootstrap,
-        seed: BOOTSTRAP_SEED,
-      };
-      const key = JSON.stringify([request.baseKey, input.E, input.targetCompute ?? null, input.bootstrap, BOOTSTRAP_SEED]);
-      const outcome = await settle(ablations.get(key, task, (onProgress) => deps.compute.run<AblationOutcome>(computeTask, onProgress), progress, ctx.signal));
+      const outcome = await scaling.ablation(
+        { query: request.query, baseKey: request.baseKey, E: input.E, targetCompute: input.targetCompute, resamples: input.bootstrap },
+        { taskId: task, signal: ctx.signal },
+      );
       return encodeNonFinite(
         ablationScalingView(outcome, { exclusionScope: request.exclusionScope, metrics: request.metrics, task, dataVersion: request.dataVersion, E: input.E }),
       );
     },
 
     async setFitExclusion(input) {
-      const request = resolve(input);
+      const request = scaling.resolve(input);
       const inScope = deps.cache.sqlite.prepare(`SELECT 1 FROM runs r WHERE r.id = @runId AND ${request.scope.where}`).get({ ...request.scope.params, runId: input.runId });
       if (!inScope) throw new ApiFailure('not-found', `Run ${input.runId} is not one of the runs of ${request.scope.label}.`);
       const exclusions = setFitExclusion(deps.cache.sqlite, request.exclusionScope, input.runId, input.excluded, input.reason);
@@ -149,9 +114,7 @@ export function createScalingHandlers(deps: CoreDeps): HandlerSlice<ScalingMetho
     },
 
     async cancelTask(input) {
-      const fit = fits.cancel(input.task);
-      const ablation = ablations.cancel(input.task);
-      return { cancelled: fit || ablation };
+      return { cancelled: scaling.cancel(input.task) };
     },
   };
 }

@@ -1,10 +1,10 @@
 // Handlers for the lab's memory: full-text search and "Tried before?". Both run in the search worker
-// (host/search-client.ts), within a time budget, so no query of theirs holds up the core's other calls.
+// (search/search-client.ts), within a time budget, so no query of theirs holds up the core's other calls.
 import { ApiFailure } from '../../../shared/api/api-result';
 import type { SearchResult, TriedBefore } from '../../../shared/api/search-methods';
-import type { CoreDeps } from '../host/core-deps';
-import type { SearchTask } from '../host/search-messages';
-import { SearchTaskError } from '../host/search-client';
+import type { CoreDeps } from './core-deps';
+import type { SearchTask } from '../search/search-messages';
+import { SearchTaskError } from '../search/search-client';
 import type { HandlerContext, HandlerSlice } from './handlers';
 
 export function createSearchHandlers(deps: Pick<CoreDeps, 'search'>): HandlerSlice<'search' | 'triedBefore'> {

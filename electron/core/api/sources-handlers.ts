@@ -7,10 +7,11 @@ import type { Settings } from '../config/settings-file';
 import { storeAccessOf } from '../config/store-access';
 import { previewFieldMapping } from '../queries/mapping-preview';
 import { SOURCE_FIELD_PREFIXES, mappingFieldProblems, type FieldMapping } from '../sources/field-mapping';
-import { StoreUrlError, parseStoreUrl, type StoreUrl } from '../sources/store-url';
-import { defaultKnownHostsFiles } from '../sync/ssh/open-sftp-session';
-import { trustHost, type TrustHostOutcome } from '../sync/ssh/trust-host';
-import type { CoreDeps } from '../host/core-deps';
+import { StoreUrlError, parseStoreUrl, type StoreUrl } from '../store-access/store-url';
+import { defaultKnownHostsFiles } from '../store-access/ssh/open-sftp-session';
+import { trustHost, type TrustHostOutcome } from '../store-access/ssh/trust-host';
+import type { CoreDeps } from './core-deps';
+import { countSyncIssues, readCacheState, type CacheStateKey } from '../queries/cache-overview';
 import type { HandlerSlice } from './handlers';
 
 type SourcesMethod = 'getSourceSettings' | 'saveSource' | 'removeSource' | 'useSource' | 'previewFieldMapping' | 'setSshKeyFile' | 'checkHostKey' | 'trustHostKey';
@@ -58,7 +59,7 @@ function view(deps: CoreDeps): SourceSettingsView {
     }
     return { id: s.id, name: s.name, url: s.url, format, location, fieldMapping: s.fieldMapping ?? {}, active: s.id === activeSaved?.id };
   });
-  const state = (key: string) => (deps.cache.sqlite.prepare('SELECT value FROM cache_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  const state = (key: CacheStateKey) => readCacheState(deps.cache.sqlite, key);
   return {
     active: {
       url: deps.config.storeUrl,
@@ -74,7 +75,7 @@ function view(deps: CoreDeps): SourceSettingsView {
     knownHostsFiles: knownHostsFiles(deps),
     fieldPrefixes: SOURCE_FIELD_PREFIXES,
     sync: deps.sync.progress(),
-    issues: deps.cache.sqlite.prepare('SELECT count(*) FROM sync_issues').pluck().get() as number,
+    issues: countSyncIssues(deps.cache.sqlite),
     lastSyncAt: state('last_sync_at'),
   };
 }

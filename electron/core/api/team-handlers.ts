@@ -1,7 +1,7 @@
 // Handlers of the Team page: the work split and the balance now, computed over the cache.
 import { ApiFailure } from '../../../shared/api/api-result';
 import { balanceNow, computeWorkSplit, InvalidSplitOptionsError } from '../../../shared/worksplit';
-import type { CoreDeps } from '../host/core-deps';
+import type { CoreDeps } from './core-deps';
 import { readWorkSplitInput } from '../queries/work-split-input';
 import type { HandlerSlice } from './handlers';
 

@@ -30,6 +30,14 @@ export interface DataDirFiles {
   settingsFile: string;
   outboxDir: string;
   demoLabDir: string;
+  /** A team server's people and their token hashes (`tessera token`, `serve --users`). */
+  usersFile: string;
+  /** A team server's record of every write. */
+  auditLogFile: string;
+  /** The desktop app's trusted self-signed team-server certificates (like SSH's known_hosts). */
+  knownServersFile: string;
+  /** The desktop app's team-server tokens, sealed by the OS keychain where there is one. */
+  tokenVaultFile: string;
 }
 
 export function dataDirFiles(dataDir: string): DataDirFiles {
@@ -38,5 +46,9 @@ export function dataDirFiles(dataDir: string): DataDirFiles {
     settingsFile: path.join(dataDir, 'settings.json'),
     outboxDir: path.join(dataDir, 'outbox'),
     demoLabDir: path.join(dataDir, 'demo-lab'),
+    usersFile: path.join(dataDir, 'users.json'),
+    auditLogFile: path.join(dataDir, 'audit.log'),
+    knownServersFile: path.join(dataDir, 'known-servers.json'),
+    tokenVaultFile: path.join(dataDir, 'team-tokens.json'),
   };
 }

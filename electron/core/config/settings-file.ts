@@ -17,6 +17,8 @@ const settingsSchema = z.object({
   sources: z
     .array(z.object({ id: z.string().min(1), name: z.string().min(1), url: z.string().min(1), fieldMapping: fieldMappingSchema.optional() }).strict())
     .optional(),
+  /** The desktop app works on this team server (its origin) instead of syncing a store itself. */
+  teamServer: z.string().url().optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -5,7 +5,7 @@ import { HOUR_MS, isoInstant } from './lab-clock';
 import { LADDER_RESTART_KEY } from './ladder-plan';
 import { PROPOSALS } from './proposal-catalog';
 import type { Complexity, EventTime } from './proposal-spec';
-import { createPrng } from './prng';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import type { RunPlan } from './run-plan';
 import { DIVERGED_SWEEP_KEY, KILLED_SWEEP_KEY } from './sweep-plan';
 import { encodeUlid } from './ulid';
@@ -45,7 +45,7 @@ const ABLATION_COMMENTS: { target: string; at: EventTime; author: string; text: 
 const complexityJson = (c: Complexity) => ({ code: c.code, knobs: c.knobs, infra: c.infra, risk: c.risk, usability_tax: c.usabilityTax });
 
 export function planLabEvents(clock: LabClock, runs: RunPlan[], seed: number): LabEvent[] {
-  const rng = createPrng(seed, 'events');
+  const rng = createSeededRandom(seed, 'events');
   const minute = () => rng.int(0, 59);
   const resolve = (time: EventTime): number =>
     'hoursAgo' in time ? clock.asOfMs - time.hoursAgo * HOUR_MS - rng.int(1, 40) * 60_000 : clock.at(time.day, time.hour, minute());

@@ -1,7 +1,7 @@
 // Streams a run's metrics.jsonl exactly as a training job appends it, restarts and divergence included.
 import { BufferedFileWriter } from './buffered-file';
 import { createCurveModel } from './curve-model';
-import { createPrng, type Prng } from './prng';
+import { createSeededRandom, type SeededRandom } from '../../../shared/random/seeded-random';
 import { forEachLogLine } from './run-layout';
 import type { RunPlan } from './run-plan';
 
@@ -10,7 +10,7 @@ const TRAIN_DRIFT = 0.006;
 const DRIFT_MEMORY = 0.97;
 
 /** A long run's extra metrics on one line: layer grad norms around the total, norms and throughput. */
-function auxFields(aux: AuxMetrics, step: number, diverged: boolean, rng: Prng): string {
+function auxFields(aux: AuxMetrics, step: number, diverged: boolean, rng: SeededRandom): string {
   let out = '';
   const norm = aux.curve.gradNorm(step);
   for (let i = 0; i < aux.keys.length; i++) {
@@ -34,7 +34,7 @@ const round = (value: number, digits: number): number => {
 /** Writes the file and returns its size in bytes. */
 export function writeRunMetrics(plan: RunPlan, filePath: string, seed: number): number {
   const curve = createCurveModel(plan);
-  const rng = createPrng(seed, `curve:${plan.key}`);
+  const rng = createSeededRandom(seed, `curve:${plan.key}`);
   const writer = new BufferedFileWriter(filePath);
   const gaps = new Set(plan.gradNormGaps);
   const missing = new Set(plan.missingEvals.map((m) => `${m.step}|${m.key}`));

@@ -5,9 +5,8 @@ import { LOSS_SEED_NOISE, DEMO_EVALS } from './lab-world';
 import type { LabClock } from './lab-clock';
 import { CHIP_PEAK_FLOPS } from './model-sizes';
 import type { ModelSize } from './model-sizes';
-import { createPrng } from './prng';
+import { createSeededRandom, type SeededRandom } from '../../../shared/random/seeded-random';
 import { AUX_METRIC_KEYS } from './aux-metrics';
-import type { Prng } from './prng';
 import type { LossSpike, LrSchedule, RunEffects, RunPlan } from './run-plan';
 
 export type RunFate =
@@ -73,7 +72,7 @@ export function niceFloor(x: number): number {
 const alignDown = (step: number, every: number) => Math.floor(step / every) * every;
 
 export function buildRunPlan(spec: RunSpec, ctx: PlanContext): RunPlan {
-  const rng = createPrng(ctx.seed, `plan:${spec.key}`);
+  const rng = createSeededRandom(ctx.seed, `plan:${spec.key}`);
   const size = spec.size;
   const batchTokens = spec.batchTokens ?? size.batchTokens;
   const tokens = Number((spec.tokensPerParam * size.params).toPrecision(3));
@@ -192,7 +191,7 @@ function describeOutcome(plan: RunPlan, fate: RunFate, asOfMs: number): void {
   }
 }
 
-function drawSpikes(plan: RunPlan, rate: number, rng: Prng): LossSpike[] {
+function drawSpikes(plan: RunPlan, rate: number, rng: SeededRandom): LossSpike[] {
   const spikes: LossSpike[] = [];
   let remaining = rate;
   while (remaining > 0 && rng.chance(Math.min(1, remaining))) {
@@ -209,7 +208,7 @@ function drawSpikes(plan: RunPlan, rate: number, rng: Prng): LossSpike[] {
   return spikes;
 }
 
-function drawGaps(plan: RunPlan, rng: Prng): void {
+function drawGaps(plan: RunPlan, rng: SeededRandom): void {
   const lastStep = plan.restart ? plan.restart.crashStep : (plan.divergence?.fromStep ?? plan.endStep);
   if (lastStep < 4 * plan.logEvery) return;
   if (rng.chance(0.3)) {

@@ -1,11 +1,11 @@
 // ULIDs for event file names: 48 bits of milliseconds then 80 random bits, in Crockford base32.
 // The random part comes from the lab's seeded stream so the same seed gives the same file names.
-import type { Prng } from './prng';
+import type { SeededRandom } from '../../../shared/random/seeded-random';
 
 export const CROCKFORD_BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const MAX_ULID_TIME = 2 ** 48 - 1;
 
-export function encodeUlid(timeMs: number, rng: Prng): string {
+export function encodeUlid(timeMs: number, rng: SeededRandom): string {
   if (!Number.isInteger(timeMs) || timeMs < 0 || timeMs > MAX_ULID_TIME) {
     throw new Error(`ULID time must be an integer number of milliseconds in [0, 2^48), got ${timeMs}`);
   }

@@ -5,7 +5,7 @@
 import { AUX_METRIC_KEYS } from './aux-metrics';
 import { MIXTURE_LOSS_SHIFT } from './lab-world';
 import { MODEL_SIZES } from './model-sizes';
-import { createPrng } from './prng';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import type { RunSpec } from './run-builder';
 
 export const LONG_RUNS = 240;
@@ -14,7 +14,7 @@ const OWNERS = ['ana', 'raj', 'mei', 'tomas', 'dmitri'];
 const MIXTURES = ['web-v4', 'web-v5', 'web-v5-code', 'web-v5-dedup'];
 
 export function longRunSpecs(seed: number): RunSpec[] {
-  const rng = createPrng(seed, 'year:long-runs');
+  const rng = createSeededRandom(seed, 'year:long-runs');
   const specs: RunSpec[] = [];
   for (let i = 0; i < LONG_RUNS; i++) {
     const size = MODEL_SIZES[2 + (i % (MODEL_SIZES.length - 2))]!;

@@ -11,7 +11,7 @@ import {
   type EventDraft,
   type StoreEvent,
 } from '../../../shared/domain/store-events';
-import { StoreAccessError, type StoreTransport } from '../sync/store-transport';
+import { StoreAccessError, type StoreTransport } from '../store-access/store-transport';
 import type { Outbox, PendingEvent } from './outbox';
 import { isSameStore, readStoreIdentity, type StoreIdentity } from './store-identity';
 

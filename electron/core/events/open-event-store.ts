@@ -2,8 +2,8 @@
 // with (a local folder or mount, or SFTP). Only a lab store (format 1) holds events; a TensorBoard,
 // MLflow or W&B source has nowhere to put them.
 import type { StoreAccessOptions } from '../config/store-access';
-import { openStoreTransport } from '../host/open-store-transport';
-import { parseStoreUrl, type StoreFormat } from '../sources/store-url';
+import { openStoreTransport } from '../store-access/open-store-transport';
+import { parseStoreUrl, type StoreFormat } from '../store-access/store-url';
 import type { EventStore } from './event-writer';
 
 export class EventStoreUnsupportedError extends Error {

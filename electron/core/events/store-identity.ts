@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseBoundedJson } from '../store/bounded-json';
 import { STORE_MARKER_FILE } from '../store/parse-store-marker';
-import { parseStoreUrl } from '../sources/store-url';
-import type { StoreTransport } from '../sync/store-transport';
+import { parseStoreUrl } from '../store-access/store-url';
+import type { StoreTransport } from '../store-access/store-transport';
 
 export interface StoreIdentity {
   /** The store's location, normalised: an absolute folder, or sftp://user@host:port/path. */

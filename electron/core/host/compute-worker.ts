@@ -7,8 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openCacheDatabase, type CacheDatabase } from '../db/open-cache-database';
 import { FitCancelledError } from '../../../shared/scaling';
 import { ScalingScopeError } from '../queries/scaling-scope';
-import type { ComputeReply, ComputeRequest, ComputeTask, ComputeWorkerInit } from './compute-messages';
-import { runAblationTask, runScalingFitTask, ScalingBaseMemo } from './run-compute-task';
+import type { ComputeReply, ComputeRequest, ComputeTask, ComputeWorkerInit } from '../scaling/compute-messages';
+import { runAblationTask, runScalingFitTask, ScalingBaseMemo } from '../scaling/run-compute-task';
 
 const port = parentPort;
 if (!port) throw new Error('compute-worker must run in a worker thread');

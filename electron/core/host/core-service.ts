@@ -10,10 +10,10 @@ import type { HandlerContext, Handlers } from '../api/handlers';
 import type { CoreConfig } from '../config/core-config';
 import { readSettings, writeSettings, type Settings } from '../config/settings-file';
 import { openCacheDatabase } from '../db/open-cache-database';
-import type { CoreDeps } from './core-deps';
-import { createComputeClient } from './compute-client';
-import { createSearchClient } from './search-client';
-import { startSyncWorker, type SyncController } from './sync-controller';
+import type { CoreDeps } from '../api/core-deps';
+import { createComputeClient } from '../scaling/compute-client';
+import { createSearchClient } from '../search/search-client';
+import { startSyncWorker, type SyncController } from '../sync/sync-controller';
 import type { StoreAccessOptions } from '../config/store-access';
 
 export interface CoreService {
@@ -66,7 +66,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       },
       {
         onProgress: (progress) => emit({ type: 'sync-progress', progress }),
-        onChanged: (scopes) => emit({ type: 'data-changed', scopes, at: new Date().toISOString() }),
+        onChanged: (scopes, runIds) => emit({ type: 'data-changed', scopes, at: new Date().toISOString(), ...(runIds ? { runIds } : {}) }),
         onAlerts: (ids) => emit({ type: 'alerts-fired', ids, at: new Date().toISOString() }),
         log,
       },

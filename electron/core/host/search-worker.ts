@@ -4,9 +4,9 @@
 // budget by ending this thread (search-client.ts); it is started again for the next one.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCacheDatabase, type CacheDatabase } from '../db/open-cache-database';
-import { searchLab } from '../queries/search/search';
-import { findTriedBefore } from '../queries/search/tried-before';
-import type { SearchReply, SearchRequest, SearchWorkerInit } from './search-messages';
+import { searchLab } from '../search/search';
+import { findTriedBefore } from '../search/tried-before';
+import type { SearchReply, SearchRequest, SearchWorkerInit } from '../search/search-messages';
 
 const port = parentPort;
 if (!port) throw new Error('search-worker must run in a worker thread');

@@ -4,15 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncProgressInfo } from '../../../shared/api/app-methods';
 import { openCacheDatabase } from '../db/open-cache-database';
-import type { StoreTransport } from '../sync/store-transport';
+import type { StoreTransport } from '../store-access/store-transport';
 import { syncStore } from '../sync/sync-store';
 import { watchLabStore, type LabStoreWatcher } from '../sync/watch-lab-store';
 import type { SyncProgress } from '../sync/sync-progress';
 import type { SyncSummary } from '../sync/sync-summary';
-import { openStoreTransport } from './open-store-transport';
-import { scopesOfSyncChanges } from './sync-changes-scopes';
-import type { SyncWorkerInit, SyncWorkerMessage, SyncWorkerRequest } from './sync-messages';
-import { idleSyncProgress } from './sync-controller';
+import { openStoreTransport } from '../store-access/open-store-transport';
+import { changedRunIds, scopesOfSyncChanges } from './sync-changes-scopes';
+import type { SyncWorkerInit, SyncWorkerMessage, SyncWorkerRequest } from '../sync/sync-messages';
+import { idleSyncProgress } from '../sync/sync-controller';
 
 const port = parentPort;
 if (!port) throw new Error('sync-worker must run in a worker thread');
@@ -42,7 +42,7 @@ function finished(summary: SyncSummary) {
   progress = { ...progress, running: false, finishedAt: new Date().toISOString(), lastError: null };
   const changed = scopesOfSyncChanges(summary.changed);
   if (summary.alerts.length > 0) changed.push('alerts');
-  post({ type: 'finished', progress, changed, alerts: summary.alerts });
+  post({ type: 'finished', progress, changed, alerts: summary.alerts, ...changedRunIds(summary.changed) });
 }
 
 function failed(error: unknown) {

@@ -1,7 +1,7 @@
 // Lets the format readers run over any lab-store transport (local folder today, SFTP later):
 // a recursive listing built from `list`, and byte access from `readRange` / `readSmallFile`.
 
-import type { StoreTransport } from '../sync/store-transport';
+import type { StoreTransport } from '../store-access/store-transport';
 import type { SourceFileAccess, SourceListingEntry } from './source-types';
 
 /** meta.yaml, params and tags are small; anything bigger is not what it claims to be. */

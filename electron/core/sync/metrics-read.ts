@@ -3,11 +3,18 @@
 // ahead when a parse worker is in use so that it parses while the sync thread inserts.
 import type { ParsedChunkStream } from './parsed-chunk-streams';
 import { localChunkStream, type MetricsParseWorker } from './parsed-chunk-streams';
-import { contentHash } from './sync-document-file';
-import { isUnchanged, type SyncContext } from './sync-context';
+import { contentHash } from './content-hash';
 import type { RunProgressState } from './run-metrics-writer';
+import type { StoreTransport } from '../store-access/store-transport';
 import type { SyncFileRow } from './sync-file-rows';
-import type { WalkedFile } from './walk-lab-store';
+import { isUnchanged, type WalkedFile } from './walk-lab-store';
+
+/** What a read needs of the sync pass (its SyncContext, which holds this read-ahead). */
+export interface MetricsReadPass {
+  transport: StoreTransport;
+  chunkBytes: number;
+  files: { readonly known: ReadonlyMap<string, SyncFileRow> };
+}
 
 /** Bytes hashed to recognise a rewritten file. */
 export const HEAD_BYTES = 4096;
@@ -32,13 +39,13 @@ export interface MetricsRead {
 
 const FRESH_STATE: MetricsFileState = { lastStep: null, lastTokens: null, lastTime: null, issues: 0 };
 
-async function readHead(ctx: SyncContext, path: string, length: number): Promise<Buffer> {
+async function readHead(ctx: MetricsReadPass, path: string, length: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of ctx.transport.readRange(path, 0, length, length || 1)) parts.push(chunk);
   return Buffer.concat(parts);
 }
 
-export async function openMetricsRead(ctx: SyncContext, file: WalkedFile, known: SyncFileRow | undefined, worker: MetricsParseWorker | null): Promise<MetricsRead> {
+export async function openMetricsRead(ctx: MetricsReadPass, file: WalkedFile, known: SyncFileRow | undefined, worker: MetricsParseWorker | null): Promise<MetricsRead> {
   const head = await readHead(ctx, file.path, Math.min(file.size, HEAD_BYTES));
   let read: Omit<MetricsRead, 'binary' | 'stream'> = { start: 0, lineNo: 0, state: { ...FRESH_STATE }, fromScratch: true, head };
   const resumable =
@@ -69,7 +76,7 @@ export class MetricsReadAhead {
   private readonly opened = new Map<string, Opened>();
 
   constructor(
-    private readonly ctx: SyncContext,
+    private readonly ctx: MetricsReadPass,
     private readonly walked: WalkedFile[],
     private readonly worker: MetricsParseWorker,
     private readonly window = 3,

@@ -1,15 +1,14 @@
 // Everything one sync pass shares: the connection, the transport, the file-state rows, the entity
 // writer, what changed so far, and the runs the store currently defines.
 import type Database from 'better-sqlite3';
-import type { StoreTransport } from './store-transport';
+import type { StoreTransport } from '../store-access/store-transport';
 import type { StoreEntityWriter } from './store-entity-writer';
-import type { SyncFileRow, SyncFileStore } from './sync-file-rows';
+import type { SyncFileStore } from './sync-file-rows';
 import type { SyncProgressTracker } from './sync-progress';
 import type { SyncTally } from './sync-summary';
 import type { TransactionBatch } from './transaction-batch';
 import type { MetricsParseWorker } from './parsed-chunk-streams';
 import type { MetricsReadAhead } from './metrics-read';
-import type { WalkedFile } from './walk-lab-store';
 
 export interface SyncContext {
   sqlite: Database.Database;
@@ -42,11 +41,6 @@ export class EventLoopPacer {
     await new Promise((resolve) => setImmediate(resolve));
     this.last = Date.now();
   }
-}
-
-/** A file whose size and mtime are what the last complete read recorded: nothing to do. */
-export function isUnchanged(known: SyncFileRow | undefined, file: WalkedFile): boolean {
-  return known !== undefined && known.kind === file.kind && known.size === file.size && known.mtimeMs === file.mtimeMs;
 }
 
 /** The run id of a path under runs/<run-id>/. */

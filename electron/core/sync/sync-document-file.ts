@@ -1,20 +1,16 @@
 // Small store files (run.json, status.json, ablations, proposals, events, team.yaml, the marker)
 // are read whole and applied in one transaction together with their identity and their issues.
 // A file whose bytes did not change (only touched) just has its identity updated.
-import { createHash } from 'node:crypto';
 import { IssueList, type SyncIssue } from '../store/sync-issue';
 import { fileFailureIssue } from './file-failure';
-import { inTransaction, isUnchanged, type SyncContext } from './sync-context';
+import { contentHash } from './content-hash';
+import { inTransaction, type SyncContext } from './sync-context';
 import { retractStoreFile } from './retract-store-file';
-import { StoreAccessError } from './store-transport';
+import { StoreAccessError } from '../store-access/store-transport';
 import { UNFINISHED_MTIME, type SyncFileRow } from './sync-file-rows';
-import type { WalkedFile } from './walk-lab-store';
+import { isUnchanged, type WalkedFile } from './walk-lab-store';
 
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
-
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
 
 /** Returned by an ApplyDocument that did not apply the file yet (an event dated ahead): it is read again next pass. */
 export const LOOK_AGAIN = Symbol('look again');

@@ -1,6 +1,6 @@
 // The common case in one call: sync a lab store that is a local folder (or a mounted one).
 import type { CacheDatabase } from '../db/open-cache-database';
-import { LocalFolderTransport } from './local-folder-transport';
+import { LocalFolderTransport } from '../store-access/local-folder-transport';
 import { syncLabStore, type SyncLabStoreOptions } from './sync-lab-store';
 import type { SyncSummary } from './sync-summary';
 

@@ -27,7 +27,7 @@ import { SyncTally, type SyncSummary } from './sync-summary';
 import { MetricsReadAhead } from './metrics-read';
 import { defaultParseWorkerFile, MetricsParseWorker } from './parsed-chunk-streams';
 import { TransactionBatch, type TransactionBatchLimits } from './transaction-batch';
-import type { StoreTransport } from './store-transport';
+import type { StoreTransport } from '../store-access/store-transport';
 import { walkLabStore, type WalkedFile } from './walk-lab-store';
 import { readSyncSummaryTail } from './sync-totals';
 

@@ -6,12 +6,13 @@ import type { ParsedMetricsChunk } from '../store/metrics-chunk-parser';
 import type { SyncIssue, SyncIssueCode } from '../store/sync-issue';
 import { openMetricsRead, type MetricsFileState, type MetricsRead } from './metrics-read';
 import { RunMetricsWriter } from './run-metrics-writer';
-import { inTransaction, isUnchanged, type SyncContext } from './sync-context';
-import { contentHash, recordReadError } from './sync-document-file';
+import { contentHash } from './content-hash';
+import { inTransaction, type SyncContext } from './sync-context';
+import { recordReadError } from './sync-document-file';
 import { retractStoreFile } from './retract-store-file';
-import { StoreAccessError } from './store-transport';
+import { StoreAccessError } from '../store-access/store-transport';
 import { UNFINISHED_MTIME } from './sync-file-rows';
-import type { WalkedFile } from './walk-lab-store';
+import { isUnchanged, type WalkedFile } from './walk-lab-store';
 
 export { HEAD_BYTES } from './metrics-read';
 /** Issues kept per metrics file; past this, one more says how the rest went. */

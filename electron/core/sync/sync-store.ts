@@ -4,7 +4,7 @@
 // always be rebuilt. Fit exclusions, which are the user's own, stay.
 import type Database from 'better-sqlite3';
 import type { FieldMapping } from '../sources/field-mapping';
-import type { StoreFormat } from '../sources/store-url';
+import type { StoreFormat } from '../store-access/store-url';
 import { syncSourceStore } from './sources/sync-source-store';
 import { StoreEntityWriter } from './store-entity-writer';
 import { inTransaction } from './sync-context';

@@ -4,8 +4,8 @@
 import { STORE_MARKER_FILE } from '../store/parse-store-marker';
 import { isStoreId, STORE_ID_EXPECTED } from '../store/store-ids';
 import type { SyncIssue, SyncIssueCode } from '../store/sync-issue';
-import type { StoreFileKind } from './sync-file-rows';
-import { joinStorePath, StoreAccessError, TEMP_FILE_PREFIX, type StoreEntry, type StoreStat, type StoreTransport } from './store-transport';
+import type { StoreFileKind, SyncFileRow } from './sync-file-rows';
+import { joinStorePath, StoreAccessError, TEMP_FILE_PREFIX, type StoreEntry, type StoreStat, type StoreTransport } from '../store-access/store-transport';
 
 export interface WalkedFile {
   path: string;
@@ -193,4 +193,9 @@ export async function walkLabStore(transport: StoreTransport): Promise<WalkedFil
       }
     }
   }
+}
+
+/** A file whose size and mtime are what the last complete read recorded: nothing to do. */
+export function isUnchanged(known: SyncFileRow | undefined, file: WalkedFile): boolean {
+  return known !== undefined && known.kind === file.kind && known.size === file.size && known.mtimeMs === file.mtimeMs;
 }

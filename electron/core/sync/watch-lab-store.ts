@@ -3,7 +3,7 @@
 // Passes never overlap; a change noticed during a pass starts another one after it.
 import { syncLabStore, type SyncLabStoreOptions } from './sync-lab-store';
 import { syncChangedAnything, type SyncSummary } from './sync-summary';
-import type { StoreWatch } from './store-transport';
+import type { StoreWatch } from '../store-access/store-transport';
 
 export interface WatchLabStoreOptions extends Omit<SyncLabStoreOptions, 'signal'> {
   /** Polling period; default 10 s. */

@@ -1,9 +1,11 @@
-// Keeps every open view current: "data changed" from the core invalidates the cached queries, and sync
-// progress is kept for whoever shows it. While a long sync runs, the runs it has committed so far are
-// listed as it goes (the runs list and the counts refetch every few seconds), not only at its end.
+// Keeps every open view current: "data changed" from the core invalidates the cached queries it may
+// have changed (shared/api/query-invalidation), and sync progress is kept for whoever shows it. While a
+// long sync runs, the runs it has committed so far are listed as it goes (the runs list and the counts
+// refetch every few seconds), not only at its end.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { SyncProgressInfo } from '../../../shared/api/app-methods';
+import { answerMayChange } from '../../../shared/api/query-invalidation';
 import { apiClient } from './api-client';
 import { useApiQuery } from './use-api';
 
@@ -32,7 +34,7 @@ export function useLiveUpdates(): void {
     return apiClient.onEvent((event) => {
       if (event.type === 'data-changed') {
         if (typeof performance !== 'undefined') performance.mark('tessera:data-changed');
-        void queryClient.invalidateQueries();
+        void queryClient.invalidateQueries({ predicate: (query) => answerMayChange(query.queryKey[0], query.queryKey[1], event) });
       } else if (event.type === 'sync-progress') {
         setLatest(event.progress);
         const { running, runsNew, runsUpdated } = event.progress;

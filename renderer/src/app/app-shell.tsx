@@ -7,7 +7,7 @@ import { useLiveUpdates } from '../api/live-updates';
 import { CommandPalette } from '../components/command-palette/command-palette';
 import { AlertsNavBadge } from '../pages/alerts/alerts-seen';
 import { PageErrorBoundary } from '../components/error-boundary';
-import { READ_ONLY_REASON } from '../components/read-only-note';
+import { SignedInAs } from '../components/signed-in-as';
 import { FirstSyncBanner } from '../components/sync/first-sync-banner';
 import { SyncStatus } from '../components/sync/sync-status';
 import { useTheme, type ThemeName } from '../theme/use-theme';
@@ -41,7 +41,7 @@ export function AppShell() {
             <>
               {info.data.isDemo ? <span className="badge demo">Demo lab</span> : <span>{info.data.storeName}</span>}
               {!info.data.canWrite && (
-                <span className="badge" style={{ marginLeft: 4 }} title={READ_ONLY_REASON}>
+                <span className="badge" style={{ marginLeft: 4 }} title={info.data.readOnlyReason ?? undefined}>
                   read-only
                 </span>
               )}
@@ -52,6 +52,7 @@ export function AppShell() {
             '…'
           )}
         </div>
+        <SignedInAs />
         {PAGES.map((entry) => (
           <a
             key={entry.id}

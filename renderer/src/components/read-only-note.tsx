@@ -1,5 +1,6 @@
-// On a read-only server (`tessera serve` without --allow-write) every control that writes is disabled,
-// and this note beside them says why, so nobody types a rationale the server will refuse.
+// On a read-only server (`tessera serve` without --allow-write, or a viewer's token on a team server)
+// every control that writes is disabled, and this note beside them says why, so nobody types a
+// rationale the server will refuse.
 import { useApiQuery } from '../api/use-api';
 
 /** Whether this window may write: false on a read-only server, and until the server has said. */
@@ -14,11 +15,17 @@ export function useReadOnly(): boolean {
   return info.data?.canWrite === false;
 }
 
-export const READ_ONLY_REASON = 'This server is read-only: it was started without --allow-write, so nothing can be written from here.';
+/** Why nothing can be written from here, as the server says (read-only, a viewer's token); null when it can. */
+export function useReadOnlyReason(): string | null {
+  const info = useApiQuery('getAppInfo', {});
+  return info.data?.readOnlyReason ?? null;
+}
 
-export function ReadOnlyNote({ children }: { children: string }) {
+/** `reason` when something narrower than the whole window is read-only (a team server's set-up); else the server's reason. */
+export function ReadOnlyNote({ children, reason }: { children: string; reason?: string }) {
+  const serverReason = useReadOnlyReason();
   return (
-    <span className="badge read-only-note" role="note" title={READ_ONLY_REASON} data-testid="read-only-note">
+    <span className="badge read-only-note" role="note" title={reason ?? serverReason ?? undefined} data-testid="read-only-note">
       read-only · {children}
     </span>
   );

@@ -2,7 +2,7 @@
 import type { WatchKind } from '../../../shared/api/alerts-methods';
 import { useApiMutation, useApiQuery } from '../api/use-api';
 import { useIdentity } from './identity/use-identity';
-import { READ_ONLY_REASON, useReadOnly } from './read-only-note';
+import { useReadOnly, useReadOnlyReason } from './read-only-note';
 
 export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKind; target: string; small?: boolean; label?: string }) {
   const person = useIdentity() ?? undefined;
@@ -11,6 +11,7 @@ export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKi
   const unwatch = useApiMutation('unwatch');
   const watching = settings.data?.watches.some((w) => w.kind === kind && w.target === target) ?? false;
   const readOnly = useReadOnly();
+  const readOnlyReason = useReadOnlyReason();
   const busy = watch.isPending || unwatch.isPending;
   const error = watch.error ?? unwatch.error;
   return (
@@ -19,7 +20,7 @@ export function WatchButton({ kind, target, small, label = '' }: { kind: WatchKi
       className={`btn${small ? ' small' : ''}`}
       aria-pressed={watching}
       disabled={busy || readOnly || !settings.data}
-      title={readOnly ? READ_ONLY_REASON : error ? error.message : watching ? `You get alerts of this ${kind}. Click to stop.` : `Get alerts (NaN, spikes, divergence, stalls, its runs ending) of this ${kind}.`}
+      title={readOnly ? (readOnlyReason ?? undefined) : error ? error.message : watching ? `You get alerts of this ${kind}. Click to stop.` : `Get alerts (NaN, spikes, divergence, stalls, its runs ending) of this ${kind}.`}
       data-testid={`watch-${kind}`}
       onClick={() => (watching ? unwatch : watch).mutate({ kind, target, person })}
     >

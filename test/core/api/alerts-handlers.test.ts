@@ -10,7 +10,7 @@ import { createAlertsHandlers } from '../../../electron/core/api/alerts-handlers
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { HandlerContext, Handlers } from '../../../electron/core/api/handlers';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { AlertList, AlertSettings } from '../../../shared/api/alerts-methods';
 import { writeInjectedEventsLab } from '../../helpers/injected-events-lab';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvalsHandlers } from '../../../electron/core/api/evals-handlers';
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { EvalQualityReport, ProposalEvidenceWarnings, SeedsNeededAnswer } from '../../../shared/api/evals-methods';
 import { BAD, GOOD, PROXY, SPARSE, syncedEvalLab, type SyncedEvalLab } from '../queries/eval-quality/eval-store-fixture';

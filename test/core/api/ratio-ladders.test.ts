@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
 import { createScalingHandlers } from '../../../electron/core/api/scaling-handlers';
+import { createScalingService } from '../../../electron/core/scaling/scaling-service';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
-import { createComputeClient, type ComputeClient } from '../../../electron/core/host/compute-client';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import { createComputeClient, type ComputeClient } from '../../../electron/core/scaling/compute-client';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
@@ -36,7 +37,8 @@ beforeAll(async () => {
   const summary = await syncFolder(cache, path.join(dir, 'lab'));
   expect(summary.issues).toEqual([]);
   compute = createComputeClient(workerFile, { dbFile, migrationsDir });
-  const handlers = createScalingHandlers({ cache, compute, emit: () => {}, log: () => {} } as unknown as CoreDeps) as unknown as Handlers;
+  const deps = { cache, compute, emit: () => {}, log: () => {} } as unknown as CoreDeps;
+  const handlers = createScalingHandlers(deps, createScalingService(deps)) as unknown as Handlers;
   call = async <T>(method: string, input: unknown) => {
     const result = (await dispatchApiCall(handlers, method, input, { transport: 'test', canWrite: false })) as ApiResult<T>;
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

@@ -8,13 +8,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
-import { createProposalsEventWriter } from '../../../electron/core/api/proposals-handlers';
-import { createReviewHandlers, type ReviewDeps } from '../../../electron/core/api/review-handlers';
+import { createReviewHandlers } from '../../../electron/core/api/review-handlers';
 import type { Settings } from '../../../electron/core/config/settings-file';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
+import { createCoreEventWriter } from '../../../electron/core/events/core-event-writer';
 import type { EventWriter } from '../../../electron/core/events/event-writer';
-import { createComputeClient, type ComputeClient } from '../../../electron/core/host/compute-client';
-import { idleSyncProgress } from '../../../electron/core/host/sync-controller';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
+import { createScalingService } from '../../../electron/core/scaling/scaling-service';
+import { createComputeClient, type ComputeClient } from '../../../electron/core/scaling/compute-client';
+import { idleSyncProgress } from '../../../electron/core/sync/sync-controller';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
@@ -67,7 +69,7 @@ beforeAll(async () => {
   cache = openCacheDatabase({ file: dbFile, migrationsDir });
   await syncFolder(cache, store);
   compute = createComputeClient(workerFile, { dbFile, migrationsDir });
-  const deps: ReviewDeps = {
+  const deps: Pick<CoreDeps, 'cache' | 'config' | 'settings' | 'sync' | 'compute' | 'emit' | 'log'> = {
     cache,
     compute,
     config: {
@@ -98,8 +100,8 @@ beforeAll(async () => {
     emit: () => {},
     log: () => {},
   };
-  writer = createProposalsEventWriter(deps, 0);
-  handlers = createReviewHandlers(deps, writer) as unknown as Handlers;
+  writer = createCoreEventWriter(deps, 0);
+  handlers = createReviewHandlers(deps, createScalingService(deps), writer) as unknown as Handlers;
 });
 afterAll(async () => {
   writer?.close();

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
 import { createScalingHandlers } from '../../../electron/core/api/scaling-handlers';
+import { createScalingService } from '../../../electron/core/scaling/scaling-service';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
-import { createComputeClient, type ComputeClient } from '../../../electron/core/host/compute-client';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import { createComputeClient, type ComputeClient } from '../../../electron/core/scaling/compute-client';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
 
 import type { ApiResult } from '../../../shared/api/api-result';
 import { decodeNumber } from '../../../shared/api/json-number';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   ]));
   compute = createComputeClient(workerFile, { dbFile, migrationsDir });
   const deps = { cache, compute, emit: (e: PushEvent) => events.push(e), log: () => {} } as unknown as CoreDeps;
-  const handlers = createScalingHandlers(deps) as unknown as Handlers;
+  const handlers = createScalingHandlers(deps, createScalingService(deps)) as unknown as Handlers;
   call = (method, input) => dispatchApiCall(handlers, method, input, { transport: 'test', canWrite: true }) as never;
 });
 afterAll(async () => {

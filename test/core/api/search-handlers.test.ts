@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
 import { createSearchHandlers } from '../../../electron/core/api/search-handlers';
-import { createSearchClient, type SearchClient } from '../../../electron/core/host/search-client';
+import { createSearchClient, type SearchClient } from '../../../electron/core/search/search-client';
 import type { SearchResult, TriedBefore } from '../../../shared/api/search-methods';
-import { createSearchLab, migrationsDir, type SearchLab } from '../queries/search/search-lab-fixture';
+import { createSearchLab, migrationsDir, type SearchLab } from '../search/search-lab-fixture';
 
 const workerFile = path.resolve(__dirname, '..', '..', '..', 'dist', 'core', 'search-worker.mjs');
 let lab: SearchLab;

@@ -8,7 +8,7 @@ import { dispatchApiCall } from '../../../electron/core/api/dispatch-api-call';
 import type { Handlers } from '../../../electron/core/api/handlers';
 import { createTeamHandlers, utcToday } from '../../../electron/core/api/team-handlers';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
-import type { CoreDeps } from '../../../electron/core/host/core-deps';
+import type { CoreDeps } from '../../../electron/core/api/core-deps';
 import type { BalanceNow, WorkSplit } from '../../../shared/worksplit';
 import { migrationsDir, TODAY, writeSplitCache } from '../queries/split-cache-fixture';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { bundleEntry } from '../sync/support/bundle-entry';
-import { mulberry32 } from '../sync/support/generated-store';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { cacheFingerprint, type CacheFingerprint } from './cache-fingerprint';
 import { migrationTags, migrationsDir, migrationsUpTo, TABLES_CONVERTED_ON_OPEN } from './migration-steps';
 import { readEveryTable, rowsNotKept, seedEveryTable } from './seed-cache-rows';
@@ -175,7 +175,7 @@ describe('SIGKILL during a migration', () => {
       expect(rowsNotKeptAsIs(compared, referenceFile)).toEqual([]);
 
       const seed = Date.now() % 100_000;
-      const random = mulberry32(seed);
+      const random = createSeededRandom(seed).next;
       const migrateMs = Math.max(50, reference.migrateMs!);
       // Kills at random times over the whole migration (a little past its end, to catch the commit too),
       // then kills as the WAL grows: the migration has written pages of its transaction but not committed.

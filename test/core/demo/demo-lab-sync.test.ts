@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import { syncLabStore } from '../../../electron/core/sync/sync-lab-store';
 import { generateSmallLab, makeTemporaryDir, removeTemporaryDirs } from './read-demo-lab';
 

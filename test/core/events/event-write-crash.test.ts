@@ -10,12 +10,12 @@ import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db
 import { Outbox } from '../../../electron/core/events/outbox';
 import { parseEventFile } from '../../../electron/core/store/parse-event-file';
 import { IssueList } from '../../../electron/core/store/sync-issue';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
-import { TEMP_FILE_PREFIX } from '../../../electron/core/sync/store-transport';
+import { TEMP_FILE_PREFIX } from '../../../electron/core/store-access/store-transport';
 import { walkLabStore } from '../../../electron/core/sync/walk-lab-store';
 import { bundleEntry } from '../sync/support/bundle-entry';
-import { mulberry32 } from '../sync/support/generated-store';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { migrationsDir, proposalMarkdown, tempDir } from './support/triage-lab';
 
 const KILLS = 8;
@@ -109,7 +109,7 @@ describe('SIGKILL during event writes', () => {
   it('leaves only whole event files, loses nothing reported written, and delivers the outbox once', async () => {
     const cache = openCacheDatabase({ file: path.join(dir, 'cache.sqlite'), migrationsDir });
     const seed = Date.now() % 100_000;
-    const random = mulberry32(seed);
+    const random = createSeededRandom(seed).next;
     const reported = new Set<string>();
     let interrupted = 0;
     // What a kill between the write and the rename leaves, planted so the sync always meets one.

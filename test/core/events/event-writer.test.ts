@@ -12,7 +12,7 @@ import { Outbox } from '../../../electron/core/events/outbox';
 import { storeLocationKey } from '../../../electron/core/events/store-identity';
 import { parseEventFile } from '../../../electron/core/store/parse-event-file';
 import { IssueList } from '../../../electron/core/store/sync-issue';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import type { EventDraft } from '../../../shared/domain/store-events';
 import { listFiles, readStoreEvents, repoRoot, tempDir } from './support/triage-lab';
 
@@ -153,7 +153,7 @@ describe('event writer', () => {
         contents: `
           import { createEventWriter } from './electron/core/events/event-writer';
           import { Outbox } from './electron/core/events/outbox';
-          import { LocalFolderTransport } from './electron/core/sync/local-folder-transport';
+          import { LocalFolderTransport } from './electron/core/store-access/local-folder-transport';
           const [store, outboxDir] = process.argv.slice(2);
           const transport = new LocalFolderTransport(store);
           const writer = createEventWriter({ store: async () => transport, storeUrl: store, outbox: new Outbox(outboxDir).open(), retryIntervalMs: 0 });

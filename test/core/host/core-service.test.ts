@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PushEvent } from '../../../shared/api/push-events';
 import { createCoreService, type CoreService } from '../../../electron/core/host/core-service';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -56,5 +57,27 @@ describe('core service', () => {
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, aside[0]!)).equals(damaged)).toBe(true);
     expect(log.join('\n')).toMatch(/damaged: moved it to .*cache\.sqlite\.damaged-/);
+  });
+});
+
+describe('the "data changed" push of a sync', () => {
+  it('names the runs whose points changed, and only those', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-core-'));
+    const store = path.join(dir, 'store');
+    fs.mkdirSync(store);
+    fs.writeFileSync(path.join(store, 'tessera-store.json'), JSON.stringify({ format: 'tessera-store', version: 1, name: 'Pushes' }));
+    for (const id of ['r-1', 'r-2']) {
+      fs.mkdirSync(path.join(store, 'runs', id), { recursive: true });
+      fs.writeFileSync(path.join(store, 'runs', id, 'run.json'), JSON.stringify({ id, created_at: '2026-11-01T00:00:00Z' }));
+      fs.writeFileSync(path.join(store, 'runs', id, 'metrics.jsonl'), '{"step": 0, "train/loss": 3}\n');
+    }
+    const core = startCore(dir, path.join(repoRoot, 'dist', 'core'));
+    const pushes: PushEvent[] = [];
+    core.onEvent((event) => pushes.push(event));
+    await core.call('syncNow', {}, { transport: 'test', canWrite: true });
+    expect(pushes.filter((e) => e.type === 'data-changed').at(-1)).toMatchObject({ runIds: expect.arrayContaining(['r-1', 'r-2']) });
+    fs.appendFileSync(path.join(store, 'runs', 'r-2', 'metrics.jsonl'), '{"step": 10, "train/loss": 2.9}\n');
+    await core.call('syncNow', {}, { transport: 'test', canWrite: true });
+    expect(pushes.filter((e) => e.type === 'data-changed').at(-1)).toMatchObject({ scopes: expect.arrayContaining(['metrics']), runIds: ['r-2'] });
   });
 });

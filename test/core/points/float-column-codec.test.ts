@@ -2,7 +2,7 @@
 // ±Infinity, −0, denormals, float32s widened, long decimals), whatever the shape of the series, and the
 // shapes metrics really have must compress to the few bytes a point the cache budget allows.
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { ColumnCodecError, decodeFloatColumn, encodeFloatColumn } from '../../../electron/core/points/float-column-codec';
 
 type Rand = () => number;
@@ -74,7 +74,7 @@ function roundTrip(values: Float64Array): Float64Array {
 
 describe('float column codec', () => {
   it('round-trips every bit of random series of every shape, with odd values sprinkled in', () => {
-    const rand = mulberry32(20261207);
+    const rand = createSeededRandom(20261207).next;
     const shapes = Object.entries(SHAPES);
     for (let trial = 0; trial < 600; trial++) {
       const [name, make] = shapes[trial % shapes.length]!;
@@ -98,7 +98,7 @@ describe('float column codec', () => {
   });
 
   it('packs metrics as logged into a few bits a value', () => {
-    const rand = mulberry32(7);
+    const rand = createSeededRandom(7).next;
     const bytesPerValue = (values: Float64Array) => encodeFloatColumn(values).length / values.length;
     expect(bytesPerValue(SHAPES['decimal loss walk']!(4096, rand))).toBeLessThan(1.5);
     expect(bytesPerValue(SHAPES['integer steps, mixed strides']!(4096, rand))).toBeLessThan(1.5);
@@ -114,7 +114,7 @@ describe('float column codec', () => {
   });
 
   it('refuses a damaged column with a clear error instead of returning wrong numbers', () => {
-    const encoded = encodeFloatColumn(SHAPES['decimal loss walk']!(100, mulberry32(3)));
+    const encoded = encodeFloatColumn(SHAPES['decimal loss walk']!(100, createSeededRandom(3).next));
     expect(() => decodeFloatColumn(encoded.subarray(0, encoded.length - 4), 100, new Float64Array(100))).toThrow(ColumnCodecError);
     const unknown = Uint8Array.from(encoded);
     unknown[0] = 9;

@@ -9,7 +9,7 @@ import { generateDemoLab } from '../../../electron/core/demo';
 import { DEMO_LADDER_LAW, HELDOUT_C4_OFFSET } from '../../../electron/core/demo/lab-world';
 import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { fitObservations, readScalingData } from '../../../electron/core/queries/scaling-observations';
-import { resolveScalingRequest } from '../../../electron/core/queries/scaling-request';
+import { resolveScalingRequest } from '../../../electron/core/scaling/scaling-request';
 import { listScalingScopes } from '../../../electron/core/queries/scaling-scopes-list';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { bootstrapChinchillaFit, fitChinchillaLoss } from '../../../shared/scaling';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { readFitExclusions, setFitExclusion } from '../../../electron/core/queries/fit-exclusions';
 import { fitObservations, readScalingData, readTrainingCurves } from '../../../electron/core/queries/scaling-observations';
-import { resolveScalingRequest } from '../../../electron/core/queries/scaling-request';
+import { resolveScalingRequest } from '../../../electron/core/scaling/scaling-request';
 import { defaultScalingMetric, ScalingScopeError } from '../../../electron/core/queries/scaling-scope';
 import { listScalingScopes } from '../../../electron/core/queries/scaling-scopes-list';
 import { predictLoss } from '../../../shared/scaling';

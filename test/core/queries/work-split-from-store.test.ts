@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { readWorkSplitInput } from '../../../electron/core/queries/work-split-input';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import { syncLabStore } from '../../../electron/core/sync/sync-lab-store';
 import { computeWorkSplit, type WorkSplitInput } from '../../../shared/worksplit';
 import { migrationsDir, TODAY, writeSplitCache } from './split-cache-fixture';

@@ -1,6 +1,6 @@
 // Random training-like series with the things that break charts: spikes, NaN and ±Infinity runs,
 // gaps in steps, and tokens/time that rise with step.
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import type { RawPoint } from './cache-fixture';
 
 export interface RandomSeriesOptions {
@@ -18,7 +18,7 @@ export interface RandomSeriesOptions {
 }
 
 export function randomSeries(options: RandomSeriesOptions): RawPoint[] {
-  const rand = mulberry32(options.seed);
+  const rand = createSeededRandom(options.seed).next;
   const points: RawPoint[] = [];
   let step = options.firstStep ?? 0;
   let tokens = step * (options.tokensPerStep ?? 4096);

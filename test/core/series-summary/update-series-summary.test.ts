@@ -4,7 +4,7 @@ import { COUNT, END_STEP, FIELDS, MAX, MIN, REP_STEP, REP_Y, START_STEP, TOKENS_
 import { readChunkRange, readSummaryState } from '../../../electron/core/series-summary/summary-chunks';
 import { BUCKETS_PER_CHUNK, bucketPoints } from '../../../electron/core/series-summary/summary-levels';
 import { removeSeriesSummary, updateSeriesSummary } from '../../../electron/core/series-summary/update-series-summary';
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { createCache, deletePointsFrom, insertRun, insertSeries, readRawPoints, writePoints, type RawPoint } from './cache-fixture';
 import { randomSeries } from './random-series';
 
@@ -75,7 +75,7 @@ describe('updateSeriesSummary', () => {
 
   it('after appends and restarts in any order, holds exactly what one build from scratch gives', () => {
     const { cache, seriesPk } = setup();
-    const rand = mulberry32(11);
+    const rand = createSeededRandom(13).next;
     let points: RawPoint[] = [];
     let nextStep = 0;
     for (let round = 0; round < 40; round++) {

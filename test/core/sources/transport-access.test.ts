@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverMlflowStore, isMlflowIgnoredDir, loadMlflowRuns, readMlflowRunMetrics, initialMlflowRunCursor } from '../../../electron/core/sources/mlflow';
 import { discoverTensorboardRuns, initialTensorboardRunCursor, readTensorboardRun } from '../../../electron/core/sources/tensorboard';
 import { listTransportTree, transportFileAccess } from '../../../electron/core/sources/transport-access';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import { MlflowStoreWriter } from '../../helpers/mlflow-writer';
 import { TfEventsFileWriter, eventsFileName } from '../../helpers/tfevents-writer';
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { exportSeries } from '../../../electron/core/queries/export-series';
 import { deriveRunId } from '../../../electron/core/sources/run-id';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../../electron/core/sync/sync-store';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { eventsFileName, TfEventsFileWriter } from '../../helpers/tfevents-writer';

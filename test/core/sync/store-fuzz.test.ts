@@ -13,7 +13,7 @@ import { openCacheDatabase, type CacheDatabase } from '../../../electron/core/db
 import { generateDemoLab } from '../../../electron/core/demo/index';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import type { SyncSummary } from '../../../electron/core/sync/sync-summary';
-import { mulberry32, type UniformRandom } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { fingerprintDatabase, migrationsDir } from '../../helpers/api-fuzz-lab';
 import { orphanChunks, seriesPointRows } from '../../helpers/cache-points';
 
@@ -38,7 +38,7 @@ const GARBAGE = [
   '"\\ud800"',
 ];
 
-function pick<T>(rng: UniformRandom, items: readonly T[]): T {
+function pick<T>(rng: () => number, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)]!;
 }
 
@@ -54,7 +54,7 @@ function linesOf(buffer: Buffer): Buffer[] {
   return lines;
 }
 
-function damage(buffer: Buffer, kind: Damage, rng: UniformRandom): Buffer {
+function damage(buffer: Buffer, kind: Damage, rng: () => number): Buffer {
   const out = Buffer.from(buffer);
   const at = () => Math.floor(rng() * out.length);
   switch (kind) {
@@ -178,7 +178,7 @@ describe('sync of randomly damaged copies of a lab', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it(`completes, reports and keeps every untouched run exact, over ${CASES} damaged copies`, async () => {
-    const rng = mulberry32(0x5eed);
+    const rng = createSeededRandom(0x5eed).next;
     const problems: string[] = [];
     const tally = { files: 0, untouchedRuns: 0, issues: 0 };
     for (let n = 0; n < CASES; n++) {
@@ -237,7 +237,7 @@ describe('sync of randomly damaged copies of a lab', () => {
   });
 
   it('with a damaged store marker, either syncs the runs exactly and names the marker, or refuses the store saying why', async () => {
-    const rng = mulberry32(0xacce55);
+    const rng = createSeededRandom(0xacce55).next;
     const outcomes = new Set<string>();
     for (let n = 0; n < 8; n++) {
       const copy = path.join(dir, `marker-${n}`);

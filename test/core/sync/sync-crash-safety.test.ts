@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestCache } from './support/cache-dump';
 import { bundleEntry, bundleFolder, bundleParseWorker } from './support/bundle-entry';
 import { writeEveryCaseStore } from './support/every-case-store';
-import { mulberry32, writeGeneratedRuns } from './support/generated-store';
+import { writeGeneratedRuns } from './support/generated-store';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { makeTempDir, migrationsDir, openTestCache } from './support/lab-store-fixture';
 import { countPoints } from '../../helpers/cache-points';
 
@@ -88,7 +89,7 @@ describe('crash safety', () => {
 
     const crashFile = path.join(dir, 'crashed.db');
     const seed = Date.now() % 100_000;
-    const random = mulberry32(seed);
+    const random = createSeededRandom(seed).next;
     const delays = [0, ...Array.from({ length: KILLS - 1 }, () => Math.round(syncMs * (0.02 + 0.18 * random())))];
     const interrupted: number[] = [];
     for (const delay of delays) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { exportSeries } from '../../../electron/core/queries/export-series';
-import { listRuns } from '../../../electron/core/queries/list-runs';
+import { listRunSummaries as listRuns } from '../../../electron/core/queries/runs/run-summaries';
 import { syncFolder } from '../../../electron/core/sync/sync-folder';
 import { dumpCache } from './support/cache-dump';
 import { writeEveryCaseStore, type EveryCaseStore } from './support/every-case-store';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../../electron/core/db/open-cache-database';
 import { exportSeries } from '../../../electron/core/queries/export-series';
-import { LocalFolderTransport } from '../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../electron/core/store-access/local-folder-transport';
 import type { SyncSummary } from '../../../electron/core/sync/sync-summary';
 import { watchLabStore, type LabStoreWatcher } from '../../../electron/core/sync/watch-lab-store';
 import { appendFile, createStore, metricsLines, openTestCache, runJson } from './support/lab-store-fixture';

@@ -39,7 +39,7 @@ export async function startServe(args: string[], options: { home?: string; timeo
     const timer = setTimeout(() => reject(new Error(`serve did not start within ${options.timeoutMs ?? 60_000} ms:\n${stderr}`)), options.timeoutMs ?? 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('http://'));
+      const line = stdout.split('\n').find((l) => /^https?:\/\//.test(l));
       if (line) {
         clearTimeout(timer);
         resolve(line.trim());

@@ -8,7 +8,7 @@ import { significant, tickDigits, tickFormatter, tickLabels } from '../../../ren
 import { axisLabels, axisTicks as frameTicks } from '../../../renderer/src/components/scaling-charts/chart-frame';
 import { signed } from '../../../renderer/src/pages/review/review-format';
 import { formatFactor } from '../../../renderer/src/components/scaling-charts/scaling-format';
-import { createSeededRandom } from '../../../shared/scaling/random';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 /** The number a label writes, whatever the sign characters, unit and separators around it. */
 const valueOf = (label: string) => Number(label.replace('−', '-').replace('±', '').replace('+', '').replace(/[×%,\s]/g, ''));
@@ -32,8 +32,8 @@ describe('tick labels', () => {
     const rng = createSeededRandom(9);
     for (let k = 0; k < 2000; k++) {
       // Any range that spans at least a millionth of its centre (a loss near 2.5 zoomed to ±1e-6 still does).
-      const center = (rng.next() - 0.5) * 10 ** (rng.int(12) - 6);
-      const width = Math.max(10 ** (rng.int(10) - 7) * (0.5 + rng.next()), 1e-6 * Math.abs(center));
+      const center = (rng.next() - 0.5) * 10 ** (rng.index(12) - 6);
+      const width = Math.max(10 ** (rng.index(10) - 7) * (0.5 + rng.next()), 1e-6 * Math.abs(center));
       const lo = center - width * rng.next();
       const hi = lo + width;
       const linear = frameTicks({ scale: 'linear', domain: [lo, hi], label: '' });
@@ -41,7 +41,7 @@ describe('tick labels', () => {
         expectExactAndDistinct(linear, tickLabels(linear, 'decimals', signed, 2));
         expectExactAndDistinct(linear, axisLabels({ scale: 'linear', domain: [lo, hi], label: '' }, linear));
       }
-      const series = seriesTicks([lo, hi], false, 3 + rng.int(6));
+      const series = seriesTicks([lo, hi], false, 3 + rng.index(6));
       if (series.length > 1) {
         const format = tickFormatter(series, 'significant', formatY, 3);
         expectExactAndDistinct(series, series.map(format));

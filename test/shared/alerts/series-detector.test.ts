@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DETECTOR_THRESHOLDS } from '../../../shared/alerts/alert-rules';
 import { LossSeriesDetector, NonFiniteRule, replayPointsFor, type SeriesFinding } from '../../../shared/alerts/series-detector';
 import { SortedWindow } from '../../../shared/alerts/sorted-window';
-import { mulberry32 } from '../../../shared/stats/prng';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { quantile } from '../../../shared/stats/quantile';
 import { injectedCurve, type CurveSpec } from '../../helpers/injected-curves';
 
@@ -22,7 +22,7 @@ const rulesAt = (found: SeriesFinding[]) => found.map((f) => `${f.rule}@${f.step
 
 describe('SortedWindow', () => {
   it('gives the median and quartiles of the finite values among the last N points, as a sort would', () => {
-    const random = mulberry32(3);
+    const random = createSeededRandom(3).next;
     const window = new SortedWindow(9);
     const history: number[] = [];
     for (let i = 0; i < 400; i++) {
@@ -67,9 +67,13 @@ describe('series detectors', () => {
     expect(first.threshold!).toBeGreaterThan(first.level!);
   });
 
-  it('do not call spikes further apart than the window a storm', () => {
+  it('do not call spikes further apart than the window a storm, nor their decay a divergence', () => {
     const spikes = [2000, 8000, 14000].map((step) => ({ step, amplitude: 0.3, decayPoints: 3 }));
-    expect(rulesAt(detect(injectedCurve({ seed: 8, points: 2000, every: 10, noise: 0.02, spikes })))).toEqual(['spike@2000', 'spike@8000', 'spike@14000']);
+    // Over many noise draws: a climb test that compared the level a few points back with the
+    // stretch's lowest level by a quarter of the margin took the noise for a climb in 31 of 200.
+    for (let seed = 1; seed <= 60; seed++) {
+      expect(rulesAt(detect(injectedCurve({ seed, points: 2000, every: 10, noise: 0.02, spikes }))), `seed ${seed}`).toEqual(['spike@2000', 'spike@8000', 'spike@14000']);
+    }
   });
 
   it('find an exponential climb before it turns NaN, and a slow linear one, with the step it began', () => {

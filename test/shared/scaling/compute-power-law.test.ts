@@ -13,7 +13,7 @@ import {
   ScalingInputError,
   type ComputeLawParams,
 } from '../../../shared/scaling';
-import { createSeededRandom } from '../../../shared/scaling/random';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 const TRUTH: ComputeLawParams = { E: 1.72, K: 1450, gamma: 0.158 };
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticGridObservations, type ChinchillaParams } from '../../../shared/scaling';
 import { ChinchillaObjective } from '../../../shared/scaling/chinchilla-objective';
 import { GroupedHuberSums } from '../../../shared/scaling/grouped-huber';
-import { createSeededRandom } from '../../../shared/scaling/random';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { CHINCHILLA, gridD, gridN } from './chinchilla-fixture';
 
 function plainHuber(r: number, delta: number): number {
@@ -18,14 +18,14 @@ describe('GroupedHuberSums', () => {
     const rng = createSeededRandom(7);
     for (let trial = 0; trial < 200; trial++) {
       const delta = [1e-3, 1e-2, 0.1][trial % 3]!;
-      const groups = 1 + rng.int(6);
-      const n = groups + rng.int(60);
-      const group = Array.from({ length: n }, (_, i) => (i < groups ? i : rng.int(groups)));
+      const groups = 1 + rng.index(6);
+      const n = groups + rng.index(60);
+      const group = Array.from({ length: n }, (_, i) => (i < groups ? i : rng.index(groups)));
       // Values cluster around a group level with spreads from far below to far above δ.
       const level = Array.from({ length: groups }, () => 1 + rng.next());
-      const spread = [1e-4, 1e-3, 1e-2, 0.3][rng.int(4)]!;
+      const spread = [1e-4, 1e-3, 1e-2, 0.3][rng.index(4)]!;
       const y = group.map((g) => level[g]! + spread * rng.normal());
-      const weight = group.map(() => (rng.next() < 0.3 ? 0 : rng.int(4)));
+      const weight = group.map(() => (rng.next() < 0.3 ? 0 : rng.index(4)));
       const sums = new GroupedHuberSums(group, groups, y, delta);
       sums.setWeights(weight);
       for (let g = 0; g < groups; g++) {
@@ -53,7 +53,7 @@ describe('the Chinchilla objective over shared designs', () => {
     const runs = [...base, ...base.slice(0, 12).map((o, i) => ({ ...o, id: `${o.id}-b`, L: o.L * (1 + 0.01 * ((i % 5) - 2)) })), ...base.slice(0, 12).map((o) => ({ ...o, id: `${o.id}-c`, L: o.L * 0.995 }))];
     const objective = new ChinchillaObjective([{ N: runs.map((o) => o.N), D: runs.map((o) => o.D), L: runs.map((o) => o.L), weight: runs.map(() => 1) }], 1e-3, null);
     const rng = createSeededRandom(11);
-    const multiplicity = runs.map(() => rng.int(3));
+    const multiplicity = runs.map(() => rng.index(3));
     objective.setMultiplicity(multiplicity);
     const p: ChinchillaParams = { E: 1.6, A: 380, B: 450, alpha: 0.33, beta: 0.29 };
     const x = objective.toInternal([{ a: Math.log(p.A), b: Math.log(p.B), alpha: p.alpha, beta: p.beta }], Math.log(p.E), new Float64Array(objective.dimension));

@@ -17,7 +17,7 @@ import {
   type Interval,
   type ScalingVerdictKind,
 } from '../../../shared/scaling';
-import { createSeededRandom } from '../../../shared/scaling/random';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 const rng = createSeededRandom(42);
 
@@ -40,7 +40,7 @@ describe('the scaling verdict', () => {
   it('follows from the intervals beside it, for 5,000 generated cases', () => {
     const seen = new Set<ScalingVerdictKind>();
     for (let k = 0; k < 5000; k++) {
-      const samples = rng.next() < 0.1 ? rng.int(MIN_VERDICT_RESAMPLES) : MIN_VERDICT_RESAMPLES + rng.int(400);
+      const samples = rng.next() < 0.1 ? rng.index(MIN_VERDICT_RESAMPLES) : MIN_VERDICT_RESAMPLES + rng.index(400);
       const multiplier = randomInterval(Math.exp(0.3 * rng.normal()), 0.02 + 0.3 * rng.next(), samples, true, rng.next() < 0.1 ? 0.05 : 0);
       const logSlope = randomInterval(0.04 * rng.normal(), 0.002 + 0.04 * rng.next(), samples, false);
       const verdict = scalingVerdict({ atCompute: 1e20, multiplier, unreachableShare: 0, logSlope });

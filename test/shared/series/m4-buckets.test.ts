@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeBucketsM4, reduceM4, summarizeBucket, summarizeBucketsByX, type BucketSummary } from '../../../shared/series';
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { spikySeries } from './spiky-series';
 
 describe('bucket summaries', () => {
@@ -27,7 +27,7 @@ describe('bucket summaries', () => {
 
 describe('mergeBucketsM4 equals reduceM4 on the raw data when buckets are finer than pixel columns', () => {
   it('holds for power-of-two x buckets aligned with the columns (the sync-time levels)', () => {
-    const rng = mulberry32(11);
+    const rng = createSeededRandom(11).next;
     for (let trial = 0; trial < 100; trial++) {
       const width = 1 + Math.floor(rng() * 200);
       const columnWidth = 2 ** (1 + Math.floor(rng() * 6));
@@ -45,7 +45,7 @@ describe('mergeBucketsM4 equals reduceM4 on the raw data when buckets are finer 
   });
 
   it('holds for random contiguous buckets inside each column of random zoomed ranges', () => {
-    const rng = mulberry32(12);
+    const rng = createSeededRandom(12).next;
     for (let trial = 0; trial < 150; trial++) {
       const { xs, ys } = spikySeries(trial + 2000, 30 + Math.floor(rng() * 3000));
       const span = xs[xs.length - 1] - xs[0];
@@ -71,7 +71,7 @@ describe('mergeBucketsM4 equals reduceM4 on the raw data when buckets are finer 
 
 describe('mergeBucketsM4 with buckets coarser than the columns', () => {
   it('still shows the series extremes and every kind of divergence', () => {
-    const rng = mulberry32(13);
+    const rng = createSeededRandom(13).next;
     for (let trial = 0; trial < 50; trial++) {
       const { xs, ys } = spikySeries(trial + 3000, 500 + Math.floor(rng() * 3000));
       const width = 10 + Math.floor(rng() * 100);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduceM4 } from '../../../shared/series';
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 import { spikySeries } from './spiky-series';
 
 describe('reduceM4 on hand-made series', () => {
@@ -68,7 +68,7 @@ describe('reduceM4 on hand-made series', () => {
 
 describe('reduceM4 property: every pixel column keeps the raw extremes', () => {
   it('holds on 200 random spiky series with NaNs and random zoom ranges', () => {
-    const rng = mulberry32(7);
+    const rng = createSeededRandom(7).next;
     for (let trial = 0; trial < 200; trial++) {
       const { xs, ys } = spikySeries(trial, 50 + Math.floor(rng() * 3000));
       const lo = xs[0] + rng() * (xs[xs.length - 1] - xs[0]) * 0.5;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smoothEma } from '../../../shared/series';
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 // Expected values worked by hand from TensorBoard's formula:
 //   last = last·w + (1−w)·y;  k = finite points so far;  smoothed = last / (1 − w^k).
@@ -62,7 +62,7 @@ describe('smoothEma (TensorBoard debiased EMA)', () => {
         return last / (1 - Math.pow(w, numAccum));
       });
     };
-    const rng = mulberry32(3);
+    const rng = createSeededRandom(3).next;
     const ys = Array.from({ length: 100_000 }, (_, i) => (rng() < 0.001 ? NaN : 3 / Math.log(i + 3) + rng() * 0.1));
     for (const w of [0, 0.3, 0.9, 0.999]) expect(Array.from(smoothEma(ys, w))).toEqual(tensorboard(ys, w));
   });

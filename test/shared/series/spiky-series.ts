@@ -1,8 +1,8 @@
-import { mulberry32 } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 /** A training-loss-like series with rare spikes and divergences. */
 export function spikySeries(seed: number, n: number): { xs: Float64Array; ys: Float64Array } {
-  const rng = mulberry32(seed);
+  const rng = createSeededRandom(seed).next;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   let x = rng() * 10;

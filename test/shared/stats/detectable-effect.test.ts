@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { minimumDetectableEffect, mulberry32, seedsNeeded } from '../../../shared/stats';
+import { minimumDetectableEffect, seedsNeeded } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 describe('minimumDetectableEffect (α = 0.05 two-sided, power 0.8)', () => {
   it('matches (t_{0.975,2n−2} + t_{0.8,2n−2})·σ·sqrt(2/n) for 2, 3 and 5 seeds', () => {
@@ -30,7 +31,7 @@ describe('minimumDetectableEffect (α = 0.05 two-sided, power 0.8)', () => {
 
 describe('seedsNeeded', () => {
   it('is the smallest n whose MDE resolves the delta: MDE(n) ≤ |δ| < MDE(n − 1)', () => {
-    const rng = mulberry32(5);
+    const rng = createSeededRandom(5).next;
     for (let trial = 0; trial < 300; trial++) {
       const sigma = 0.001 + rng() * 0.05;
       const delta = (rng() < 0.5 ? -1 : 1) * sigma * (0.3 + rng() * 8);

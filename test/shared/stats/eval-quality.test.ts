@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  averageRanks,
-  mulberry32,
-  normalSampler,
-  pooledStandardDeviation,
-  signAgreement,
-  spearmanCorrelation,
-  wilsonInterval,
-} from '../../../shared/stats';
+import { averageRanks, pooledStandardDeviation, signAgreement, spearmanCorrelation, wilsonInterval } from '../../../shared/stats';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 describe('spearmanCorrelation', () => {
   // The classic IQ vs hours-of-TV example: Σd² = 194, ρ = 1 − 6·194/(10·99) = −29/165.
@@ -78,7 +71,7 @@ describe('pooledStandardDeviation (noise floor)', () => {
   });
 
   it('recovers a known seed noise from simulated groups', () => {
-    const draw = normalSampler(mulberry32(99));
+    const draw = createSeededRandom(99).normal;
     const sigma = 0.02;
     const groups = Array.from({ length: 400 }, (_, g) => Array.from({ length: 3 }, () => 2 + g * 0.1 + sigma * draw()));
     const result = pooledStandardDeviation(groups);

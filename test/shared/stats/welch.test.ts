@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { welchTTest, welchVerdict, type WelchResult } from '../../../shared/stats';
-import { createSeededRandom } from '../../../shared/scaling/random';
+import { createSeededRandom } from '../../../shared/random/seeded-random';
 
 describe('welchTTest on a hand-worked example', () => {
   // variant 1, 2, 3, 4: mean 2.5, s² = 5/3.   baseline 5, 7, 9: mean 7, s² = 4.
@@ -73,7 +73,7 @@ describe('welchVerdict over generated comparisons', () => {
   it('says what the interval beside it shows, for 5,000 generated seed sets and both directions', () => {
     const rng = createSeededRandom(17);
     for (let k = 0; k < 5000; k++) {
-      const seeds = () => Array.from({ length: 1 + rng.int(4) }, () => 2.5 + 0.01 * rng.normal());
+      const seeds = () => Array.from({ length: 1 + rng.index(4) }, () => 2.5 + 0.01 * rng.normal());
       const effect = 0.02 * rng.normal();
       const result = welchTTest(seeds().map((v) => v + effect), seeds());
       for (const better of ['lower', 'higher'] as const) {

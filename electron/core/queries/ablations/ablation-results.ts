@@ -6,8 +6,10 @@ import type Database from 'better-sqlite3';
 import type { AblationAtSize, AblationDetail, AblationSummary, VariantAtPoint } from '../../../../shared/domain/run-views';
 import { valueAtComparisonPoint } from '../../../../shared/series';
 import { welchTTest, welchVerdict, type BetterDirection } from '../../../../shared/stats';
-import { metricDirection } from '../proposals/ablation-gain';
+import { metricDirection } from '../../../../shared/domain/metric-direction';
 import type { TrustOf } from '../runs/eval-trust';
+import { eq } from 'drizzle-orm';
+import { runs as runsTable } from '../../db/schema';
 import { loadStoredRuns, toRunRow } from '../runs/run-rows';
 import { flopsPerToken } from '../series/run-axis';
 import { reachOf, sliceAround, type CompareAt, type ComparedRun } from './comparison-slices';
@@ -143,6 +145,6 @@ export function listAblationResults(sqlite: Database.Database, trust: TrustOf): 
 export function ablationDetail(sqlite: Database.Database, id: string, trust: TrustOf, now = Date.now()): AblationDetail {
   const row = sqlite.prepare(`SELECT ${ABLATION_COLUMNS} FROM ablations WHERE id = ?`).get(id) as AblationRow | undefined;
   if (!row) throw new AblationNotFoundError(id);
-  const runs = loadStoredRuns(sqlite, 'WHERE ablation = ? ORDER BY variant, seed, id', [id]).map((run) => toRunRow(run, now, null, []));
+  const runs = loadStoredRuns(sqlite, eq(runsTable.ablation, id), runsTable.variant, runsTable.seed, runsTable.id).map((run) => toRunRow(run, now, null, []));
   return { ...summarize(sqlite, row, trust), runs };
 }

@@ -10,8 +10,6 @@ import type { AblationAtSize, AblationSummary } from '../../../../shared/domain/
 import { ablationDetail, AblationNotFoundError, listAblationResults } from '../ablations/ablation-results';
 import { loadEvalTrust } from '../runs/eval-trust';
 
-export { metricDirection } from '../../../../shared/domain/metric-direction';
-
 export interface AblationGain {
   ablationId: string;
   gain: GainEstimate | null;

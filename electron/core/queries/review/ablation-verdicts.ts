@@ -10,7 +10,7 @@ import type { AblationChange, VerdictCell } from '../../../../shared/api/review-
 import { valueAtComparisonPoint, type ComparisonRun } from '../../../../shared/series';
 import { welchTTest, welchVerdict } from '../../../../shared/stats';
 import { readSeriesPoints } from '../../points/read-series-points';
-import { metricDirection } from '../proposals/ablation-gain';
+import { metricDirection } from '../../../../shared/domain/metric-direction';
 import { flopsPerToken } from '../series/run-axis';
 import { storeTimeMs } from './review-start';
 

@@ -6,7 +6,7 @@ import { firstPointWhere } from '../../points/point-lookups';
 import type Database from 'better-sqlite3';
 import { encodeNumber } from '../../../../shared/api/json-number';
 import type { DivergedRun, ReviewRun, StaleRun } from '../../../../shared/api/review-methods';
-import { STALE_AFTER_MS } from '../list-runs';
+import { STALE_AFTER_MS } from '../runs/run-rows';
 import { loadEvalTrust } from '../runs/eval-trust';
 import { getSeries } from '../series/get-series';
 import { storeTimeMs } from './review-start';

@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import type { RunDetail, RunMetric } from '../../../../shared/domain/run-views';
 import type { TrustOf } from './eval-trust';
 import { flattenConfig, parseJsonObject } from './flatten-config';
+import { eq } from 'drizzle-orm';
+import { runs } from '../../db/schema';
 import { loadStoredRuns, toRunRow } from './run-rows';
 
 export class RunNotFoundError extends Error {
@@ -22,7 +24,7 @@ function lastValue(value: number | null, pointCount: number): RunMetric['lastVal
 }
 
 export function getRunDetail(sqlite: Database.Database, runId: string, trust: TrustOf, now = Date.now()): RunDetail {
-  const [run] = loadStoredRuns(sqlite, 'WHERE id = ?', [runId]);
+  const [run] = loadStoredRuns(sqlite, eq(runs.id, runId));
   if (!run) throw new RunNotFoundError(runId);
   const raw = sqlite.prepare('SELECT raw_json FROM runs WHERE pk = ?').pluck().get(run.pk) as string;
   const series = sqlite

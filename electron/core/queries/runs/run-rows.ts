@@ -1,46 +1,25 @@
 // Runs as the pages show them: every identifying field, the status with staleness, the tags, and
 // the config keys asked for as columns.
 import type Database from 'better-sqlite3';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ConfigValue, RunRow, RunStatus } from '../../../../shared/domain/run-views';
+import { runs } from '../../db/schema';
+import { typedCache, type RunRecord } from '../../db/typed-cache';
 import { canonicalIsoTime, isIsoTime } from '../../store/iso-time';
-import { STALE_AFTER_MS } from '../list-runs';
 import { flattenConfig, parseJsonObject } from './flatten-config';
 
-export interface StoredRun {
-  pk: number;
-  id: string;
-  name: string | null;
-  owner: string | null;
-  group: string | null;
-  ablation: string | null;
-  variant: string | null;
-  seed: number | null;
-  proposal: string | null;
-  createdAt: string;
-  params: number | null;
-  tokens: number | null;
-  flops: number | null;
-  flopsGiven: number;
-  arch: string | null;
-  mixture: string | null;
-  accelerator: string | null;
-  chips: number | null;
-  chipHours: number | null;
-  state: string | null;
-  stateUpdatedAt: string | null;
-  stateMessage: string | null;
-  lastStep: number | null;
-  lastTokens: number | null;
-  pointCount: number;
-  tagsJson: string;
-  configJson: string;
-  source: string;
-}
+/**
+ * A run as the pages read it: the schema's row (RunRecord) without what only the config view, the
+ * mapping preview and the sync read (run.json as read, the source's fields, the sync time).
+ */
+export type StoredRun = Omit<RunRecord, 'rawJson' | 'sourceFieldsJson' | 'syncedAt' | 'nonEmbeddingParams' | 'activeParams' | 'lastTime'>;
 
-export const RUN_COLUMNS = `pk, id, name, owner, group_name AS "group", ablation, variant, seed, proposal, created_at AS createdAt,
-  params, tokens, flops, flops_given AS flopsGiven, arch, mixture, accelerator, chips, chip_hours AS chipHours,
-  state, state_updated_at AS stateUpdatedAt, state_message AS stateMessage, last_step AS lastStep,
-  last_tokens AS lastTokens, point_count AS pointCount, tags_json AS tagsJson, config_json AS configJson, source`;
+/** A running run that has not reported for this long is shown as stale. */
+export const STALE_AFTER_MS = 60 * 60 * 1000;
+
+const { rawJson: _raw, sourceFieldsJson: _fields, syncedAt: _synced, nonEmbeddingParams: _nonEmbedding, activeParams: _active, lastTime: _lastTime, ...storedRunColumns } =
+  getTableColumns(runs);
 
 export function runStatus(state: string | null, updatedAt: string | null, now: number): RunStatus {
   if (state === 'running') {
@@ -75,7 +54,7 @@ export function toRunRow(run: StoredRun, now: number, config: Map<string, Config
     params: run.params,
     tokens: run.tokens,
     flops: run.flops,
-    flopsGiven: run.flopsGiven === 1,
+    flopsGiven: run.flopsGiven,
     arch: run.arch,
     mixture: run.mixture,
     accelerator: run.accelerator,
@@ -93,14 +72,19 @@ export function toRunRow(run: StoredRun, now: number, config: Map<string, Config
   };
 }
 
-export function loadStoredRuns(sqlite: Database.Database, where = '', args: unknown[] = []): StoredRun[] {
-  return sqlite.prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where}`).all(...args) as StoredRun[];
+/** The runs `where` selects (all of them without), in `orderBy`'s order. */
+export function loadStoredRuns(sqlite: Database.Database, where?: SQL, ...orderBy: Array<SQL | SQLiteColumn>): StoredRun[] {
+  const query = typedCache(sqlite).select(storedRunColumns).from(runs).where(where).$dynamic();
+  return orderBy.length > 0 ? query.orderBy(...orderBy).all() : query.all();
 }
 
+/** The runs of these ids, in the order given; ids the cache does not hold are left out. */
 export function loadRunsByIds(sqlite: Database.Database, ids: readonly string[]): StoredRun[] {
-  const found = sqlite
-    .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as StoredRun[];
+  // json_each rather than IN (?, ?, …): a page may ask for more runs than SQLite takes parameters.
+  const found = loadStoredRuns(sqlite, sql`${runs.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   const byId = new Map(found.map((r) => [r.id, r]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return ids.flatMap((id) => {
+    const run = byId.get(id);
+    return run ? [run] : [];
+  });
 }

@@ -7,7 +7,7 @@ import type { MetricPoint, MetricPurge, SourceIssue, SourceListingEntry } from '
 import type { RunStatus } from '../../store/parse-run-status';
 import type { SyncIssue } from '../../store/sync-issue';
 import type { StoreEntityWriter } from '../store-entity-writer';
-import type { StoreTransport } from '../store-transport';
+import type { StoreTransport } from '../../store-access/store-transport';
 import type { SyncFileRow, SyncFileStore } from '../sync-file-rows';
 import type { SyncProgressTracker } from '../sync-progress';
 import type { SyncTally } from '../sync-summary';

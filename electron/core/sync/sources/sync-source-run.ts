@@ -10,11 +10,11 @@ import { LoggedEntriesWriter } from '../logged-entries-writer';
 import { RunMetricsWriter } from '../run-metrics-writer';
 import { timeAtStep } from '../../points/point-lookups';
 import { inTransaction } from '../sync-context';
-import { contentHash } from '../sync-document-file';
+import { contentHash } from '../content-hash';
 import { endsThePass, fileFailureIssue } from '../file-failure';
 import { ConcurrentSyncError, HEAD_BYTES, MAX_ISSUES_PER_FILE } from '../sync-run-metrics';
 import { UNFINISHED_MTIME, type SyncFileRow } from '../sync-file-rows';
-import { StoreAccessError } from '../store-transport';
+import { StoreAccessError } from '../../store-access/store-transport';
 import { toSyncIssue, type SourceListingEntry } from '../../sources/source-types';
 import type { SyncIssue } from '../../store/sync-issue';
 

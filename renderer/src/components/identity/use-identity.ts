@@ -1,6 +1,10 @@
 // "Who am I", kept by this browser (or desktop window), never by the server: two people on one
 // `tessera serve` are two people. Every tab of the browser sees a change at once (storage events).
+// On a team server the token says who you are instead: that person is the window's identity, and
+// there is nothing to choose (the server writes its token's person whatever a call says).
 import { useSyncExternalStore } from 'react';
+import type { AppInfo } from '../../../../shared/api/app-methods';
+import { useApiQuery } from '../../api/use-api';
 
 const STORAGE_KEY = 'tessera.identity';
 const listeners = new Set<() => void>();
@@ -38,7 +42,14 @@ export function currentIdentity(): string | null {
   return read();
 }
 
-/** The person id this window writes as, or null until chosen. */
+/** Who a team server knows this window to be from its token; null where the window chooses. */
+export function useSignedIn(): AppInfo['signedIn'] {
+  return useApiQuery('getAppInfo', {}).data?.signedIn ?? null;
+}
+
+/** The person id this window writes as: the token's person on a team server, else the window's choice (null until made). */
 export function useIdentity(): string | null {
-  return useSyncExternalStore(subscribe, read);
+  const chosen = useSyncExternalStore(subscribe, read);
+  const signedIn = useSignedIn();
+  return signedIn ? signedIn.person : chosen;
 }

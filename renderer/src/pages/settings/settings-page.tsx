@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { SavedSource } from '../../../../shared/api/sources-methods';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { PageHeader } from '../../components/page-header';
+import { ReadOnlyNote } from '../../components/read-only-note';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
 import { FORMAT_SHORT } from './source-url';
 import { SourceFormPanel } from './source-form';
@@ -24,13 +25,18 @@ export function SettingsPage() {
   const syncNow = useApiMutation('syncNow');
   const [editing, setEditing] = useState<SavedSource | 'new' | null>(null);
   const canWrite = info.data?.canWrite !== false;
+  // On a team server a writer's token syncs, but the sources and keys stay with the server's admins.
+  const setupLocked = info.data?.setupLockedReason ?? null;
+  const canChangeSetup = canWrite && setupLocked === null;
   if (settings.isPending) return <div className="page"><PageHeader title="Settings" /><LoadingState what="settings" /></div>;
   if (settings.error) return <div className="page"><PageHeader title="Settings" /><ErrorPanel error={settings.error} /></div>;
   const s = settings.data;
   const sync = s.sync;
   return (
     <div className="page settings-page">
-      <PageHeader title="Settings" subtitle="Sources, field mapping, SSH" />
+      <PageHeader title="Settings" subtitle="Sources, field mapping, SSH">
+        {setupLocked !== null && <ReadOnlyNote reason={setupLocked}>the team server's admins set these up</ReadOnlyNote>}
+      </PageHeader>
       <div className="panel" data-testid="active-source">
         <h2>The cache mirrors</h2>
         <div className="active-source">
@@ -44,13 +50,13 @@ export function SettingsPage() {
           <a href="#/sync" className={s.issues > 0 ? 'warn-text' : 'muted'}>{s.issues === 0 ? 'no sync issues' : `${s.issues.toLocaleString()} sync issue${s.issues === 1 ? '' : 's'}`}</a>
           <button className="btn" disabled={!canWrite || syncNow.isPending} onClick={() => syncNow.mutate({})}>{syncNow.isPending ? 'Syncing…' : 'Sync now'}</button>
         </div>
-        {s.active.savedId === null && !s.active.isDemo && <p className="muted">Given on the command line; save it below to keep it with its mapping.</p>}
+        {canChangeSetup && s.active.savedId === null && !s.active.isDemo && <p className="muted">Given on the command line; save it below to keep it with its mapping.</p>}
       </div>
 
       <div className="panel" data-testid="sources">
         <div className="row panel-title">
           <h2>Sources</h2>
-          <button className="btn primary" disabled={!canWrite} onClick={() => setEditing('new')}>Add a source</button>
+          <button className="btn primary" disabled={!canChangeSetup} onClick={() => setEditing('new')}>Add a source</button>
         </div>
         {use.error && <ErrorPanel error={use.error} title="Not switched" />}
         {remove.error && <ErrorPanel error={remove.error} title="Not removed" />}
@@ -75,9 +81,9 @@ export function SettingsPage() {
                   <td><code className="source-url">{source.url}</code></td>
                   <td className="mapping-cell">{mappingText(source.fieldMapping)}</td>
                   <td className="actions">
-                    {!source.active && <button className="btn" disabled={!canWrite || use.isPending} onClick={() => use.mutate({ id: source.id })}>Use</button>}
-                    <button className="btn" disabled={!canWrite} onClick={() => setEditing(source)}>Edit</button>
-                    {!source.active && <button className="btn danger" disabled={!canWrite || remove.isPending} onClick={() => remove.mutate({ id: source.id })}>Remove</button>}
+                    {!source.active && <button className="btn" disabled={!canChangeSetup || use.isPending} onClick={() => use.mutate({ id: source.id })}>Use</button>}
+                    <button className="btn" disabled={!canChangeSetup} onClick={() => setEditing(source)}>Edit</button>
+                    {!source.active && <button className="btn danger" disabled={!canChangeSetup || remove.isPending} onClick={() => remove.mutate({ id: source.id })}>Remove</button>}
                   </td>
                 </tr>
               ))}
@@ -87,7 +93,7 @@ export function SettingsPage() {
       </div>
 
       {editing !== null && <SourceFormPanel key={editing === 'new' ? 'new' : editing.id} editing={editing === 'new' ? null : editing} settings={s} onDone={() => setEditing(null)} />}
-      <SshPanel settings={s} />
+      <SshPanel settings={s} canChange={canChangeSetup} />
     </div>
   );
 }

@@ -23,7 +23,7 @@ function HostKeyAnswer({ check }: { check: HostKeyCheck }) {
   }
 }
 
-export function SshPanel({ settings }: { settings: SourceSettingsView }) {
+export function SshPanel({ settings, canChange }: { settings: SourceSettingsView; canChange: boolean }) {
   const [keyFile, setKeyFile] = useState(settings.sshKeyFile ?? '');
   const setKey = useApiMutation('setSshKeyFile');
   const trust = useApiMutation('trustHostKey');
@@ -48,7 +48,7 @@ export function SshPanel({ settings }: { settings: SourceSettingsView }) {
         <label htmlFor="ssh-key">Private key</label>
         <div className="row">
           <input id="ssh-key" className="grow" value={keyFile} placeholder="ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa" onChange={(e) => setKeyFile(e.target.value)} />
-          <button className="btn" disabled={setKey.isPending || keyFile === (settings.sshKeyFile ?? '')} onClick={() => setKey.mutate({ file: keyFile.trim() === '' ? null : keyFile.trim() })}>
+          <button className="btn" disabled={!canChange || setKey.isPending || keyFile === (settings.sshKeyFile ?? '')} onClick={() => setKey.mutate({ file: keyFile.trim() === '' ? null : keyFile.trim() })}>
             Save
           </button>
         </div>
@@ -72,7 +72,7 @@ export function SshPanel({ settings }: { settings: SourceSettingsView }) {
       {trust.error && <ErrorPanel error={trust.error} title="Not trusted" />}
       {shown && <HostKeyAnswer check={shown} />}
       {check?.answer.kind === 'unknown' && !trust.data && (
-        <button className="btn primary" disabled={trust.isPending} onClick={() => trust.mutate({ url: check.url, fingerprint: check.answer.fingerprint })}>
+        <button className="btn primary" disabled={!canChange || trust.isPending} onClick={() => trust.mutate({ url: check.url, fingerprint: check.answer.fingerprint })}>
           Trust {check.answer.fingerprint}
         </button>
       )}

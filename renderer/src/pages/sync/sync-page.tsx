@@ -7,6 +7,7 @@ import { ReadOnlyNote } from '../../components/read-only-note';
 import { useLastSyncNow } from '../../components/sync/sync-outcome';
 import '../../components/sync/sync.css';
 import { EmptyState, ErrorPanel, LoadingState } from '../../components/state-views';
+import { TeamServerPanel } from './team-server-panel';
 
 export function SyncPage() {
   const counts = useApiQuery('getCacheCounts', {});
@@ -28,6 +29,7 @@ export function SyncPage() {
           {outcome.text}
         </p>
       )}
+      <TeamServerPanel />
       <div className="panel">
         <h2>Cache</h2>
         {counts.isPending ? (

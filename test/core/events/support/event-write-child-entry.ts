@@ -5,7 +5,7 @@
 import { createEventWriter } from '../../../../electron/core/events/event-writer';
 import { Outbox } from '../../../../electron/core/events/outbox';
 import { storeLocationKey } from '../../../../electron/core/events/store-identity';
-import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../../electron/core/store-access/local-folder-transport';
 import type { EventDraft } from '../../../../shared/domain/store-events';
 
 const [storeDir, outboxDir, countText, tag] = process.argv.slice(2) as [string, string, string, string];

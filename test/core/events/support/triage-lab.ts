@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HandlerContext } from '../../../../electron/core/api/handlers';
-import { createProposalsEventWriter, createProposalsHandlers, type ProposalsDeps } from '../../../../electron/core/api/proposals-handlers';
+import { createProposalsHandlers, type ProposalsDeps } from '../../../../electron/core/api/proposals-handlers';
+import { createCoreEventWriter } from '../../../../electron/core/events/core-event-writer';
 import type { Settings } from '../../../../electron/core/config/settings-file';
 import { openCacheDatabase, type CacheDatabase } from '../../../../electron/core/db/open-cache-database';
 import type { EventWriter } from '../../../../electron/core/events/event-writer';
-import { idleSyncProgress } from '../../../../electron/core/host/sync-controller';
-import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
+import { idleSyncProgress } from '../../../../electron/core/sync/sync-controller';
+import { LocalFolderTransport } from '../../../../electron/core/store-access/local-folder-transport';
 import { syncLabStore } from '../../../../electron/core/sync/sync-lab-store';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -180,7 +181,7 @@ export function startTestCore(options: { store: string; dbFile: string; outboxDi
     emit: () => {},
     log: () => {},
   };
-  const writer = createProposalsEventWriter(deps, 0);
+  const writer = createCoreEventWriter(deps, 0);
   const handlers = createProposalsHandlers(deps, writer);
   return {
     deps,

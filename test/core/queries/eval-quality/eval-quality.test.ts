@@ -3,7 +3,7 @@
 // effects against a hand calculation with t-table values, and predictivity against the construction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvalQuality, EvalQualityReport } from '../../../../shared/api/evals-methods';
-import { mulberry32, normalSampler } from '../../../../shared/stats';
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
 import { findEvalQuality, readEvalQuality } from '../../../../electron/core/queries/eval-quality';
 import { ABLATIONS, BAD, EFFECT_SD, GOOD, K, MISC, PROXY, SEEDS, SIGMA, SMALL_NOISE, SPARSE, syncedEvalLab, type SyncedEvalLab } from './eval-store-fixture';
 
@@ -92,7 +92,7 @@ describe('minimum detectable effect (95 % confidence, 80 % power)', () => {
 
 /** P(the small- and large-scale deltas agree in sign | the large one is resolved), by simulating the construction. */
 function expectedSignAgreement(sigma: number): number {
-  const normal = normalSampler(mulberry32(99));
+  const normal = createSeededRandom(99).normal;
   const seDelta = sigma * Math.sqrt(2 / SEEDS);
   let agree = 0;
   let resolved = 0;

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCacheDatabase, type CacheDatabase } from '../../../../electron/core/db/open-cache-database';
 import { syncFolder } from '../../../../electron/core/sync/sync-folder';
-import { mulberry32, normalSampler } from '../../../../shared/stats';
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
 
 export const migrationsDir = path.resolve(__dirname, '..', '..', '..', '..', 'migrations');
 
@@ -79,7 +79,7 @@ const PROPOSALS: { id: string; ablations: number[]; expected?: string }[] = [
 ];
 
 export function writeEvalStore(root: string, seed = 7): EvalLab {
-  const normal = normalSampler(mulberry32(seed));
+  const normal = createSeededRandom(seed).normal;
   write(root, 'tessera-store.json', JSON.stringify({ format: 'tessera-store', version: 1, name: 'Eval lab' }));
   write(
     root,

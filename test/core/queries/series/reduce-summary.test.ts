@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { reduceM4 } from '../../../../shared/series';
-import { mulberry32 } from '../../../../shared/stats';
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
 import { readSummaryState } from '../../../../electron/core/series-summary/summary-chunks';
 import { updateSeriesSummary } from '../../../../electron/core/series-summary/update-series-summary';
 import { reduceFromSummary } from '../../../../electron/core/queries/series/reduce-summary';
@@ -44,7 +44,7 @@ describe('reduceFromSummary', () => {
   const source = () => new CacheSummarySource(cache.sqlite, spikyPk, readSummaryState(cache.sqlite, spikyPk)!);
 
   it('keeps every column’s exact minimum and maximum, and every non-finite kind, at many widths, ranges and x units', () => {
-    const rand = mulberry32(5);
+    const rand = createSeededRandom(5).next;
     for (const kind of Object.keys(AXES) as XKind[]) {
       const axis = AXES[kind](spiky);
       const raw = rawOnAxis(spiky, axis);
@@ -94,7 +94,7 @@ describe('reduceFromSummary', () => {
     const tied = randomSeries({ count: 80_000, seed: 13, maxStride: 2, nonFinite: 0.01 }).map((p) => ({ ...p, value: Number.isFinite(p.value) ? Math.round(p.value * 10) / 10 : p.value }));
     const pk = seriesWith(tied, 'tied');
     const tiedSource = () => new CacheSummarySource(cache.sqlite, pk, readSummaryState(cache.sqlite, pk)!);
-    const rand = mulberry32(21);
+    const rand = createSeededRandom(21).next;
     let deepReads = 0;
     for (const kind of ['step', 'tokens', 'relative-time'] as XKind[]) {
       const axis = AXES[kind](tied);

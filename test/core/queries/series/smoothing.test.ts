@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { smoothEma } from '../../../../shared/series';
-import { mulberry32 } from '../../../../shared/stats';
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
 import { isConstantSeries, ResumableEma } from '../../../../electron/core/queries/series/resumable-ema';
 import { getSeries } from '../../../../electron/core/queries/series/get-series';
 import { updateSeriesSummary } from '../../../../electron/core/series-summary/update-series-summary';
@@ -10,7 +10,7 @@ import { expectExactColumns, indexRaw } from './extremes-check';
 
 describe('ResumableEma', () => {
   it('gives bit for bit what smoothEma gives, resumed from any saved state', () => {
-    const rand = mulberry32(3);
+    const rand = createSeededRandom(3).next;
     for (const weight of [0, 0.3, 0.6, 0.9, 0.99, 0.999]) {
       const values = Float64Array.from({ length: 5000 }, (_, i) => {
         const r = rand();

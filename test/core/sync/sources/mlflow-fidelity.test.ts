@@ -9,7 +9,7 @@ import type { CacheDatabase } from '../../../../electron/core/db/open-cache-data
 import { exportSeries, exportedJson } from '../../../../electron/core/queries/export-series';
 import { getSeries } from '../../../../electron/core/queries/series/get-series';
 import type { FieldMapping } from '../../../../electron/core/sources/field-mapping';
-import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../../../electron/core/sync/sync-store';
 import { MlflowSqliteWriter } from '../../../helpers/mlflow-sqlite-writer';
 import { dumpCache } from '../support/cache-dump';

@@ -9,7 +9,7 @@ import { exportSeries } from '../../../../electron/core/queries/export-series';
 import { readScalingData } from '../../../../electron/core/queries/scaling-observations';
 import type { FieldMapping } from '../../../../electron/core/sources/field-mapping';
 import { deriveRunId } from '../../../../electron/core/sources/run-id';
-import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../../../electron/core/sync/sync-store';
 import {
   TfEventsFileWriter,

@@ -8,7 +8,7 @@ import type { CacheDatabase } from '../../../../electron/core/db/open-cache-data
 import { exportSeries } from '../../../../electron/core/queries/export-series';
 import { readScalingData } from '../../../../electron/core/queries/scaling-observations';
 import type { FieldMapping } from '../../../../electron/core/sources/field-mapping';
-import { LocalFolderTransport } from '../../../../electron/core/sync/local-folder-transport';
+import { LocalFolderTransport } from '../../../../electron/core/store-access/local-folder-transport';
 import { syncStore } from '../../../../electron/core/sync/sync-store';
 import { WandbRunFileWriter, historyRecord } from '../../../helpers/wandb-writer';
 import { dumpCache } from '../support/cache-dump';

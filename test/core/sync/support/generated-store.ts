@@ -2,18 +2,8 @@
 // a few malformed lines and partial last lines, generated deterministically from a seed.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
 import { runJson } from './lab-store-fixture';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedRunsOptions {
   runs: number;
@@ -23,7 +13,7 @@ export interface GeneratedRunsOptions {
 }
 
 export function writeGeneratedRuns(root: string, options: GeneratedRunsOptions): void {
-  const random = mulberry32(options.seed);
+  const random = createSeededRandom(options.seed).next;
   const keys = Array.from({ length: options.metricsPerLine }, (_, i) => (i === 0 ? 'train/loss' : `eval/set-${i}/loss`));
   for (let r = 0; r < options.runs; r++) {
     const id = `gen-${String(r).padStart(4, '0')}`;

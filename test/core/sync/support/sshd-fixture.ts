@@ -4,9 +4,9 @@
 // serving open connections (a dropped link) and be stopped and started again on the same port.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../../helpers/free-port';
 
 const SSHD = '/usr/sbin/sshd';
 
@@ -27,17 +27,6 @@ export interface SshdFixture {
   killConnections(): number;
   stop(): Promise<void>;
   start(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function keygen(file: string): void {

@@ -1,5 +1,7 @@
-// A small seeded generator (mulberry32): the same seed gives the same walk, so a failure found by a
-// random walk can be replayed action for action.
+// The monkey's draws, from the one seeded generator (shared/random): the same seed gives the same walk,
+// so a failure found by a random walk can be replayed action for action.
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
+
 export interface SeededRandom {
   /** A float in [0, 1). */
   next(): number;
@@ -11,15 +13,7 @@ export interface SeededRandom {
 }
 
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const below = (n: number) => Math.floor(next() * n);
+  const { next, index: below } = createSeededRandom(seed, 'monkey');
   return {
     next,
     below,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AblationChange, VerdictCell } from '../../../../shared/api/review-methods';
 import { welchTTest, welchVerdict } from '../../../../shared/stats';
-import { createSeededRandom } from '../../../../shared/scaling/random';
+import { createSeededRandom } from '../../../../shared/random/seeded-random';
 import { ablationSlideModel } from '../../../../renderer/src/pages/review/ablation-slide-model';
 import { VERDICT_TEXT } from '../../../../renderer/src/pages/review/review-format';
 
@@ -15,7 +15,7 @@ const SIZES = [5.1e7, 1.24e8, 3.02e8, 7.08e8, 1.46e9, 3e9];
 function cell(params: number, variant: string, seeds: number): VerdictCell {
   const effect = 0.01 * rng.normal();
   const variantValues = Array.from({ length: seeds }, () => 2.5 + effect + 0.005 * rng.normal());
-  const baselineValues = Array.from({ length: 1 + rng.int(3) }, () => 2.5 + 0.005 * rng.normal());
+  const baselineValues = Array.from({ length: 1 + rng.index(3) }, () => 2.5 + 0.005 * rng.normal());
   const welch = welchTTest(variantValues, baselineValues);
   return {
     params,
@@ -30,11 +30,11 @@ function cell(params: number, variant: string, seeds: number): VerdictCell {
 }
 
 function randomChange(): AblationChange {
-  const sizes = SIZES.slice(0, 2 + rng.int(SIZES.length - 1));
-  const variants = ['muon', 'mup', 'top-15'].slice(0, 1 + rng.int(3));
-  const now = sizes.flatMap((p) => variants.map((v) => cell(p, v, 1 + rng.int(3))));
+  const sizes = SIZES.slice(0, 2 + rng.index(SIZES.length - 1));
+  const variants = ['muon', 'mup', 'top-15'].slice(0, 1 + rng.index(3));
+  const now = sizes.flatMap((p) => variants.map((v) => cell(p, v, 1 + rng.index(3))));
   // At the review: fewer seeds (or none yet) of the same cells.
-  const before = now.filter(() => rng.next() < 0.7).map((c) => cell(c.params!, c.variant, 1 + rng.int(2)));
+  const before = now.filter(() => rng.next() < 0.7).map((c) => cell(c.params!, c.variant, 1 + rng.index(2)));
   const key = (c: { params: number | null; variant: string }) => `${c.params}|${c.variant}`;
   const beforeBy = new Map(before.map((c) => [key(c), c]));
   const moves = now
@@ -48,7 +48,7 @@ describe('an ablation slide', () => {
     let checked = 0;
     for (let k = 0; k < 1000; k++) {
       const change = randomChange();
-      const maxRows = 2 + rng.int(9);
+      const maxRows = 2 + rng.index(9);
       const model = ablationSlideModel(change, maxRows, 3);
       expect(model.rows.length).toBeLessThanOrEqual(maxRows);
       const rowsByKey = new Map(model.rows.map((r) => [r.key, r]));
