@@ -43,16 +43,16 @@ export class M4Accumulator {
     }
     const base = column * 4;
     const { xs, ys } = this;
-    if (this.seqs[base + FIRST] < 0) {
+    if (this.seqs[base + FIRST]! < 0) {
       for (let role = 0; role < 4; role++) this.set(base + role, x, y, seq);
       return;
     }
-    if (x < xs[base + FIRST]) this.set(base + FIRST, x, y, seq);
-    if (x >= xs[base + LAST]) this.set(base + LAST, x, y, seq);
-    const min = ys[base + MIN];
-    if (y < min || (y === min && x < xs[base + MIN])) this.set(base + MIN, x, y, seq);
-    const max = ys[base + MAX];
-    if (y > max || (y === max && x < xs[base + MAX])) this.set(base + MAX, x, y, seq);
+    if (x < xs[base + FIRST]!) this.set(base + FIRST, x, y, seq);
+    if (x >= xs[base + LAST]!) this.set(base + LAST, x, y, seq);
+    const min = ys[base + MIN]!;
+    if (y < min || (y === min && x < xs[base + MIN]!)) this.set(base + MIN, x, y, seq);
+    const max = ys[base + MAX]!;
+    if (y > max || (y === max && x < xs[base + MAX]!)) this.set(base + MAX, x, y, seq);
   }
 
   /** Adds a non-finite marker directly (used when merging pre-aggregated buckets). */
@@ -70,24 +70,24 @@ export class M4Accumulator {
     const { xs, ys, seqs, markerXs, markerSeqs } = this;
     for (let column = 0; column < this.columns.width; column++) {
       const base = column * 4;
-      if (seqs[base + FIRST] >= 0) {
+      if (seqs[base + FIRST]! >= 0) {
         let n = 0;
         for (let role = 0; role < 4; role++) {
           const slot = base + role;
           // The same point can be first and min at once: draw it once, as the earliest fed of its twins.
           let twin = -1;
-          for (let k = 0; k < n; k++) if (xs[picked[k]] === xs[slot] && ys[picked[k]] === ys[slot]) twin = k;
+          for (let k = 0; k < n; k++) if (xs[picked[k]!]! === xs[slot]! && ys[picked[k]!]! === ys[slot]!) twin = k;
           if (twin < 0) picked[n++] = slot;
-          else if (seqs[slot] < seqs[picked[twin]]) picked[twin] = slot;
+          else if (seqs[slot]! < seqs[picked[twin]!]!) picked[twin] = slot;
         }
         sortSlots(picked, n, xs, seqs);
-        for (let k = 0; k < n; k++) points.push({ x: xs[picked[k]], y: ys[picked[k]] });
+        for (let k = 0; k < n; k++) points.push({ x: xs[picked[k]!]!, y: ys[picked[k]!]! });
       }
       let m = 0;
-      for (let k = 0; k < 3; k++) if (markerSeqs[column * 3 + k] >= 0) picked[m++] = column * 3 + k;
+      for (let k = 0; k < 3; k++) if (markerSeqs[column * 3 + k]! >= 0) picked[m++] = column * 3 + k;
       if (m === 0) continue;
       sortSlots(picked, m, markerXs, markerSeqs);
-      for (let k = 0; k < m; k++) markers.push({ x: markerXs[picked[k]], kind: KINDS[picked[k] - column * 3] });
+      for (let k = 0; k < m; k++) markers.push({ x: markerXs[picked[k]!]!, kind: KINDS[picked[k]! - column * 3]! });
     }
     return { points, markers };
   }
@@ -100,7 +100,7 @@ export class M4Accumulator {
 
   private addMarkerAt(column: number, x: number, kind: number, seq: number): void {
     const slot = column * 3 + kind;
-    if (this.markerSeqs[slot] < 0 || x < this.markerXs[slot]) {
+    if (this.markerSeqs[slot]! < 0 || x < this.markerXs[slot]!) {
       this.markerXs[slot] = x;
       this.markerSeqs[slot] = seq;
     }
@@ -110,10 +110,10 @@ export class M4Accumulator {
 /** Insertion sort of the first n slots by (x, seq): at most four of them. */
 function sortSlots(slots: Int32Array, n: number, xs: Float64Array, seqs: Float64Array): void {
   for (let i = 1; i < n; i++) {
-    const slot = slots[i];
+    const slot = slots[i]!;
     let j = i - 1;
-    while (j >= 0 && (xs[slots[j]] > xs[slot] || (xs[slots[j]] === xs[slot] && seqs[slots[j]] > seqs[slot]))) {
-      slots[j + 1] = slots[j];
+    while (j >= 0 && (xs[slots[j]!]! > xs[slot]! || (xs[slots[j]!]! === xs[slot]! && seqs[slots[j]!]! > seqs[slot]!))) {
+      slots[j + 1] = slots[j]!;
       j--;
     }
     slots[j + 1] = slot;
