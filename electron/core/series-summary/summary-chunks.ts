@@ -57,7 +57,6 @@ function statements(sqlite: Database.Database) {
        ON CONFLICT (series_pk) DO UPDATE SET generation = excluded.generation, point_count = excluded.point_count,
          level_count = excluded.level_count, totals = excluded.totals`,
     ),
-    deleteState: sqlite.prepare('DELETE FROM series_summaries WHERE series_pk = ?'),
     chunk: sqlite.prepare('SELECT data FROM series_summary_chunks WHERE series_pk = ? AND level = ? AND chunk = ?').pluck(),
     chunkRange: sqlite
       .prepare('SELECT chunk, data FROM series_summary_chunks WHERE series_pk = ? AND level = ? AND chunk BETWEEN ? AND ? ORDER BY chunk')

@@ -91,7 +91,7 @@ function rebuildWholeSeries(sqlite: Database.Database, seriesPk: number, previou
   const points = readPointsAfter(sqlite, seriesPk);
   st.deleteLevelsFrom.run(seriesPk, 0);
   if (points.length === 0) {
-    st.deleteState.run(seriesPk);
+    saveEmptyState(sqlite, seriesPk, previous);
     return;
   }
   const total = Math.ceil(points.length / BASE_BUCKET_POINTS);
@@ -156,7 +156,17 @@ export function updateSeriesSummary(sqlite: Database.Database, seriesPk: number,
 
 /** The series is gone: so is its summary. */
 export function removeSeriesSummary(sqlite: Database.Database, seriesPk: number): void {
-  const st = summaryStatements(sqlite);
-  st.deleteLevelsFrom.run(seriesPk, 0);
-  st.deleteState.run(seriesPk);
+  summaryStatements(sqlite).deleteLevelsFrom.run(seriesPk, 0);
+  saveEmptyState(sqlite, seriesPk, readSummaryState(sqlite, seriesPk));
+}
+
+/**
+ * A series left with no summary keeps its state row, empty, one generation on: the chart's caches
+ * (decoded chunks, smoothed lines) are keyed by series and generation, and a series whose points are
+ * placed again (MLflow) or all superseded would otherwise start over at generation 1 and be served
+ * what was cached of its old points. A removed series' row goes with it (ON DELETE CASCADE).
+ */
+function saveEmptyState(sqlite: Database.Database, seriesPk: number, previous: SummaryState | undefined): void {
+  if (previous === undefined) return;
+  saveState(sqlite, seriesPk, previous, 0, 0, new Float64Array(FIELDS));
 }

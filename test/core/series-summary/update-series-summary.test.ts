@@ -34,6 +34,33 @@ function rebuiltSnapshot(cache: CacheDatabase, seriesPk: number) {
 }
 
 describe('updateSeriesSummary', () => {
+  it('never gives a series a generation it had before, even after its summary was removed or emptied', () => {
+    // The chart's caches are keyed by series and generation: a generation seen again would serve old points.
+    const { cache, seriesPk } = setup();
+    const generation = () => readSummaryState(cache.sqlite, seriesPk)?.generation;
+    const seen: number[] = [];
+    const points = randomSeries({ count: 5_000, seed: 3, maxStride: 2 });
+    writePoints(cache, seriesPk, points);
+    updateSeriesSummary(cache.sqlite, seriesPk, 0);
+    seen.push(generation()!);
+    // Points placed again (MLflow): the summary is removed, then built from the new points.
+    removeSeriesSummary(cache.sqlite, seriesPk);
+    expect(readSummaryState(cache.sqlite, seriesPk)).toMatchObject({ pointCount: 0, levelCount: 0 });
+    seen.push(generation()!);
+    updateSeriesSummary(cache.sqlite, seriesPk, 0);
+    seen.push(generation()!);
+    // Every point superseded (a restart at the first step), then new ones in a later sync.
+    deletePointsFrom(cache, seriesPk, points[0]!.step);
+    updateSeriesSummary(cache.sqlite, seriesPk, 0);
+    expect(readSummaryState(cache.sqlite, seriesPk)).toMatchObject({ pointCount: 0, levelCount: 0 });
+    seen.push(generation()!);
+    writePoints(cache, seriesPk, points.slice(0, 3_000));
+    updateSeriesSummary(cache.sqlite, seriesPk, 0);
+    seen.push(generation()!);
+    expect(readSummaryState(cache.sqlite, seriesPk)?.pointCount).toBe(3_000);
+    for (let i = 1; i < seen.length; i++) expect(seen[i], `generation ${i}`).toBeGreaterThan(seen[i - 1]!);
+  });
+
   it('builds levels whose buckets hold the exact count, extremes and edges of their points', () => {
     const { cache, seriesPk } = setup();
     const points = randomSeries({ count: 320_000, seed: 7, maxStride: 3 });
@@ -113,7 +140,7 @@ describe('updateSeriesSummary', () => {
     expect(totals[TOKENS_DROPS]).toBe(1);
   });
 
-  it('drops the summary when the series shrinks to nothing and keeps none for short series', () => {
+  it('empties the summary when the series shrinks to nothing and keeps none for short series', () => {
     const { cache, seriesPk } = setup();
     writePoints(cache, seriesPk, randomSeries({ count: 80_000, seed: 5 }));
     updateSeriesSummary(cache.sqlite, seriesPk, 0);
@@ -126,6 +153,8 @@ describe('updateSeriesSummary', () => {
     expect(cache.sqlite.prepare('SELECT count(*) FROM series_summary_chunks WHERE series_pk = ?').pluck().get(seriesPk)).toBe(0);
     deletePointsFrom(cache, seriesPk, 0);
     updateSeriesSummary(cache.sqlite, seriesPk, 0);
-    expect(readSummaryState(cache.sqlite, seriesPk)).toBeUndefined();
+    // Nothing left to summarise: an empty state (kept for its generation) and no chunks.
+    expect(readSummaryState(cache.sqlite, seriesPk)).toMatchObject({ pointCount: 0, levelCount: 0, generation: state.generation + 1 });
+    expect(cache.sqlite.prepare('SELECT count(*) FROM series_summary_chunks WHERE series_pk = ?').pluck().get(seriesPk)).toBe(0);
   });
 });
