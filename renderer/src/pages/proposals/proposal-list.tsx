@@ -75,6 +75,7 @@ export function ProposalList() {
           Proposals are <code>proposals/&lt;id&gt;.md</code> files in the store; change the filters to see more.
         </EmptyState>
       ) : (
+        <div className="proposals-table-wrap">
         <table className="data proposals-table">
           <thead>
             <tr>
@@ -122,6 +123,7 @@ export function ProposalList() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );
