@@ -81,7 +81,8 @@ try {
 port.on('message', (request: SyncWorkerRequest) => {
   if (request.type === 'sync-now') {
     if (!watcher) return failed(startError ?? new Error('The sync is not running.'));
-    watcher.syncNow().catch(failed);
+    const { id } = request;
+    watcher.syncNow().then(() => post({ type: 'sync-now-done', id }), failed);
   } else if (request.type === 'stop') {
     void (watcher?.close() ?? Promise.resolve())
       .then(() => openedTransport?.close?.())

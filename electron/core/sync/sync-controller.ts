@@ -38,15 +38,19 @@ export function idleSyncProgress(): SyncProgressInfo {
 
 export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events: SyncControllerEvents): SyncController {
   let current = idleSyncProgress();
-  let waiters: Array<(p: SyncProgressInfo) => void> = [];
+  // A "sync now" is answered when the pass it asked for ends, not the one running when it came (which
+  // may have read a file before the change the caller just made); a failed pass or a gone worker
+  // answers every waiting request.
+  let waiters = new Map<number, (p: SyncProgressInfo) => void>();
+  let nextRequest = 1;
   let closed = false;
   let exited = false;
   const worker = new Worker(workerFile, { workerData: init });
 
   const settle = () => {
     const pending = waiters;
-    waiters = [];
-    for (const resolve of pending) resolve(current);
+    waiters = new Map();
+    for (const resolve of pending.values()) resolve(current);
   };
 
   worker.on('message', (message: SyncWorkerMessage) => {
@@ -60,7 +64,10 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
         events.onProgress(current);
         if (message.changed.length > 0) events.onChanged(message.changed, message.runIds);
         if (message.alerts.length > 0) events.onAlerts(message.alerts);
-        settle();
+        break;
+      case 'sync-now-done':
+        waiters.get(message.id)?.(current);
+        waiters.delete(message.id);
         break;
       case 'failed':
         current = message.progress;
@@ -93,8 +100,9 @@ export function startSyncWorker(workerFile: string, init: SyncWorkerInit, events
     syncNow() {
       if (closed || exited) return Promise.resolve(current);
       return new Promise((resolve) => {
-        waiters.push(resolve);
-        worker.postMessage({ type: 'sync-now' } satisfies SyncWorkerRequest);
+        const id = nextRequest++;
+        waiters.set(id, resolve);
+        worker.postMessage({ type: 'sync-now', id } satisfies SyncWorkerRequest);
       });
     },
     async close() {

@@ -13,12 +13,14 @@ export interface SyncWorkerInit {
   storeAccess?: StoreAccessOptions;
 }
 
-export type SyncWorkerRequest = { type: 'sync-now' } | { type: 'stop' };
+/** `id` names a "sync now": the worker answers `sync-now-done` with it when the pass that request asked for ends. */
+export type SyncWorkerRequest = { type: 'sync-now'; id: number } | { type: 'stop' };
 
 export type SyncWorkerMessage =
   | { type: 'progress'; progress: SyncProgressInfo }
   | { type: 'finished'; progress: SyncProgressInfo; changed: DataScope[]; alerts: number[]; runIds?: string[] }
   | { type: 'failed'; progress: SyncProgressInfo; message: string }
+  | { type: 'sync-now-done'; id: number }
   /** Worth a line in the log (an SFTP reconnection). */
   | { type: 'log'; message: string }
   | { type: 'stopped' };
