@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { alertSeverity, type AlertRule } from '../../../../shared/alerts/alert-rules';
 import type { AlertInfo, AlertList } from '../../../../shared/api/alerts-methods';
+import type { alerts } from '../../db/schema';
 import { readAlertPreferences } from './watches';
 
 export interface AlertQuery {
@@ -17,18 +18,12 @@ export interface AlertQuery {
   limit: number;
 }
 
-interface AlertRow {
-  pk: number;
-  runId: string;
-  metric: string;
+/**
+ * A row of the query below: the alerts table's own row (its type from the drizzle schema; booleans
+ * come back from raw SQL as 0/1), then what the join adds.
+ */
+type AlertRow = Omit<typeof alerts.$inferSelect, 'rule' | 'live' | 'superseded'> & {
   rule: AlertRule;
-  step: number;
-  value: number | null;
-  level: number | null;
-  threshold: number | null;
-  detailJson: string;
-  pointTime: number | null;
-  firedAt: string;
   live: number;
   superseded: number;
   runName: string | null;
@@ -39,7 +34,7 @@ interface AlertRow {
   runState: string | null;
   mine: number;
   quieted: number;
-}
+};
 
 const WATCHED = `(EXISTS (SELECT 1 FROM watches w WHERE w.person = @person AND (
       (w.kind = 'run' AND w.target = a.run_id) OR (w.kind = 'group' AND w.target = r.group_name) OR
